@@ -1,0 +1,139 @@
+# sxsh — plain Makefile.  `make` builds ./sxsh; `make run` opens it; `make check`
+# runs every test layer, then the same suite under ASan+UBSan.  See README.md.
+
+PREFIX   ?= /usr/local
+BUILD    ?= build
+CC       ?= cc
+SAN      ?=
+PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+
+WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wno-format-nonliteral
+ifdef CI
+WARN     += -Werror
+endif
+OPT      := -O2 -g
+ifeq ($(SAN),1)
+OPT      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+CPPFLAGS += -Isrc -Isrc/core -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
+            -DSXSH_SRCDIR='"$(CURDIR)"' -DSXSH_VERSION='"$(VERSION)"'
+CFLAGS   ?=
+ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm
+VERSION  := 0.1.0
+
+CORE_SRC := $(sort $(wildcard src/core/*.c src/form/*.c src/sync/*.c))
+APP_SRC  := $(sort $(wildcard src/cli/*.c src/ui/*.c)) src/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
+LIB      := $(BUILD)/libsxsh.a
+ifeq ($(BUILD),build)
+BIN      := sxsh
+else
+BIN      := $(BUILD)/sxsh
+endif
+PO       := $(wildcard locale/*.po)
+MO       := $(PO:locale/%.po=build/locale/%/LC_MESSAGES/sxsh.mo)
+
+.PHONY: all run check test unit cli tty i18n fuzz bench install uninstall clean deps deps-test pot
+all: $(BIN) $(MO)
+
+deps:
+	@sh .ci/deps build
+deps-test:
+	@sh .ci/deps test
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(APP_OBJ) $(LIB)
+	$(CC) $(OPT) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS_ALL)
+
+# Unit tests: the runner learns every suite from a generated list.
+$(BUILD)/tests/unit/suites.h: $(UNIT_SRC)
+	@mkdir -p $(dir $@)
+	@{ for f in $(notdir $(UNIT_SRC:.c=)); do m=$${f#test_}; \
+	   echo "extern const struct t_case t_suite_$$m[];"; done; \
+	   echo "#define T_ALL_SUITES \\"; \
+	   for f in $(notdir $(UNIT_SRC:.c=)); do m=$${f#test_}; echo "	t_suite_$$m, \\"; done; \
+	   echo "	NULL"; } > $@.tmp && mv $@.tmp $@
+$(BUILD)/tests/unit/runner.o: tests/unit/runner.c $(BUILD)/tests/unit/suites.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -I$(BUILD)/tests/unit -c $< -o $@
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB)
+	$(CC) $(OPT) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS_ALL)
+
+# Terminal-test driver: runs the real binary in a pseudo-terminal (libvterm).
+$(BUILD)/vtrun: tests/tty/vtrun.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags vterm) -o $@ $< $(shell pkg-config --libs vterm) -lutil
+
+# Translations.
+build/locale/%/LC_MESSAGES/sxsh.mo: locale/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=sxsh -o locale/sxsh.pot \
+	  $(sort $(wildcard src/*.c src/*/*.c src/*/*.h))
+	for p in $(PO); do msgmerge -q --update --backup=none $$p locale/sxsh.pot; done
+
+run: deps all
+	./sxsh
+
+# Each layer keeps its output in $(BUILD)/results/ for tests/summary.sh.
+LAYER = mkdir -p $(BUILD)/results; r=$(BUILD)/results/$@.txt; \
+	{ $(1); } >$$r 2>&1; rc=$$?; cat $$r; exit $$rc
+unit: $(BUILD)/unit-tests
+	@$(call LAYER,$(BUILD)/unit-tests)
+cli: $(BIN) $(MO)
+	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) sh tests/cli/run.sh)
+tty: $(BIN) $(MO) $(BUILD)/vtrun
+	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/tty/run.sh)
+i18n:
+	@$(call LAYER,sh tests/i18n.sh)
+# Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
+fuzz:
+	@$(call LAYER,CORE_SRC="$(CORE_SRC)" FUZZ_CFLAGS="$(PKG_CFLAGS) $(CPPFLAGS)" \
+	  FUZZ_LIBS="$(LDLIBS_ALL)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
+test: unit cli tty
+
+# Everything, then everything again under AddressSanitizer + UBSan, then the fuzzers.
+check: deps deps-test
+	rm -rf build/results build/asan/results
+	$(MAKE) --no-print-directory test i18n
+	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
+	@sh tests/summary.sh
+
+bench: all
+	sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sxsh/forms/data \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 sxsh $(DESTDIR)$(PREFIX)/bin/sxsh
+	install -m 644 forms/*.csv $(DESTDIR)$(PREFIX)/share/sxsh/forms/
+	install -m 644 forms/data/*.csv $(DESTDIR)$(PREFIX)/share/sxsh/forms/data/
+	install -m 644 sxsh.1 $(DESTDIR)$(PREFIX)/share/man/man1/sxsh.1
+	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+	  install -m 644 $$m $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/sxsh.mo; done
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/sxsh $(DESTDIR)$(PREFIX)/share/sxsh \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/sxsh.1 $(DESTDIR)$(PREFIX)/share/locale/*/LC_MESSAGES/sxsh.mo
+
+clean:
+	rm -rf build sxsh
+
+-include $(CORE_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

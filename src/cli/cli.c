@@ -1,0 +1,173 @@
+/* cli.c — global options and the table of subcommands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "i18n.h"
+#include "mem.h"
+#include "paths.h"
+#include "ui/ui.h"
+
+#ifndef SXSH_VERSION
+#define SXSH_VERSION "0"
+#endif
+
+/* Every subcommand; --help lists them in this order. */
+static const struct command commands[] = {
+	{ .name = "init", .args = "", .run = cmd_init,
+	  .summary = N_("create the database (harmless when it exists)") },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("sxsh: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try 'sxsh --help' for the commands and options."));
+	return SX_USAGE;
+}
+
+int cli_fail(const struct sx_err *err)
+{
+	for (size_t i = 0; i < err->n; i++)
+		fprintf(stderr, "sxsh: %s\n", err->msgs[i]);
+	return SX_FAIL;
+}
+
+static void print_help(void)
+{
+	printf(_("Usage: sxsh [--db PATH] [--lang vi|en] [COMMAND [ARGUMENTS]]\n\n"
+		 "Cleaner-production (SXSH) assessments and training records for the officers\n"
+		 "who carry out a province's cleaner-production plan.  Without a command, sxsh\n"
+		 "opens its full-screen interface.\n\n"));
+	printf("%s\n", _("Commands:"));
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		char head[64];
+		snprintf(head, sizeof head, "%s %s", commands[i].name, commands[i].args);
+		printf("  %-28s %s\n", head, _(commands[i].summary));
+	}
+	printf("\n%s\n", _("Options:"));
+	printf("  %-28s %s\n", "--db PATH", _("the database file (or set SXSH_DB)"));
+	printf("  %-28s %s\n", "", _("default: $XDG_DATA_HOME/sxsh/sxsh.db"));
+	printf("  %-28s %s\n", "--lang vi|en", _("language of the program (remembered)"));
+	printf("  %-28s %s\n", "-h, --help", _("show this help"));
+	printf("  %-28s %s\n", "-V, --version", _("show the version"));
+	printf("\n%s\n", _("Exit status: 0 success, 1 failure, 2 usage error."));
+}
+
+/* Global options, as parsed before the language is known. */
+struct opts {
+	const char *db;         /* --db */
+	const char *lang;       /* --lang */
+	int help, version;      /* -h, -V */
+	const char *bad;        /* first unknown option */
+	const char *missing;    /* option given without its value */
+	int cmd;                /* index of the command word in argv, or argc */
+};
+
+static void parse_opts(int argc, char **argv, struct opts *o)
+{
+	int i;
+	memset(o, 0, sizeof *o);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **dst = strncmp(a, "--db", 4) == 0 ? &o->db
+			: strncmp(a, "--lang", 6) == 0 ? &o->lang : NULL;
+		size_t plen = dst == &o->db ? 4 : 6;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (dst && a[plen] == '=') {
+			*dst = a + plen + 1;
+		} else if (dst && a[plen] == '\0') {
+			if (i + 1 >= argc)
+				o->missing = a;
+			else
+				*dst = argv[++i];
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			o->help = 1;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			o->version = 1;
+		} else if (a[0] == '-' && a[1]) {
+			if (!o->bad)
+				o->bad = a;
+		} else {
+			break;
+		}
+	}
+	o->cmd = i;
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static char *choose_db(const struct opts *o)
+{
+	const char *env = getenv("SXSH_DB");
+	if (o->db)
+		return xstrdup(o->db);
+	if (env && *env)
+		return xstrdup(env);
+	return paths_default_db();
+}
+
+static int dispatch(struct sx_ctx *ctx, const struct opts *o, int argc, char **argv)
+{
+	const struct command *c;
+
+	if (o->bad)
+		return cli_usage_error(_("unknown option '%s'"), o->bad);
+	if (o->missing)
+		return cli_usage_error(_("option '%s' needs a value"), o->missing);
+	if (o->lang && !i18n_known(o->lang))
+		return cli_usage_error(_("unknown language '%s': use vi or en"), o->lang);
+	if (o->help) {
+		print_help();
+		return SX_OK;
+	}
+	if (o->version) {
+		printf("sxsh %s\n", SXSH_VERSION);
+		return SX_OK;
+	}
+	if (o->cmd >= argc)
+		return ui_main(ctx);
+	c = find_command(argv[o->cmd]);
+	if (!c)
+		return cli_usage_error(_("unknown command '%s'"), argv[o->cmd]);
+	return c->run(ctx, argc - o->cmd, argv + o->cmd);
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct sx_ctx ctx;
+	struct opts o;
+	char *localedir, *db;
+	int rc;
+
+	umask(077);   /* the database and exports hold personal data */
+	localedir = paths_localedir();
+	i18n_init(localedir);
+	free(localedir);
+	parse_opts(argc, argv, &o);
+	db = choose_db(&o);
+	ctx_init(&ctx, db, o.lang && i18n_known(o.lang) ? o.lang : NULL);
+	free(db);
+	rc = dispatch(&ctx, &o, argc, argv);
+	ctx_free(&ctx);
+	return rc;
+}

@@ -1,0 +1,28 @@
+/* commands.h — the subcommands.  Each takes the run's context and the
+ * arguments after its name (argv[0] is the command name) and returns the
+ * exit status. */
+#ifndef SX_COMMANDS_H
+#define SX_COMMANDS_H
+
+#include "ctx.h"
+
+/* A subcommand: one row of the command table in cli.c. */
+struct command {
+	const char *name;       /* what the user types */
+	const char *args;       /* argument synopsis for --help ("" for none) */
+	const char *summary;    /* one line for --help, untranslated (N_) */
+	int (*run)(struct sx_ctx *ctx, int argc, char **argv);  /* the handler */
+};
+
+/* sxsh init — create the database; harmless when it exists. */
+int cmd_init(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh form check|test — the form author's tools. */
+int cmd_form(struct sx_ctx *ctx, int argc, char **argv);
+
+/* Print "sxsh: message" and the --help hint to stderr; returns SX_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print every message of err to stderr, prefixed "sxsh: " when it has no
+ * file position; returns SX_FAIL. */
+int cli_fail(const struct sx_err *err);
+
+#endif

@@ -1,0 +1,133 @@
+/* draw.c — column-exact drawing of UTF-8 text. */
+#include "draw.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "mem.h"
+#include "term.h"
+#include "text.h"
+
+static attr_t attr_of(enum role role)
+{
+	int c = term_color();
+	switch (role) {
+	case R_BAR: return c ? COLOR_PAIR(1) : A_REVERSE;
+	case R_SELECTED: return A_REVERSE;
+	case R_ERROR: return c ? (COLOR_PAIR(2) | A_BOLD) : A_BOLD;
+	case R_GOOD: return c ? COLOR_PAIR(3) : A_NORMAL;
+	case R_TITLE: return A_BOLD;
+	case R_DIM: return c ? A_DIM : A_NORMAL;
+	default: return A_NORMAL;
+	}
+}
+
+void draw_text(int y, int x, int cols, enum role role, const char *s)
+{
+	size_t n;
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	n = text_prefix_bytes(s, cols);
+	attron(attr_of(role));
+	mvaddnstr(y, x, s, (int)n);
+	attroff(attr_of(role));
+}
+
+void draw_fill(int y, int x, int cols, enum role role)
+{
+	if (y < 0 || y >= LINES || x >= COLS || cols <= 0)
+		return;
+	attron(attr_of(role));
+	mvhline(y, x, ' ', x + cols > COLS ? COLS - x : cols);
+	attroff(attr_of(role));
+}
+
+void draw_bar(int y, enum role role, const char *s)
+{
+	draw_fill(y, 0, COLS, role);
+	draw_text(y, 1, COLS - 2, role, s);
+}
+
+/* Length in bytes of the next line of s that fits in cols columns, breaking
+ * after a space when it can. */
+static size_t line_len(const char *s, int cols, size_t *skip)
+{
+	size_t fit = text_prefix_bytes(s, cols), brk = 0;
+	const char *nl = memchr(s, '\n', fit);
+
+	*skip = 0;
+	if (nl) {
+		*skip = 1;
+		return (size_t)(nl - s);
+	}
+	if (s[fit] == '\0')
+		return fit;
+	for (size_t i = 0; i < fit; i++)
+		if (s[i] == ' ')
+			brk = i;
+	if (brk == 0 || s[fit] == ' ') {
+		*skip = s[fit] == ' ';
+		return fit;
+	}
+	*skip = 1;
+	return brk;
+}
+
+int draw_wrapped(int y, int x, int cols, int rows, enum role role, const char *s)
+{
+	int used = 0;
+	if (cols <= 0)
+		return 0;
+	while (*s && used < rows) {
+		size_t skip, n = line_len(s, cols, &skip);
+		char *line = xstrndup(s, n);
+		draw_text(y + used, x, cols, role, line);
+		free(line);
+		s += n + skip;
+		used++;
+		if (n == 0 && skip == 0)
+			break;   /* a character wider than the box */
+	}
+	return used;
+}
+
+int draw_too_small(void)
+{
+	if (COLS >= DRAW_MIN_COLS && LINES >= DRAW_MIN_ROWS)
+		return 0;
+	erase();
+	draw_wrapped(0, 0, COLS, LINES, R_NORMAL,
+		     _("The window is too small. Make it at least 40 columns by 12 rows."));
+	return 1;
+}
+
+void draw_popup(const char *title, const char *body)
+{
+	int w = COLS - 8 < 70 ? COLS - 8 : 70, h = LINES - 4;
+	int y = 2, x = (COLS - w) / 2;
+	struct input in;
+
+	if (w < 20 || h < 5)
+		return;
+	for (int r = y; r < y + h; r++)
+		mvhline(r, x, ' ', w);
+	mvhline(y, x, ACS_HLINE, w);
+	mvhline(y + h - 1, x, ACS_HLINE, w);
+	mvvline(y, x, ACS_VLINE, h);
+	mvvline(y, x + w - 1, ACS_VLINE, h);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	draw_text(y, x + 2, w - 4, R_TITLE, title);
+	draw_wrapped(y + 1, x + 2, w - 4, h - 2, R_NORMAL, body);
+	draw_text(y + h - 1, x + 2, w - 4, R_DIM, _(" Press any key to close "));
+	refresh();
+	do
+		term_read(&in);
+	while (in.act == ACT_RESIZE || in.act == ACT_NONE);
+}

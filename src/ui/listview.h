@@ -1,0 +1,20 @@
+/* listview.h — a scrolling list of one-line items with a selection. */
+#ifndef SX_LISTVIEW_H
+#define SX_LISTVIEW_H
+
+#include "term.h"
+
+/* The list's view state; the items belong to the caller. */
+struct listview {
+	const char *const *items;  /* UTF-8 labels */
+	int n;                     /* how many */
+	int sel;                   /* selected index */
+	int top;                   /* first visible index */
+};
+
+/* Move the selection for up/down/page/home/end; returns 1 when handled. */
+int listview_handle(struct listview *l, const struct input *in, int rows);
+/* Draw rows rows at (y, x), cols wide, the selection highlighted. */
+void listview_draw(struct listview *l, int y, int x, int cols, int rows);
+
+#endif

@@ -1,0 +1,79 @@
+# lib.sh — assertions for command-line tests (sourced by tests/cli/run.sh).
+#
+# A test file calls `case_ NAME` to start a case, `run CMD...` to run a
+# command (stdout, stderr and status are kept), then expect_* functions.
+# Every case runs with a fresh $T folder and English messages unless it says
+# otherwise.
+
+PASSED=0
+FAILED=0
+CASE=
+CASE_FAILED=0
+
+# Finish the current case and count it.
+end_case() {
+	[ -n "$CASE" ] || return 0
+	if [ "$CASE_FAILED" -eq 0 ]; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); fi
+	CASE=
+}
+
+# case_ NAME — start a case with a fresh folder $T and a default database.
+case_() {
+	end_case
+	CASE="$1"
+	CASE_FAILED=0
+	T="$WORK/$PASSED-$FAILED-$(echo "$1" | tr -c 'a-zA-Z0-9' '_')"
+	rm -rf "$T" && mkdir -p "$T"
+	export SXSH_DB="$T/sxsh.db" HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANGUAGE=en LANG=C.UTF-8
+	unset LC_ALL LC_MESSAGES
+}
+
+fail() {
+	CASE_FAILED=1
+	printf 'FAIL %s (%s): %s\n' "$CASE" "$CURRENT_FILE" "$*"
+}
+
+# run CMD... — run a command, keeping $OUT, $ERR and $STATUS.
+run() {
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	STATUS=$?
+	OUT=$(cat "$T/out")
+	ERR=$(cat "$T/err")
+}
+
+expect_status() {
+	[ "$STATUS" = "$1" ] || fail "exit status $STATUS, want $1; stderr: $ERR"
+}
+expect_out() {
+	[ "$OUT" = "$1" ] || fail "stdout:
+$OUT
+want:
+$1"
+}
+expect_err() {
+	[ "$ERR" = "$1" ] || fail "stderr:
+$ERR
+want:
+$1"
+}
+expect_out_has() {
+	case "$OUT" in *"$1"*) ;; *) fail "stdout lacks '$1':
+$OUT" ;; esac
+}
+expect_err_has() {
+	case "$ERR" in *"$1"*) ;; *) fail "stderr lacks '$1':
+$ERR" ;; esac
+}
+expect_mode() {
+	m=$(stat -c %a "$1" 2>/dev/null)
+	[ "$m" = "$2" ] || fail "mode of $1 is '$m', want $2"
+}
+# expect_sql DB SQL WANT — the sqlite3 shell's answer to SQL.
+expect_sql() {
+	got=$(sqlite3 "$1" "$2" 2>&1)
+	[ "$got" = "$3" ] || fail "sql '$2' gave '$got', want '$3'"
+}
+# expect_files_equal A B — two files have the same bytes.
+expect_files_equal() {
+	cmp -s "$1" "$2" || fail "$1 and $2 differ: $(diff "$1" "$2" | head -20)"
+}

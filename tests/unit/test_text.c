@@ -1,0 +1,277 @@
+/* test_text.c — Vietnamese text: NFC, folding, matching, sorting, widths. */
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "t.h"
+#include "text.h"
+
+/* CHECK_STR on a returned string, then free it. */
+#define CHECK_OWNED(expr, want) do { char *o_ = (expr); CHECK_STR(o_, want); free(o_); } while (0)
+
+static void test_nfc(void)
+{
+	CHECK_OWNED(text_nfc("Nguye\xcc\x82\xcc\x83n"), "Nguy\xe1\xbb\x85n"); /* Nguyễn */
+	CHECK_OWNED(text_nfc("Nguyễn Văn A"), "Nguyễn Văn A");
+	CHECK_OWNED(text_nfc("a\xcc\xa3\xcc\x86"), "ặ");   /* dot below, breve */
+	CHECK_OWNED(text_nfc("a\xcc\x86\xcc\xa3"), "ặ");   /* reordered canonically */
+	CHECK_OWNED(text_nfc("D\xcc\x9b"), "D\xcc\x9b");    /* horn on D composes to nothing */
+	CHECK_OWNED(text_nfc("plain ascii"), "plain ascii");
+	CHECK_OWNED(text_nfc(""), "");
+	CHECK(text_nfc("\xff") == NULL);
+	CHECK(text_nfc("Hà \xc3") == NULL);           /* truncated sequence */
+	CHECK(text_nfc("\xed\xa0\x80") == NULL);      /* surrogate */
+	CHECK(text_nfc("\xc0\xaf") == NULL);          /* overlong '/' */
+}
+
+static void test_valid_utf8(void)
+{
+	const char *s = "Sản xuất";
+
+	CHECK(text_valid_utf8(s, strlen(s)));
+	CHECK(text_valid_utf8("", 0));
+	CHECK(!text_valid_utf8(s, 2));                /* cuts "ả" in half */
+	CHECK(text_valid_utf8(s, 4));
+	CHECK(text_valid_utf8("a\0b", 3));
+	CHECK(!text_valid_utf8("\xc0\xaf", 2));
+	CHECK(!text_valid_utf8("\xe0\x80\xaf", 3));   /* overlong, three bytes */
+	CHECK(!text_valid_utf8("\xed\xa0\x80", 3));
+	CHECK(!text_valid_utf8("\xf4\x90\x80\x80", 4)); /* above U+10FFFF */
+	CHECK(!text_valid_utf8("\x80", 1));
+	CHECK(text_valid_utf8("\xf0\x9f\x98\x80", 4));  /* emoji */
+}
+
+static void test_trim(void)
+{
+	CHECK_OWNED(text_trim("  \t Hà Nội \xc2\xa0\n"), "Hà Nội");
+	CHECK_OWNED(text_trim("\xe3\x80\x80x y\xe2\x80\x83"), "x y"); /* ideographic, em space */
+	CHECK_OWNED(text_trim("   "), "");
+	CHECK_OWNED(text_trim(""), "");
+	CHECK_OWNED(text_trim("x"), "x");
+	CHECK_OWNED(text_trim(" \xff "), "\xff"); /* invalid bytes are kept, not eaten */
+}
+
+static void test_fold(void)
+{
+	CHECK_OWNED(text_fold("Nguyễn Văn A"), "nguyen van a");
+	CHECK_OWNED(text_fold("NGUYỄN VĂN A"), "nguyen van a");
+	CHECK_OWNED(text_fold("nguyen van a"), "nguyen van a");
+	CHECK_OWNED(text_fold("NGUYEN VAN A"), "nguyen van a");
+	CHECK_OWNED(text_fold("Nguye\xcc\x82\xcc\x83n Va\xcc\x86n A"), "nguyen van a");
+	CHECK_OWNED(text_fold("  Đặng \t Thị\xc2\xa0\xc2\xa0Đào  "), "dang thi dao");
+	CHECK_OWNED(text_fold("ĐƯỜNG ĐỖ đá"), "duong do da");
+	CHECK_OWNED(text_fold("Ắ Ơ Ư ắ ơ ư Ặ Ậ Ệ Ộ Ợ Ự Ỵ"), "a o u a o u a a e o o u y");
+	CHECK_OWNED(text_fold("Sản xuất sạch hơn"), "san xuat sach hon");
+	CHECK_OWNED(text_fold("co\xc2\xadop"), "coop");  /* soft hyphen dropped */
+	CHECK_OWNED(text_fold("\xef\xbc\xa1\xef\xbc\xa2"), "ab"); /* full-width ＡＢ */
+	CHECK_OWNED(text_fold(""), "");
+	CHECK_OWNED(text_fold(" \t "), "");
+	CHECK(text_fold("Hà\xff") == NULL);
+}
+
+static void test_match(void)
+{
+	char *hay = text_fold("Nguyễn Văn Đức");
+
+	CHECK(text_match(hay, "van"));
+	CHECK(text_match(hay, "nguyen duc"));
+	CHECK(text_match(hay, "duc nguyen"));   /* word order does not matter */
+	CHECK(text_match(hay, "uyen"));         /* substring, not only prefix */
+	CHECK(text_match(hay, "  van   d "));
+	CHECK(text_match(hay, ""));
+	CHECK(!text_match(hay, "nguyen b"));
+	CHECK(!text_match(hay, "dung"));
+	CHECK(!text_match(NULL, "x"));
+	CHECK(!text_match("ab", "abc"));
+	CHECK(text_match("xx ab", "b"));
+	free(hay);
+
+	char *needle = text_fold("nguyễn ĐỨC");
+	hay = text_fold("NGUYEN VAN DUC");
+	CHECK(text_match(hay, needle));
+	free(needle);
+	free(hay);
+}
+
+static int cmp_vi(const void *a, const void *b)
+{
+	return text_cmp_vi(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int cmp_bytes(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* want shuffled by a fixed Fisher-Yates, so every run tests the same order. */
+static void shuffle(const char **v, const char *const *want, size_t n)
+{
+	unsigned x = 12345;
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = want[i];
+	for (size_t i = n; i > 1; i--) {
+		x = x * 1103515245u + 12345u;
+		size_t j = (x >> 8) % i;
+		const char *t = v[i - 1];
+		v[i - 1] = v[j];
+		v[j] = t;
+	}
+}
+
+/* Sort a shuffled want with text_cmp_vi and by stored keys; both must
+ * give want back. */
+static void check_sorts(const char *const *want, size_t n)
+{
+	const char *got[64];
+	char *keys[64];
+
+	shuffle(got, want, n);
+	CHECK(n < 2 || memcmp(got, want, n * sizeof *got) != 0);
+	qsort(got, n, sizeof got[0], cmp_vi);
+	for (size_t i = 0; i < n; i++)
+		CHECK_STR(got[i], want[i]);
+
+	shuffle(got, want, n);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = text_collate_key(got[i]);
+	qsort(keys, n, sizeof keys[0], cmp_bytes);
+	for (size_t i = 0; i < n; i++) {
+		char *k = text_collate_key(want[i]);
+		CHECK_STR(keys[i], k);
+		free(k);
+		free(keys[i]);
+	}
+}
+
+static void test_sort_names(void)
+{
+	static const char *const names[] = {
+		"An", "Ăn", "Âm", "Bình", "Chi", "Dũng", "Dương", "Đào", "Em", "Ê",
+		"Giang", "Hà", "Hạ", "Ích", "Khánh", "Long", "Nga", "Ngà", "Oanh",
+		"Ông", "Ơn", "Phúc", "Uyên", "Ưng", "Yến",
+	};
+	check_sorts(names, sizeof names / sizeof names[0]);
+}
+
+static void test_sort_tones(void)
+{
+	/* The Vietnam Lexicography Centre's order: ngang, huyền, hỏi, ngã, sắc, nặng. */
+	static const char *const tones[] = {
+		"a", "à", "ả", "ã", "á", "ạ", "ă", "ằ", "ẳ", "ẵ", "ắ", "ặ", "â", "ầ", "ẩ",
+		"ẫ", "ấ", "ậ", "b", "d", "đ", "e", "è", "ê", "ệ", "o", "ô", "ơ", "ợ", "u",
+		"ư", "ừ", "y", "ỳ", "ỵ",
+	};
+	check_sorts(tones, sizeof tones / sizeof tones[0]);
+}
+
+static void test_sort_syllables(void)
+{
+	/* Letters of a syllable first, then its tones, then the next syllable;
+	 * a shorter block before a longer one it begins; lower case first. */
+	static const char *const words[] = {
+		"a", "A", "à", "ác", "ách", "ảng", "anh", "ba", "ba ba", "bà", "bà ba",
+		"bả", "cha", "chan", "Lê Văn Z", "Lễ An", "Nguyễn Văn An",
+		"Nguyễn Văn Anh", "Nguyễn Văn Ân", "nguyễn văn bình", "Nguyễn Văn Bình",
+	};
+	check_sorts(words, sizeof words / sizeof words[0]);
+}
+
+static void test_sort_other(void)
+{
+	/* Punctuation, then digits, then letters, then other scripts. */
+	static const char *const mixed[] = {
+		"", "(Hà)", "-", "1", "10", "2", "a", "a-b", "ab", "zz", "ß", "中",
+	};
+	check_sorts(mixed, sizeof mixed / sizeof mixed[0]);
+}
+
+static void test_collate_key(void)
+{
+	char *a = text_collate_key("Nguyễn Văn A");
+	char *b = text_collate_key("Nguye\xcc\x82\xcc\x83n Va\xcc\x86n A");
+
+	CHECK_STR(a, b);                          /* NFD and NFC: one key */
+	CHECK(a && text_valid_utf8(a, strlen(a)));
+	free(a);
+	free(b);
+	CHECK(text_collate_key("\xff") == NULL);
+	CHECK(text_cmp_vi("Nguyễn", "Nguye\xcc\x82\xcc\x83n") == 0);
+	CHECK(text_cmp_vi("Nguyễn", "nguyễn") > 0);
+	CHECK(text_cmp_vi("An  Bình", "An Bình") != 0); /* only identical text ties */
+	CHECK(text_cmp_vi("zzz", "\xff") < 0);          /* invalid UTF-8 last */
+	CHECK(text_cmp_vi("\xff", "zzz") > 0);
+	CHECK(text_cmp_vi("\xfe", "\xff") < 0);
+}
+
+static void test_collate_sqlite(void)
+{
+	static const char *const want[] = { "An", "Âm", "Bình", "Dũng", "Đào", "Hà", "Hạ", "Ưng" };
+	static const char *const ins = "INSERT INTO t VALUES ('Hạ'),('Đào'),('Ưng'),('An'),"
+				      "('Hà'),('Bình'),('Âm'),('Dũng')";
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int i = 0;
+
+	CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
+	CHECK(sqlite3_create_collation(db, "vi", SQLITE_UTF8, NULL, text_collate_sqlite) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "CREATE TABLE t(name TEXT)", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, ins, NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db, "SELECT name FROM t ORDER BY name COLLATE vi", -1, &st, NULL)
+	      == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW && i < 8)
+		CHECK_STR((const char *)sqlite3_column_text(st, 0), want[i++]);
+	CHECK_INT(i, 8);
+	sqlite3_finalize(st);
+	CHECK(sqlite3_prepare_v2(db, "SELECT count(*) FROM t WHERE name = 'dào' COLLATE vi "
+				 "OR name = '' COLLATE vi", -1, &st, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+static void test_width(void)
+{
+	CHECK_INT(strlen("Sản xuất sạch hơn"), 24);
+	CHECK_INT(text_width("Sản xuất sạch hơn"), 17);
+	CHECK_INT(text_width("Sa\xcc\x89n xua\xcc\x82\xcc\x81t"), 8); /* NFD: marks take none */
+	CHECK_INT(text_width(""), 0);
+	CHECK_INT(text_width("中文"), 4);
+	CHECK_INT(text_width("a\xffz"), 3);
+}
+
+static void test_prefix_fit(void)
+{
+	CHECK_INT(text_prefix_bytes("Sản", 2), 4);
+	CHECK_INT(text_prefix_bytes("Sa\xcc\x89n", 2), 4);     /* the mark stays with its a */
+	CHECK_INT(text_prefix_bytes("Sa\xcc\x89n", 1), 1);
+	CHECK_INT(text_prefix_bytes("中文", 3), 3);            /* no half a wide character */
+	CHECK_INT(text_prefix_bytes("abc", 0), 0);
+	CHECK_INT(text_prefix_bytes("abc", 10), 3);
+	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 17), "Sản xuất sạch hơn");
+	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 40), "Sản xuất sạch hơn");
+	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 16), "Sản xuất sạch h…");
+	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 10), "Sản xuất …");
+	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 1), "…");
+	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 0), "");
+	CHECK_OWNED(text_fit("中文字", 4), "中…");
+	char *f = text_fit("Nguyễn Văn Anh", 8);
+	CHECK_INT(text_width(f), 8);
+	free(f);
+}
+
+T_SUITE(text) {
+	{ "text/nfc", test_nfc },
+	{ "text/valid_utf8", test_valid_utf8 },
+	{ "text/trim", test_trim },
+	{ "text/fold", test_fold },
+	{ "text/match", test_match },
+	{ "text/sort_names", test_sort_names },
+	{ "text/sort_tones", test_sort_tones },
+	{ "text/sort_syllables", test_sort_syllables },
+	{ "text/sort_other", test_sort_other },
+	{ "text/collate_key", test_collate_key },
+	{ "text/collate_sqlite", test_collate_sqlite },
+	{ "text/width", test_width },
+	{ "text/prefix_fit", test_prefix_fit },
+	{ 0 }
+};
