@@ -38,7 +38,7 @@ BIN      := sxsh
 else
 BIN      := $(BUILD)/sxsh
 endif
-PO       := $(wildcard locale/*.po)
+PO       := $(filter-out locale/pending-%,$(wildcard locale/*.po))
 MO       := $(PO:locale/%.po=build/locale/%/LC_MESSAGES/sxsh.mo)
 
 .PHONY: all run check test unit cli tty i18n fuzz bench install uninstall clean deps deps-test pot

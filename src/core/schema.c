@@ -22,14 +22,18 @@ const char *const schema_synced_tables[] = {
 static const char schema_v1[] =
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	/* name_key (text_fold) and sort_key (text_collate_key) are derived from
+	 * the name by sxsh when it saves a row; they travel with the row. */
 	/* Places as recorded: province, districts, communes; the list is data. */
 	"CREATE TABLE places (" SYNC_COLS ", code TEXT, kind TEXT NOT NULL, name TEXT NOT NULL,"
 	" parent_uuid TEXT REFERENCES places(uuid));"
 	"CREATE TABLE facilities (" SYNC_COLS ", name TEXT NOT NULL, name_key TEXT NOT NULL DEFAULT '',"
+	" sort_key TEXT NOT NULL DEFAULT '',"
 	" place_uuid TEXT REFERENCES places(uuid), address TEXT, sector TEXT, legal_form TEXT,"
 	" products TEXT, cp_potential INTEGER NOT NULL DEFAULT 1, owner TEXT, contact TEXT, phone TEXT,"
 	" informed_on TEXT, informed_reason TEXT, note TEXT);"
 	"CREATE TABLE people (" SYNC_COLS ", full_name TEXT NOT NULL, name_key TEXT NOT NULL DEFAULT '',"
+	" sort_key TEXT NOT NULL DEFAULT '',"
 	" gender TEXT, birth_year INTEGER, ethnicity TEXT, phone TEXT, unit TEXT, position TEXT,"
 	" place_uuid TEXT REFERENCES places(uuid), category TEXT, on_roster INTEGER NOT NULL DEFAULT 0,"
 	" facility_uuid TEXT REFERENCES facilities(uuid), note TEXT);"
@@ -61,8 +65,9 @@ static const char schema_v1[] =
 	"CREATE INDEX history_row ON history(tbl, uuid);"
 	"CREATE INDEX places_parent ON places(parent_uuid);"
 	"CREATE INDEX facilities_place ON facilities(place_uuid);"
-	"CREATE INDEX facilities_key ON facilities(name_key);"
-	"CREATE INDEX people_key ON people(name_key);"
+	/* Lists walk these in Vietnamese order and stop at a screenful. */
+	"CREATE INDEX facilities_sort ON facilities(deleted, sort_key);"
+	"CREATE INDEX people_sort ON people(deleted, sort_key);"
 	"CREATE INDEX people_facility ON people(facility_uuid);"
 	"CREATE INDEX indicators_plan ON indicators(plan_uuid);"
 	"CREATE UNIQUE INDEX participants_pair ON participants(session_uuid, person_uuid);"

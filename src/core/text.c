@@ -137,7 +137,8 @@ int text_valid_utf8(const char *s, size_t n)
 }
 
 /* Length of the code point at s (1 for an invalid byte); *cp gets it, or
- * -1 when the byte is invalid. */
+ * -1 when the byte is invalid.  Unbounded length is safe: utf8proc stops at
+ * the first byte that is not a continuation byte, and NUL is not one. */
 static size_t next_cp(const char *s, int32_t *cp)
 {
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, cp);
@@ -232,12 +233,12 @@ int text_match(const char *hay, const char *needle)
  *
  * Key layout (bytes 0x01-0x03 are separators, below every weight):
  *   word: letters 0x03 tones; words joined by 0x02;
- *   then 0x01, the case of every character, 0x01, the NFC text itself.
+ *   then 0x01, the case of every character, 0x01, the text itself (NFD).
  * Letter weights are 'A'.. in alphabet order; digits '0'-'9' come before
  * letters, ASCII punctuation ('!' + itself) before digits, any other
  * character ('~' + six hex digits of its lower-case code point) after z.
  * Tones are '0'-'5', case '0' lower, '1' upper.  The last level makes keys
- * equal only for identical NFC text, so the order is total. */
+ * equal only for canonically equivalent text, so the order is total. */
 
 enum shape { SHAPE_NONE, SHAPE_BREVE, SHAPE_CIRC, SHAPE_HORN };
 
@@ -288,7 +289,7 @@ static size_t read_vchar(const int32_t *cps, size_t n, size_t i, struct vchar *c
 		for (int t = 0; t < 5; t++)
 			if (m == tone_marks[t] && !c->tone)
 				c->tone = t + 1;
-		/* other marks (ü, ç) are left to the final NFC level */
+		/* other marks (ü, ç) are left to the final level */
 	}
 	return j - i;
 }
@@ -338,13 +339,11 @@ char *text_collate_key(const char *s)
 	int words = 0;
 	size_t n, i = 0;
 	int32_t *cps = decode(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE, &n);
-	char *nfc = text_nfc(s);
 
-	if (!cps || !nfc) {
-		free(cps);
-		free(nfc);
+	if (!cps)
 		return NULL;
-	}
+	key.cap = 16 * n + 16; /* room for most keys: no regrowth */
+	key.p = xmalloc(key.cap);
 	while (i < n) {
 		struct vchar c;
 		if (is_space(cps[i]) || is_invisible(cps[i])) {
@@ -364,9 +363,9 @@ char *text_collate_key(const char *s)
 	tbuf_byte(&key, 0x01);
 	tbuf_put(&key, cases.p, cases.n);
 	tbuf_byte(&key, 0x01);
-	tbuf_put(&key, nfc, strlen(nfc));
+	for (i = 0; i < n; i++) /* the text itself, NFD: equal exactly when NFC is */
+		tbuf_cp(&key, cps[i]);
 	free(cps);
-	free(nfc);
 	free(tones.p);
 	free(cases.p);
 	return tbuf_take(&key);

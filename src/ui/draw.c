@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "mem.h"
@@ -105,14 +106,9 @@ int draw_too_small(void)
 	return 1;
 }
 
-void draw_popup(const char *title, const char *body)
+/* Draw an empty box of h rows by w columns at (y, x). */
+static void draw_box(int y, int x, int h, int w)
 {
-	int w = COLS - 8 < 70 ? COLS - 8 : 70, h = LINES - 4;
-	int y = 2, x = (COLS - w) / 2;
-	struct input in;
-
-	if (w < 20 || h < 5)
-		return;
 	for (int r = y; r < y + h; r++)
 		mvhline(r, x, ' ', w);
 	mvhline(y, x, ACS_HLINE, w);
@@ -123,6 +119,38 @@ void draw_popup(const char *title, const char *body)
 	mvaddch(y, x + w - 1, ACS_URCORNER);
 	mvaddch(y + h - 1, x, ACS_LLCORNER);
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+}
+
+int draw_confirm(const char *question)
+{
+	int w = COLS - 8 < 60 ? COLS - 8 : 60, h = 7;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2;
+	struct input in;
+
+	draw_box(y, x, h, w);
+	draw_wrapped(y + 1, x + 2, w - 4, 3, R_NORMAL, question);
+	draw_text(y + h - 2, x + 2, w - 4, R_TITLE, _("y = yes, n or Esc = no"));
+	refresh();
+	for (;;) {
+		term_read(&in);
+		if (in.act == ACT_BACK || in.act == ACT_SIGNAL)
+			return 0;
+		if (in.act == ACT_CHAR && wcschr(L"yYcC", in.ch))
+			return 1;
+		if (in.act == ACT_CHAR && wcschr(L"nNkK", in.ch))
+			return 0;
+	}
+}
+
+void draw_popup(const char *title, const char *body)
+{
+	int w = COLS - 8 < 70 ? COLS - 8 : 70, h = LINES - 4;
+	int y = 2, x = (COLS - w) / 2;
+	struct input in;
+
+	if (w < 20 || h < 5)
+		return;
+	draw_box(y, x, h, w);
 	draw_text(y, x + 2, w - 4, R_TITLE, title);
 	draw_wrapped(y + 1, x + 2, w - 4, h - 2, R_NORMAL, body);
 	draw_text(y + h - 1, x + 2, w - 4, R_DIM, _(" Press any key to close "));

@@ -16,6 +16,8 @@ void draw_bar(int y, enum role role, const char *s);
 int draw_wrapped(int y, int x, int cols, int rows, enum role role, const char *s);
 /* Show a centred box with a title and wrapped text until a key is pressed. */
 void draw_popup(const char *title, const char *body);
+/* Ask a yes/no question in a box; 1 when the officer answers yes. */
+int draw_confirm(const char *question);
 /* 1 when the window is too small to draw anything useful (shows a notice). */
 int draw_too_small(void);
 

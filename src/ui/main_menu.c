@@ -18,7 +18,7 @@ struct entry {
 
 static const struct entry entries[] = {
 	{ N_("Rapid assessments"), NULL, 0 },
-	{ N_("Facilities"), NULL, 0 },
+	{ N_("Facilities"), &screen_facility_list, 0 },
 	{ N_("Training and awareness events"), NULL, 0 },
 	{ N_("Sync with other laptops (CSV)"), NULL, 0 },
 	{ N_("Plan dashboard"), NULL, 0 },

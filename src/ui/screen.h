@@ -45,7 +45,15 @@ void ui_message(struct ui *ui, int is_error, const char *fmt, ...)
 void ui_title(struct ui *ui, const char *heading);
 
 /* The screens. */
-extern const struct screen screen_first_run;   /* language, name, district */
-extern const struct screen screen_main_menu;   /* the areas of the product */
+extern const struct screen screen_first_run;      /* language, name, district */
+extern const struct screen screen_main_menu;      /* the areas of the product */
+extern const struct screen screen_facility_list;  /* the facilities registry */
+extern const struct screen screen_facility_edit;  /* one facility (arg below) */
+
+/* What screen_facility_edit opens: an existing facility, or a new one. */
+struct facility_edit_arg {
+	const char *uuid;   /* the facility, or NULL for a new one */
+	const char *name;   /* a new facility's name as searched, or NULL */
+};
 
 #endif

@@ -100,6 +100,11 @@ void term_read(struct input *in)
 			return;
 		}
 	}
+	if (rc == KEY_CODE_YES && ch > KEY_F(1) && ch <= KEY_F(12)) {
+		in->act = ACT_FKEY;
+		in->ch = (wchar_t)(ch - KEY_F0);
+		return;
+	}
 	if (rc == OK && ch >= 32) {
 		in->act = ACT_CHAR;
 		in->ch = (wchar_t)ch;

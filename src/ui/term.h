@@ -7,13 +7,14 @@
 /* What the officer asked for, whatever key they pressed for it. */
 enum action {
 	ACT_NONE, ACT_CHAR, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
-	ACT_OK, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_BKSP, ACT_DEL, ACT_TAB, ACT_BTAB, ACT_RESIZE, ACT_SIGNAL
+	ACT_OK, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_BKSP, ACT_DEL, ACT_TAB, ACT_BTAB, ACT_RESIZE, ACT_SIGNAL,
+	ACT_FKEY   /* F2..F9, F11, F12: the number in ch */
 };
 
 /* One input event. */
 struct input {
 	enum action act;  /* the action (ACT_CHAR for a typed character) */
-	wchar_t ch;       /* the character, for ACT_CHAR (also set for letters that map to actions) */
+	wchar_t ch;       /* the character for ACT_CHAR, the number for ACT_FKEY */
 };
 
 /* Start curses (the locale must already be set).  Returns 0, -1 when stdin

@@ -34,7 +34,7 @@ static void test_format(void)
 	CHECK(strchr("89ab", u[19]) != NULL);    /* RFC 9562 variant 10xx */
 	CHECK(uuid_valid(u));
 	ms = uuid_v7_ms(u);
-	CHECK(ms >= before && ms <= after + 1);  /* +1: a counter overflow may borrow a ms */
+	CHECK(ms >= before && ms <= after + 100); /* bursts of >2048/ms borrow a few ms */
 }
 
 static void test_monotonic(void)
