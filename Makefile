@@ -104,7 +104,7 @@ i18n:
 	@$(call LAYER,sh tests/i18n.sh)
 # Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
 fuzz:
-	@$(call LAYER,CORE_SRC="$(CORE_SRC)" FUZZ_CFLAGS="$(PKG_CFLAGS) $(CPPFLAGS)" \
+	@$(call LAYER,CORE_SRC="$(CORE_SRC)" FUZZ_CFLAGS="$(PKG_CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600" \
 	  FUZZ_LIBS="$(LDLIBS_ALL)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
 test: unit cli tty
 

@@ -220,6 +220,15 @@ static void start(struct csvr *r, const char **s, size_t *n, const char *sample,
 	}
 }
 
+/* 1 when the n bytes hold nothing but line ends (the line is not NUL-terminated). */
+static int blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '\r' && s[i] != '\n')
+			return 0;
+	return 1;
+}
+
 /* Feed one line (with its '\n', if any) to the parser. */
 static void feed_line(struct csvr *r, const char *s, size_t n, const char *sample, size_t samplen)
 {
@@ -232,7 +241,7 @@ static void feed_line(struct csvr *r, const char *s, size_t n, const char *sampl
 		set_fail(r, xstrdup(_("the text is not UTF-8; save the file as \"CSV UTF-8\" and try again")));
 		return;
 	}
-	if (!r->in_record && strspn(s, "\r\n") < n) {
+	if (!r->in_record && !blank_line(s, n)) {
 		r->in_record = 1;
 		r->rec_line = r->line + 1;
 	}
@@ -315,7 +324,7 @@ int csvr_next(struct csvr *r, const struct csvr_rec **rec, struct sx_err *err)
 {
 	if (r->qhead == r->qn && r->qhead) {
 		/* Everything handed out: recycle the slots, keeping the open one. */
-		struct rbuf open = r->q[r->qn];
+		struct rbuf open = *open_rec(r);
 		r->q[r->qn] = r->q[0];
 		r->q[0] = open;
 		r->qn = r->qhead = 0;
@@ -372,6 +381,7 @@ void csvr_close(struct csvr *r)
 	free(r->q);
 	free(r->vf);
 	free(r->conv);
+	free(r->fail);
 	free(r->buf);
 	free(r->name);
 	free(r);
