@@ -22,6 +22,10 @@
 static const struct command commands[] = {
 	{ .name = "init", .args = "", .run = cmd_init,
 	  .summary = N_("create the database (harmless when it exists)") },
+	{ .name = "form check", .args = "FILE...", .run = cmd_form,
+	  .summary = N_("check XLSForm CSV forms and list every problem") },
+	{ .name = "form test", .args = "FORM ANSWERS", .run = cmd_form,
+	  .summary = N_("show relevance, values and errors for a set of answers") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -51,9 +55,12 @@ static void print_help(void)
 		 "opens its full-screen interface.\n\n"));
 	printf("%s\n", _("Commands:"));
 	for (size_t i = 0; i < NCOMMANDS; i++) {
-		char head[64];
+		char head[128];
 		snprintf(head, sizeof head, "%s %s", commands[i].name, commands[i].args);
-		printf("  %-28s %s\n", head, _(commands[i].summary));
+		if (strlen(head) > 28)   /* a long synopsis gets its own line */
+			printf("  %s\n  %-28s %s\n", head, "", _(commands[i].summary));
+		else
+			printf("  %-28s %s\n", head, _(commands[i].summary));
 	}
 	printf("\n%s\n", _("Options:"));
 	printf("  %-28s %s\n", "--db PATH", _("the database file (or set SXSH_DB)"));
@@ -108,12 +115,22 @@ static void parse_opts(int argc, char **argv, struct opts *o)
 	o->cmd = i;
 }
 
-static const struct command *find_command(const char *name)
+/* The command named by argv[0] (and argv[1] for two-word commands such as
+ * "form check"); a first word alone picks its family, whose handler then
+ * explains what is missing. */
+static const struct command *find_command(int argc, char **argv)
 {
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
+	const struct command *family = NULL;
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		const char *name = commands[i].name, *sp = strchr(name, ' ');
+		size_t len = sp ? (size_t)(sp - name) : strlen(name);
+		if (strncmp(name, argv[0], len) != 0 || argv[0][len] != '\0')
+			continue;
+		if (!sp || (argc > 1 && strcmp(sp + 1, argv[1]) == 0))
 			return &commands[i];
-	return NULL;
+		family = &commands[i];
+	}
+	return family;
 }
 
 static char *choose_db(const struct opts *o)
@@ -146,7 +163,7 @@ static int dispatch(struct sx_ctx *ctx, const struct opts *o, int argc, char **a
 	}
 	if (o->cmd >= argc)
 		return ui_main(ctx);
-	c = find_command(argv[o->cmd]);
+	c = find_command(argc - o->cmd, argv + o->cmd);
 	if (!c)
 		return cli_usage_error(_("unknown command '%s'"), argv[o->cmd]);
 	return c->run(ctx, argc - o->cmd, argv + o->cmd);

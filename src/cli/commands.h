@@ -19,6 +19,14 @@ int cmd_init(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh form check|test — the form author's tools. */
 int cmd_form(struct sx_ctx *ctx, int argc, char **argv);
 
+/* sxsh sheet SESSION [--format html|text] — a session's sign-in sheet. */
+int cmd_sheet(struct sx_ctx *ctx, int argc, char **argv);
+
+/* sxsh export DIR [--since DATE] [--place CODE] [--for-spreadsheet]. */
+int cmd_export(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh import PATH... [--dry-run] — merge files or export folders. */
+int cmd_import(struct sx_ctx *ctx, int argc, char **argv);
+
 /* Print "sxsh: message" and the --help hint to stderr; returns SX_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print every message of err to stderr, prefixed "sxsh: " when it has no

@@ -1,0 +1,400 @@
+/* expr_func.c — the functions ODK expressions may call, as one table.
+ *
+ * The parser checks names and argument counts against expr_funcs[]; the
+ * evaluator calls the handler with the call node, so a handler decides itself
+ * which arguments to evaluate (if() and coalesce() are lazy). */
+#include <math.h>
+#include <regex.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "expr_ast.h"
+#include "mem.h"
+
+/* Longest regex() pattern accepted, in bytes. */
+#define RE_MAX_LEN 1024
+/* Largest regex_cost() accepted: glibc expands x{n} into n copies. */
+#define RE_MAX_COST 5000
+
+static struct expr_val arg(const struct expr_node *n, size_t i, const struct expr_env *env)
+{
+	return expr_eval_node(n->kid[i], env);
+}
+
+static double arg_num(const struct expr_node *n, size_t i, const struct expr_env *env)
+{
+	struct expr_val v = arg(n, i, env);
+	double d = exv_to_num(&v);
+	exv_free(&v);
+	return d;
+}
+
+static int arg_bool(const struct expr_node *n, size_t i, const struct expr_env *env)
+{
+	struct expr_val v = arg(n, i, env);
+	int b = exv_to_bool(&v);
+	exv_free(&v);
+	return b;
+}
+
+/* The argument as a string the caller owns (numbers formatted). */
+static char *arg_str(const struct expr_node *n, size_t i, const struct expr_env *env)
+{
+	struct expr_val v = arg(n, i, env);
+	char buf[32];
+	char *s;
+
+	if (v.own)
+		return v.own;
+	s = xstrdup(exv_to_str(&v, buf));
+	return s;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Number of space-separated tokens in list; with item, 1 when item is one of them. */
+static size_t tokens(const char *list, const char *item)
+{
+	size_t count = 0, ilen = item ? strlen(item) : 0;
+
+	for (const char *p = list;;) {
+		size_t len = 0;
+		while (is_space(*p))
+			p++;
+		while (p[len] && !is_space(p[len]))
+			len++;
+		if (!len)
+			break;
+		if (item && len == ilen && memcmp(p, item, len) == 0)
+			return 1;
+		count++;
+		p += len;
+	}
+	return item ? 0 : count;
+}
+
+static struct expr_val f_if(const struct expr_node *n, const struct expr_env *env)
+{
+	return arg(n, arg_bool(n, 0, env) ? 1 : 2, env);
+}
+
+static struct expr_val f_selected(const struct expr_node *n, const struct expr_env *env)
+{
+	char *list = arg_str(n, 0, env), *item = arg_str(n, 1, env), *it = item;
+	size_t len;
+	int found;
+
+	/* JavaRosa trims the choice name, so selected(${q}, ' a') works. */
+	while (is_space(*it))
+		it++;
+	len = strlen(it);
+	while (len && is_space(it[len - 1]))
+		it[--len] = '\0';
+	found = len && tokens(list, it);
+	free(list);
+	free(item);
+	return exv_bool(found);
+}
+
+static struct expr_val f_count_selected(const struct expr_node *n, const struct expr_env *env)
+{
+	char *list = arg_str(n, 0, env);
+	double c = (double)tokens(list, NULL);
+
+	free(list);
+	return exv_num(c);
+}
+
+static struct expr_val f_coalesce(const struct expr_node *n, const struct expr_env *env)
+{
+	struct expr_val v = arg(n, 0, env);
+	char buf[32];
+
+	if (exv_to_str(&v, buf)[0])
+		return v;
+	exv_free(&v);
+	return arg(n, 1, env);
+}
+
+static struct expr_val f_concat(const struct expr_node *n, const struct expr_env *env)
+{
+	char *out = xstrdup("");
+	size_t len = 0;
+
+	for (size_t i = 0; i < n->nkid; i++) {
+		char *s = arg_str(n, i, env);
+		size_t sl = strlen(s);
+		out = xrealloc(out, len + sl + 1);
+		memcpy(out + len, s, sl + 1);
+		len += sl;
+		free(s);
+	}
+	return exv_own(out);
+}
+
+static struct expr_val f_string_length(const struct expr_node *n, const struct expr_env *env)
+{
+	char *s = n->nkid ? arg_str(n, 0, env) : xstrdup(env->dot ? env->dot : "");
+	size_t chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		chars += (*p & 0xC0) != 0x80; /* characters, not UTF-8 bytes */
+	free(s);
+	return exv_num((double)chars);
+}
+
+/* Read a decimal bound at *pp (none reads as `none`), saturating. */
+static unsigned long bound(const char **pp, unsigned long none)
+{
+	const char *p = *pp;
+	unsigned long v = 0;
+
+	if (*p < '0' || *p > '9')
+		return none;
+	for (; *p >= '0' && *p <= '9'; p++)
+		v = v > RE_MAX_COST ? v : v * 10 + (unsigned long)(*p - '0');
+	*pp = p;
+	return v;
+}
+
+/* An estimate of how large glibc's compiled form of a pattern grows: its
+ * length times the product of its repetition bounds (x{n} is expanded into
+ * n copies, nested bounds multiply, and x+ into x x*, so a run of + doubles).  Back-references (\1) count as too
+ * costly: they make matching exponential. */
+static unsigned long regex_cost(const char *pat)
+{
+	unsigned long cost = 1;
+
+	for (const char *p = pat; *p && cost <= RE_MAX_COST; p++) {
+		unsigned long lo, hi;
+		if (p[0] == '\\' && p[1] >= '1' && p[1] <= '9')
+			return RE_MAX_COST + 1;
+		if (*p == '+')
+			cost *= 2;
+		if (*p != '{')
+			continue;
+		p++;
+		lo = bound(&p, 0);
+		hi = lo;
+		if (*p == ',') {
+			p++;
+			hi = bound(&p, lo + 1); /* {n,} is n copies and a star */
+		}
+		cost *= (hi > lo ? hi : lo) + 1;
+		if (!*p)
+			break;
+	}
+	return cost * (strlen(pat) + 1);
+}
+
+regex_t *expr_regex_compile(const char *pattern)
+{
+	regex_t *re;
+
+	if (strlen(pattern) > RE_MAX_LEN || regex_cost(pattern) > RE_MAX_COST)
+		return NULL;
+	re = xmalloc(sizeof *re);
+	if (regcomp(re, pattern, REG_EXTENDED) != 0) {
+		free(re);
+		return NULL;
+	}
+	return re;
+}
+
+void expr_regex_free(regex_t *re)
+{
+	if (re) {
+		regfree(re);
+		free(re);
+	}
+}
+
+/* POSIX matching is leftmost-longest, so the value matches as a whole exactly
+ * when the match found starts at 0 and ends at its end.  This avoids wrapping
+ * the pattern in ^( )$, which an unbalanced ')' in it could subvert. */
+static int whole_match(const regex_t *re, const char *s)
+{
+	regmatch_t m;
+
+	return regexec(re, s, 1, &m, 0) == 0 && m.rm_so == 0 && (size_t)m.rm_eo == strlen(s);
+}
+
+static struct expr_val f_regex(const struct expr_node *n, const struct expr_env *env)
+{
+	char *value = arg_str(n, 0, env);
+	int ok = 0;
+
+	if (n->re) {
+		ok = whole_match(n->re, value);
+	} else {
+		char *pattern = arg_str(n, 1, env);
+		regex_t *re = expr_regex_compile(pattern);
+		ok = re && whole_match(re, value);
+		expr_regex_free(re);
+		free(pattern);
+	}
+	free(value);
+	return exv_bool(ok);
+}
+
+static struct expr_val f_number(const struct expr_node *n, const struct expr_env *env)
+{
+	return exv_num(arg_num(n, 0, env));
+}
+
+static struct expr_val f_int(const struct expr_node *n, const struct expr_env *env)
+{
+	return exv_num(trunc(arg_num(n, 0, env)));
+}
+
+/* Round half away from zero at `digits` decimals, as JavaRosa's BigDecimal
+ * does on the printed value: 2.675 is 2.67499999... in binary, yet rounds
+ * to 2.68, so a tie is detected with a tolerance of a few ulps. */
+static double round_digits(double x, double digits)
+{
+	int d;
+	double p, y, f;
+
+	if (isnan(x) || isnan(digits) || !isfinite(x))
+		return isnan(digits) ? NAN : x; /* NaN stays NaN, infinities stay */
+	d = digits > 15 ? 15 : digits < -15 ? -15 : (int)digits;
+	p = pow(10, abs(d));
+	y = d >= 0 ? x * p : x / p;
+	if (fabs(y) >= 4503599627370496.0) /* 2^52: no fraction left */
+		return x;
+	f = fabs(y) - floor(fabs(y));
+	if (fabs(f - 0.5) <= fabs(y) * 4 * 2.220446049250313e-16)
+		y = y < 0 ? -floor(fabs(y)) - 1 : floor(y) + 1;
+	else
+		y = round(y);
+	return d >= 0 ? y / p : y * p;
+}
+
+static struct expr_val f_round(const struct expr_node *n, const struct expr_env *env)
+{
+	double x = arg_num(n, 0, env);
+	double d = n->nkid > 1 ? arg_num(n, 1, env) : 0;
+
+	return exv_num(round_digits(x, d));
+}
+
+/* Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant). */
+static void civil_from_days(long z, long *y, long *m, long *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Local time in milliseconds since the epoch, within ±100,000 years. */
+static long long local_ms(const struct expr_env *env)
+{
+	const long long lim = 3155760000000000LL;
+	long long ms = env->now_ms, tz = env->tz_min;
+
+	ms = ms > lim ? lim : ms < -lim ? -lim : ms;
+	tz = tz > 1440 ? 1440 : tz < -1440 ? -1440 : tz;
+	return ms + tz * 60000;
+}
+
+static long long floor_div(long long a, long long b)
+{
+	return a / b - (a % b < 0);
+}
+
+static struct expr_val f_today(const struct expr_node *n, const struct expr_env *env)
+{
+	long y, m, d;
+
+	(void)n;
+	civil_from_days((long)floor_div(local_ms(env), 86400000), &y, &m, &d);
+	return exv_own(xasprintf("%04ld-%02ld-%02ld", y, m, d));
+}
+
+static struct expr_val f_now(const struct expr_node *n, const struct expr_env *env)
+{
+	long long ms = local_ms(env), day = floor_div(ms, 86400000);
+	long long in = ms - day * 86400000;
+	int tz = env->tz_min > 1440 ? 1440 : env->tz_min < -1440 ? -1440 : env->tz_min;
+	int atz = tz < 0 ? -tz : tz;
+	long y, m, d;
+
+	(void)n;
+	civil_from_days((long)day, &y, &m, &d);
+	return exv_own(xasprintf("%04ld-%02ld-%02ldT%02d:%02d:%02d.%03d%c%02d:%02d", y, m, d,
+				 (int)(in / 3600000), (int)(in / 60000 % 60), (int)(in / 1000 % 60),
+				 (int)(in % 1000), tz < 0 ? '-' : '+', atz / 60, atz % 60));
+}
+
+static struct expr_val f_not(const struct expr_node *n, const struct expr_env *env)
+{
+	return exv_bool(!arg_bool(n, 0, env));
+}
+
+static struct expr_val f_true(const struct expr_node *n, const struct expr_env *env)
+{
+	(void)n, (void)env;
+	return exv_bool(1);
+}
+
+static struct expr_val f_false(const struct expr_node *n, const struct expr_env *env)
+{
+	(void)n, (void)env;
+	return exv_bool(0);
+}
+
+/* sum() over every instance; without repeat callbacks the field has one. */
+static struct expr_val f_sum(const struct expr_node *n, const struct expr_env *env)
+{
+	const char *name = n->kid[0]->str;
+	size_t count;
+	double s = 0;
+
+	if (!env->count || !env->nth)
+		return exv_num(arg_num(n, 0, env));
+	count = env->count(env->arg, name);
+	for (size_t i = 0; i < count; i++) {
+		const char *v = env->nth(env->arg, name, i);
+		s += expr_to_num(v ? v : "");
+	}
+	return exv_num(s);
+}
+
+static struct expr_val f_count(const struct expr_node *n, const struct expr_env *env)
+{
+	const char *name = n->kid[0]->str;
+
+	if (env->count)
+		return exv_num((double)env->count(env->arg, name));
+	return exv_num(env->lookup && env->lookup(env->arg, name) ? 1 : 0);
+}
+
+const struct expr_func expr_funcs[] = {
+	{ .name = "if", .min = 3, .max = 3, .fn = f_if },
+	{ .name = "selected", .min = 2, .max = 2, .fn = f_selected },
+	{ .name = "count-selected", .min = 1, .max = 1, .fn = f_count_selected },
+	{ .name = "coalesce", .min = 2, .max = 2, .fn = f_coalesce },
+	{ .name = "concat", .min = 1, .max = -1, .fn = f_concat },
+	{ .name = "string-length", .min = 0, .max = 1, .fn = f_string_length },
+	{ .name = "regex", .min = 2, .max = 2, .fn = f_regex },
+	{ .name = "number", .min = 1, .max = 1, .fn = f_number },
+	{ .name = "int", .min = 1, .max = 1, .fn = f_int },
+	{ .name = "round", .min = 1, .max = 2, .fn = f_round },
+	{ .name = "today", .min = 0, .max = 0, .fn = f_today },
+	{ .name = "now", .min = 0, .max = 0, .fn = f_now },
+	{ .name = "not", .min = 1, .max = 1, .fn = f_not },
+	{ .name = "true", .min = 0, .max = 0, .fn = f_true },
+	{ .name = "false", .min = 0, .max = 0, .fn = f_false },
+	{ .name = "sum", .min = 1, .max = 1, .ref_arg = 1, .fn = f_sum },
+	{ .name = "count", .min = 1, .max = 1, .ref_arg = 1, .fn = f_count },
+	{ .name = NULL },
+};

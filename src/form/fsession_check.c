@@ -1,0 +1,99 @@
+/* fsession_check.c — validation of one answer and completion of the whole. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "form/fsession_int.h"
+#include "i18n.h"
+#include "mem.h"
+
+static int is_choice(const struct xform_list *l, const char *name, size_t len)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->c[i].name) == len && strncmp(l->c[i].name, name, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Type check; NULL when value fits the node's type, else our message. */
+static const char *type_problem(const struct xform *f, const struct xform_node *n, const char *v)
+{
+	const char *p = v;
+	switch (n->type) {
+	case XFT_INTEGER:
+		p += *p == '-';
+		if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 15)
+			return _("Enter a whole number, such as 12.");
+		return NULL;
+	case XFT_DECIMAL:
+		/* expr_to_num() also reads yyyy-mm-dd dates: refuse an inner '-'. */
+		if (isnan(expr_to_num(v)) || strchr(v + (*v == '-'), '-'))
+			return _("Enter a number, such as 12.5.");
+		return NULL;
+	case XFT_DATE:
+		return date_valid_iso(v) ? NULL : _("Enter a date as dd/mm/yyyy.");
+	case XFT_SELECT_ONE:
+		return n->list >= 0 && is_choice(&f->lists[n->list], v, strlen(v)) ? NULL
+			: _("Choose one of the listed answers.");
+	case XFT_SELECT_MULTIPLE:
+		while (n->list >= 0 && *p) {
+			size_t len = strcspn(p, " ");
+			if (len && !is_choice(&f->lists[n->list], p, len))
+				return _("Choose only among the listed answers.");
+			p += len + (p[len] == ' ');
+		}
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+int fs_check(struct fsession *s, size_t i, const char *value, char *msg, size_t len)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(s, &n);
+	const struct xform_node *node;
+	const char *why;
+
+	if (i >= n)
+		return 0;
+	node = &s->f->nodes[it[i].node];
+	if (!value || !*value) {
+		if (!fs_required(s, i))
+			return 0;
+		why = xform_text(s->f, &node->required_msg, s->lang);
+		snprintf(msg, len, "%s", *why ? why : _("This question needs an answer."));
+		return -1;
+	}
+	why = type_problem(s->f, node, value);
+	if (why) {
+		snprintf(msg, len, "%s", why);
+		return -1;
+	}
+	if (node->constraint && !fs_eval_bool(s, node->constraint, it[i].path, value)) {
+		why = xform_text(s->f, &node->constraint_msg, s->lang);
+		snprintf(msg, len, "%s", *why ? why : _("This answer is not allowed here."));
+		return -1;
+	}
+	return 0;
+}
+
+size_t fs_problems(struct fsession *s, size_t *first)
+{
+	size_t n, count = 0;
+	const struct fs_item *it = fs_items(s, &n);
+	char msg[256];
+
+	for (size_t i = 0; i < n; i++) {
+		enum xform_type t = s->f->nodes[it[i].node].type;
+		if (t == XFT_CALCULATE || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(s, i))
+			continue;
+		if (fs_check(s, i, fs_get(s, it[i].path), msg, sizeof msg) != 0) {
+			if (!count && first)
+				*first = i;
+			count++;
+		}
+	}
+	return count;
+}

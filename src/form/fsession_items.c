@@ -1,0 +1,257 @@
+/* fsession_items.c — the expanded item list, relevance, repeats, labels. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/fsession_int.h"
+#include "mem.h"
+
+void fs_free_items(struct fsession *s)
+{
+	for (size_t i = 0; i < s->nitems; i++)
+		free(s->items[i].path);
+	free(s->items);
+	s->items = NULL;
+	s->nitems = s->capitems = 0;
+}
+
+static void add_item(struct fsession *s, int node, const char *path, int group, int page)
+{
+	struct fs_item *it;
+	if (s->nitems == s->capitems) {
+		s->capitems = s->capitems ? s->capitems * 2 : 64;
+		s->items = xreallocarray(s->items, s->capitems, sizeof *s->items);
+	}
+	it = &s->items[s->nitems++];
+	it->node = node;
+	it->path = xstrdup(path);
+	it->group = group;
+	it->page = page;
+}
+
+static int is_field_list(const struct xform_node *n)
+{
+	return n->appearance && strstr(n->appearance, "field-list") != NULL;
+}
+
+/* Expand nodes (first, end) under a repeat prefix; page < 0 outside a
+ * field-list group (then every item gets its own page). */
+static void expand(struct fsession *s, size_t first, size_t end, const char *prefix,
+		   int group, int page, int *next_page)
+{
+	for (size_t i = first; i < end; ) {
+		const struct xform_node *n = &s->f->nodes[i];
+		char *path = xasprintf("%s%s", prefix, n->name);
+		if (n->type == XFT_GROUP) {
+			int pg = page >= 0 ? page : is_field_list(n) ? (*next_page)++ : -1;
+			expand(s, i + 1, (size_t)n->end, prefix, (int)i, pg, next_page);
+		} else if (n->type == XFT_REPEAT) {
+			char *key = xasprintf("%s[]", path);
+			size_t count = fs_count_of(s, key);
+			for (size_t k = 1; k <= count; k++) {
+				char *pre = xasprintf("%s[%zu]/", path, k);
+				int pg = page >= 0 ? page : is_field_list(n) ? (*next_page)++ : -1;
+				expand(s, i + 1, (size_t)n->end, pre, (int)i, pg, next_page);
+				free(pre);
+			}
+			free(key);
+			add_item(s, (int)i, path, group, page >= 0 ? page : (*next_page)++);
+		} else {
+			add_item(s, (int)i, path, group, page >= 0 ? page : (*next_page)++);
+		}
+		free(path);
+		i = n->end > (int)i ? (size_t)n->end : i + 1;
+	}
+}
+
+void fs_expand(struct fsession *s)
+{
+	int next_page = 0;
+	fs_free_items(s);
+	expand(s, 0, s->f->nnodes, "", -1, -1, &next_page);
+	s->items_stale = 0;
+}
+
+const struct fs_item *fs_items(struct fsession *s, size_t *n)
+{
+	if (s->items_stale)
+		fs_expand(s);
+	*n = s->nitems;
+	return s->items;
+}
+
+static const struct fs_item *item(struct fsession *s, size_t i)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(s, &n);
+	return i < n ? &it[i] : NULL;
+}
+
+int fs_relevant(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	if (!it)
+		return 0;
+	/* The node's own relevant, then every enclosing group's and repeat's,
+	 * all in the item's repeat context. */
+	for (int k = it->node; k >= 0; k = s->f->nodes[k].parent) {
+		const struct xform_node *n = &s->f->nodes[k];
+		if (n->relevant && !fs_eval_bool(s, n->relevant, it->path, fs_get(s, it->path)))
+			return 0;
+	}
+	return 1;
+}
+
+int fs_required(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	const struct xform_node *n;
+	if (!it)
+		return 0;
+	n = &s->f->nodes[it->node];
+	if (n->required_if)
+		return fs_eval_bool(s, n->required_if, it->path, fs_get(s, it->path));
+	return n->required;
+}
+
+int fs_read_only(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	const struct xform_node *n;
+	if (!it)
+		return 1;
+	n = &s->f->nodes[it->node];
+	if (n->type == XFT_CALCULATE || n->type == XFT_NOTE || n->type == XFT_REPEAT)
+		return 1;
+	if (n->read_only_if)
+		return fs_eval_bool(s, n->read_only_if, it->path, fs_get(s, it->path));
+	return n->read_only;
+}
+
+/* The "rep[]" key of the repeat an item stands for (repeat items) or sits in. */
+static char *count_key(struct fsession *s, const struct fs_item *it)
+{
+	const struct xform_node *n = &s->f->nodes[it->node];
+	if (n->type == XFT_REPEAT)
+		return xasprintf("%s[]", it->path);
+	size_t plen = fs_prefix_len(it->path);
+	while (plen > 0 && it->path[plen - 1] != '[')
+		plen--;
+	return plen ? xasprintf("%.*s[]", (int)plen - 1, it->path) : NULL;
+}
+
+size_t fs_repeat_count(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	char *key = it ? count_key(s, it) : NULL;
+	size_t n = key ? fs_count_of(s, key) : 0;
+	free(key);
+	return n;
+}
+
+int fs_repeat_fixed(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	int r = it ? (s->f->nodes[it->node].type == XFT_REPEAT ? it->node
+			: xform_repeat_of(s->f, it->node)) : -1;
+	return r >= 0 && s->f->nodes[r].repeat_count != NULL;
+}
+
+int fs_repeat_add(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	char *key = it ? count_key(s, it) : NULL, num[24];
+	if (!key || fs_repeat_fixed(s, i)) {
+		free(key);
+		return -1;
+	}
+	snprintf(num, sizeof num, "%zu", fs_count_of(s, key) + 1);
+	fs_store(s, key, num);
+	free(key);
+	s->items_stale = 1;
+	fs_defaults(s);
+	return 0;
+}
+
+/* Renumber answers under base[...] after instance k is removed. */
+static void shift_down(struct fsession *s, const char *base, size_t k,
+		       void (*changed)(const char *path, const char *value, void *arg), void *arg)
+{
+	size_t blen = strlen(base), n = 0;
+	struct fs_answer *moved = xcalloc(s->nans + 1, sizeof *moved);
+
+	/* Take every answer of an instance out, then put the later ones back
+	 * one instance lower. */
+	for (size_t i = 0; i < s->nans; ) {
+		const char *p = s->ans[i].path;
+		char *end;
+		long m;
+		if (strncmp(p, base, blen) != 0 || p[blen] != '[' ||
+		    (m = strtol(p + blen + 1, &end, 10)) < 1 || *end != ']' || end[1] != '/') {
+			i++;
+			continue;
+		}
+		if ((size_t)m != k)
+			moved[n++] = (struct fs_answer){ xasprintf("%s[%ld]%s", base, m - 1, end + 1),
+							 xstrdup(s->ans[i].value) };
+		if (changed)
+			changed(p, NULL, arg);
+		fs_store(s, p, NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		fs_store(s, moved[i].path, moved[i].value);
+		if (changed)
+			changed(moved[i].path, moved[i].value, arg);
+		free(moved[i].path);
+		free(moved[i].value);
+	}
+	free(moved);
+}
+
+int fs_repeat_remove(struct fsession *s, size_t i, size_t k,
+		     void (*changed)(const char *path, const char *value, void *arg), void *arg)
+{
+	const struct fs_item *it = item(s, i);
+	char *key = it ? count_key(s, it) : NULL, num[24];
+	size_t count = key ? fs_count_of(s, key) : 0;
+
+	if (!key || k < 1 || k > count || fs_repeat_fixed(s, i)) {
+		free(key);
+		return -1;
+	}
+	key[strlen(key) - 2] = '\0';
+	shift_down(s, key, k, changed, arg);
+	strcat(key, "[]");
+	snprintf(num, sizeof num, "%zu", count - 1);
+	fs_store(s, key, count > 1 ? num : NULL);
+	if (changed)
+		changed(key, count > 1 ? num : NULL, arg);
+	free(key);
+	s->items_stale = 1;
+	fs_recalc(s);
+	return 0;
+}
+
+char *fs_label(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	if (!it)
+		return xstrdup("");
+	return fs_interpolate(s, xform_text(s->f, &s->f->nodes[it->node].label, s->lang), it->path);
+}
+
+char *fs_hint(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	if (!it)
+		return xstrdup("");
+	return fs_interpolate(s, xform_text(s->f, &s->f->nodes[it->node].hint, s->lang), it->path);
+}
+
+const char *fs_choice_label(struct fsession *s, size_t i, size_t c)
+{
+	const struct fs_item *it = item(s, i);
+	const struct xform_node *n = it ? &s->f->nodes[it->node] : NULL;
+	if (!n || n->list < 0 || c >= s->f->lists[n->list].n)
+		return "";
+	return xform_text(s->f, &s->f->lists[n->list].c[c].label, s->lang);
+}

@@ -1,0 +1,78 @@
+# test_form.sh — sxsh form check and sxsh form test, as a form author uses them.
+
+FORMS="$ROOT/forms"
+PREVIEW="$ROOT/tests/forms/preview"
+
+case_ "form check accepts the shipped checklists"
+run sxsh form check "$FORMS/rapid_assessment.csv" "$FORMS/detailed_tracker.csv"
+expect_status 0
+expect_out_has "rapid_assessment.csv: ok (form sxsh_rapid,"
+expect_out_has "detailed_tracker.csv: ok (form sxsh_detailed,"
+
+case_ "form check accepts the preview form"
+run sxsh form check "$PREVIEW/water.csv"
+expect_status 0
+expect_out "$PREVIEW/water.csv: ok (form preview_water, 8 questions, 1 choice lists)"
+
+case_ "form check reports every problem of every broken form"
+for f in "$ROOT"/tests/forms/broken/*.csv; do
+	name=$(basename "$f" .csv)
+	(cd "$ROOT/tests/forms/broken" && "$SXSH_BIN" form check "$name.csv") >"$T/out" 2>"$T/err"
+	STATUS=$?
+	expect_status 1
+	head -n -1 "$T/err" > "$T/got"
+	expect_files_equal "$T/got" "$ROOT/tests/forms/broken/$name.expected"
+	n=$(wc -l < "$ROOT/tests/forms/broken/$name.expected")
+	[ "$(tail -n 1 "$T/err")" = "$name.csv: problems found: $n" ] ||
+		fail "$name: last line is '$(tail -n 1 "$T/err")'"
+done
+
+case_ "form check goes on after a broken file and fails"
+run sxsh form check "$ROOT/tests/forms/broken/bad_ref.csv" "$PREVIEW/water.csv"
+expect_status 1
+expect_out "$PREVIEW/water.csv: ok (form preview_water, 8 questions, 1 choice lists)"
+
+case_ "form check usage"
+run sxsh form check
+expect_status 2
+expect_err "sxsh: 'form check' needs at least one form file
+Try 'sxsh --help' for the commands and options."
+run sxsh form frobnicate
+expect_status 2
+expect_err "sxsh: unknown form subcommand 'frobnicate': use check or test
+Try 'sxsh --help' for the commands and options."
+run sxsh form
+expect_status 2
+expect_err "sxsh: 'form' needs a subcommand: check or test
+Try 'sxsh --help' for the commands and options."
+
+case_ "form test: skip logic, calculations and a repeat, in English"
+run sxsh --lang en form test "$PREVIEW/water.csv" "$PREVIEW/cassava.csv"
+expect_status 0
+printf '%s\n' "$OUT" > "$T/got"
+expect_files_equal "$T/got" "$PREVIEW/cassava.en.expected"
+
+case_ "form test: validation failures in the form's Vietnamese"
+run sxsh --lang vi form test "$PREVIEW/water.csv" "$PREVIEW/sugar_errors.csv"
+expect_status 0
+printf '%s\n' "$OUT" > "$T/got"
+expect_files_equal "$T/got" "$PREVIEW/sugar_errors.vi.expected"
+
+case_ "form test refuses an answer to a question the form does not have"
+printf 'name,value\nsector,cassava\nwatr,12\n' > "$T/a.csv"
+run sxsh --lang en form test "$PREVIEW/water.csv" "$T/a.csv"
+expect_status 1
+expect_err "$T/a.csv:3: the form has no question \"watr\""
+
+case_ "form test needs a name,value header"
+printf 'sector,cassava\n' > "$T/a.csv"
+run sxsh --lang en form test "$PREVIEW/water.csv" "$T/a.csv"
+expect_status 1
+expect_err "$T/a.csv:1: the first row must be: name,value"
+
+case_ "form test accepts dd/mm/yyyy dates and a byte-order mark"
+printf '\357\273\277name,value\r\nvisit_date,05/03/2026\r\n' > "$T/a.csv"
+run sxsh --lang en form test "$FORMS/rapid_assessment.csv" "$T/a.csv"
+expect_status 0
+expect_out_has "visit_date	date	relevant	2026-03-05"
+
