@@ -23,11 +23,15 @@ static int form_check(int argc, char **argv)
 		struct sx_err err = {0};
 		struct xform *f = xform_load(argv[i], &err);
 		if (f) {
-			size_t questions = 0;
-			for (size_t k = 0; k < f->nnodes; k++)
-				questions += f->nodes[k].type != XFT_GROUP && f->nodes[k].type != XFT_REPEAT;
-			printf(_("%s: ok (form %s, %zu questions, %zu choice lists)\n"), argv[i],
-			       f->settings.form_id, questions, f->nlists);
+			size_t questions = 0, calcs = 0;
+			for (size_t k = 0; k < f->nnodes; k++) {
+				enum xform_type t = f->nodes[k].type;
+				calcs += t == XFT_CALCULATE;
+				questions += t != XFT_GROUP && t != XFT_REPEAT && t != XFT_CALCULATE &&
+					     t != XFT_NOTE;
+			}
+			printf(_("%s: ok (form %s: %zu questions, %zu calculations, %zu choice lists)\n"),
+			       argv[i], f->settings.form_id, questions, calcs, f->nlists);
 		} else {
 			sx_err_print(&err, stderr);
 			fprintf(stderr, _("%s: problems found: %zu\n"), argv[i], sx_err_count(&err));
