@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
-xgettext --from-code=UTF-8 -k_ -kN_ --omit-header -o "$tmp/now.pot" \
+xgettext --from-code=UTF-8 -k_ -kN_ -o "$tmp/now.pot" \
 	$(ls src/*.c src/*/*.c src/*/*.h | sort) || exit 1
 msgmerge -q --no-fuzzy-matching -o "$tmp/vi.po" locale/vi.po "$tmp/now.pot" 2>/dev/null
 untranslated=$(msgattrib --untranslated --no-obsolete "$tmp/vi.po" | grep -c '^msgid ' || true)
