@@ -96,8 +96,8 @@ LAYER = mkdir -p $(BUILD)/results; r=$(BUILD)/results/$@.txt; \
 	{ $(1); } >$$r 2>&1; rc=$$?; cat $$r; exit $$rc
 unit: $(BUILD)/unit-tests
 	@$(call LAYER,$(BUILD)/unit-tests)
-cli: $(BIN) $(MO)
-	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) sh tests/cli/run.sh)
+cli: $(BIN) $(MO) $(BUILD)/vtrun
+	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/cli/run.sh)
 tty: $(BIN) $(MO) $(BUILD)/vtrun
 	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/tty/run.sh)
 i18n:

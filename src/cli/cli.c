@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	  .summary = N_("check XLSForm CSV forms and list every problem") },
 	{ .name = "form test", .args = "FORM ANSWERS", .run = cmd_form,
 	  .summary = N_("show relevance, values and errors for a set of answers") },
+	{ .name = "sheet", .args = "SESSION [--format html|text]", .run = cmd_sheet,
+	  .summary = N_("print the sign-in sheet of a session (code or id)") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

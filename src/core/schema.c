@@ -65,9 +65,13 @@ static const char schema_v1[] =
 	"CREATE INDEX history_row ON history(tbl, uuid);"
 	"CREATE INDEX places_parent ON places(parent_uuid);"
 	"CREATE INDEX facilities_place ON facilities(place_uuid);"
-	/* Lists walk these in Vietnamese order and stop at a screenful. */
-	"CREATE INDEX facilities_sort ON facilities(deleted, sort_key);"
-	"CREATE INDEX people_sort ON people(deleted, sort_key);"
+	/* Lists walk the *_sort indexes in Vietnamese order, testing name_key
+	 * in the index itself, and stop at a screenful; *_key serves the
+	 * likely-duplicate lookups. */
+	"CREATE INDEX facilities_sort ON facilities(deleted, sort_key, name_key);"
+	"CREATE INDEX facilities_key ON facilities(name_key);"
+	"CREATE INDEX people_sort ON people(deleted, sort_key, name_key);"
+	"CREATE INDEX people_key ON people(name_key);"
 	"CREATE INDEX people_facility ON people(facility_uuid);"
 	"CREATE INDEX indicators_plan ON indicators(plan_uuid);"
 	"CREATE UNIQUE INDEX participants_pair ON participants(session_uuid, person_uuid);"

@@ -80,6 +80,10 @@ int fs_repeat_remove(struct fsession *s, size_t item, size_t k,
  * references replaced by their values.  Caller frees. */
 char *fs_label(struct fsession *s, size_t item);
 char *fs_hint(struct fsession *s, size_t item);
+/* The item's answer as a person reads it: choice labels joined by ", ",
+ * dates as dd/mm/yyyy, other values as stored; "" when unanswered.
+ * Caller frees. */
+char *fs_display(struct fsession *s, size_t item);
 /* Choices of a select item that pass its choice_filter now: indices into
  * the list's choices, count in *n.  Caller frees the array. */
 size_t *fs_choices(struct fsession *s, size_t item, size_t *n);

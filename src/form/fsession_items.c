@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "form/fsession_int.h"
+#include "date.h"
 #include "mem.h"
 
 void fs_free_items(struct fsession *s)
@@ -254,4 +255,45 @@ const char *fs_choice_label(struct fsession *s, size_t i, size_t c)
 	if (!n || n->list < 0 || c >= s->f->lists[n->list].n)
 		return "";
 	return xform_text(s->f, &s->f->lists[n->list].c[c].label, s->lang);
+}
+
+/* 1 when the space-separated list v holds name. */
+static int has_token(const char *v, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *p = v; *p; ) {
+		size_t k = strcspn(p, " ");
+		if (k == len && strncmp(p, name, len) == 0)
+			return 1;
+		p += k + (p[k] == ' ');
+	}
+	return 0;
+}
+
+char *fs_display(struct fsession *s, size_t i)
+{
+	const struct fs_item *it = item(s, i);
+	const struct xform_node *node;
+	const char *v;
+	char d[11], *out;
+
+	if (!it)
+		return xstrdup("");
+	node = &s->f->nodes[it->node];
+	v = fs_get(s, it->path);
+	if (node->type == XFT_DATE && date_valid_iso(v)) {
+		date_format_user(v, d);
+		return xstrdup(d);
+	}
+	if (node->list < 0 || !*v)
+		return xstrdup(v);
+	out = xstrdup("");
+	for (size_t c = 0; c < s->f->lists[node->list].n; c++) {
+		if (!has_token(v, s->f->lists[node->list].c[c].name))
+			continue;
+		char *next = xasprintf("%s%s%s", out, *out ? ", " : "", fs_choice_label(s, i, c));
+		free(out);
+		out = next;
+	}
+	return out;
 }

@@ -27,7 +27,7 @@ struct ui {
 	int depth;
 	char msg[256];        /* message line, "" for none */
 	int msg_error;        /* the message is an error */
-	char *officer;        /* shown in the title bar */
+	int resetting;        /* ui_reset() is emptying the stack: no resume() */
 };
 
 struct sx_ctx *ui_ctx(struct ui *ui) { return ui->ctx; }
@@ -50,12 +50,17 @@ void ui_pop(struct ui *ui)
 	f = &ui->stack[--ui->depth];
 	if (f->s->leave)
 		f->s->leave(ui, f->state);
+	f = ui->depth ? &ui->stack[ui->depth - 1] : NULL;
+	if (f && f->s->resume && !ui->resetting)
+		f->s->resume(ui, f->state);
 }
 
 void ui_reset(struct ui *ui, const struct screen *s, const void *arg)
 {
+	ui->resetting = 1;
 	while (ui->depth)
 		ui_pop(ui);
+	ui->resetting = 0;
 	ui_push(ui, s, arg);
 }
 

@@ -96,6 +96,21 @@ int draw_wrapped(int y, int x, int cols, int rows, enum role role, const char *s
 	return used;
 }
 
+int draw_wrapped_rows(int cols, const char *s)
+{
+	int used = 0;
+	if (cols <= 0)
+		return 0;
+	while (*s) {
+		size_t skip, n = line_len(s, cols, &skip);
+		s += n + skip;
+		used++;
+		if (n == 0 && skip == 0)
+			break;
+	}
+	return used;
+}
+
 int draw_too_small(void)
 {
 	if (COLS >= DRAW_MIN_COLS && LINES >= DRAW_MIN_ROWS)
@@ -119,6 +134,33 @@ static void draw_box(int y, int x, int h, int w)
 	mvaddch(y, x + w - 1, ACS_URCORNER);
 	mvaddch(y + h - 1, x, ACS_LLCORNER);
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+}
+
+int draw_choose(const char *title, const char *const *labels, int n)
+{
+	int w = COLS - 8 < 60 ? COLS - 8 : 60, h = n + 4 < LINES - 4 ? n + 4 : LINES - 4;
+	int y = (LINES - h) / 2, x = (COLS - w) / 2, sel = 0;
+	struct input in;
+
+	for (;;) {
+		draw_box(y, x, h, w);
+		draw_text(y, x + 2, w - 4, R_TITLE, title);
+		for (int k = 0; k < n && k < h - 3; k++) {
+			if (k == sel)
+				draw_fill(y + 2 + k, x + 1, w - 2, R_SELECTED);
+			draw_text(y + 2 + k, x + 2, w - 4, k == sel ? R_SELECTED : R_NORMAL, labels[k]);
+		}
+		refresh();
+		term_read(&in);
+		if (in.act == ACT_BACK || in.act == ACT_SIGNAL)
+			return -1;
+		if (in.act == ACT_OK)
+			return sel;
+		if (in.act == ACT_UP && sel > 0)
+			sel--;
+		if (in.act == ACT_DOWN && sel + 1 < n && sel + 1 < h - 3)
+			sel++;
+	}
 }
 
 int draw_confirm(const char *question)

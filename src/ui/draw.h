@@ -14,8 +14,12 @@ void draw_bar(int y, enum role role, const char *s);
 /* Write text wrapped at word boundaries inside cols columns from (y, x),
  * at most rows rows; returns the number of rows used. */
 int draw_wrapped(int y, int x, int cols, int rows, enum role role, const char *s);
+/* Rows draw_wrapped() would use for s in cols columns (no limit). */
+int draw_wrapped_rows(int cols, const char *s);
 /* Show a centred box with a title and wrapped text until a key is pressed. */
 void draw_popup(const char *title, const char *body);
+/* Let the officer choose one of n labels in a box; the index, or -1 for Esc. */
+int draw_choose(const char *title, const char *const *labels, int n);
 /* Ask a yes/no question in a box; 1 when the officer answers yes. */
 int draw_confirm(const char *question);
 /* 1 when the window is too small to draw anything useful (shows a notice). */

@@ -22,6 +22,7 @@ struct fedit {
 	struct ed_field fields[NFIELDS];
 	struct editor ed;
 	int saved;                       /* saved at least once */
+	int created;                     /* made new in this screen */
 };
 
 static int fedit_commit(void *arg, char *msg, size_t msglen)
@@ -82,6 +83,7 @@ static void *fedit_enter(struct ui *ui, const void *varg)
 	if (arg && arg->uuid && facility_get(db, arg->uuid, &s->f, &err) != 0)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	if (!s->f.uuid[0]) {
+		s->created = 1;
 		s->f.cp_potential = 1;
 		s->f.name = arg && arg->name && *arg->name ? xstrdup(arg->name) : NULL;
 		s->f.place_uuid = db_setting(db, "home_district");
@@ -93,6 +95,9 @@ static void *fedit_enter(struct ui *ui, const void *varg)
 		s->place_choices[i] = (struct ed_choice){ s->places.v[i].uuid, s->places.v[i].name };
 	build_fields(s);
 	editor_init(&s->ed, s->fields, NFIELDS, fedit_commit, s);
+	/* A new facility named from the search is saved at once, so Esc keeps it. */
+	if (!s->f.uuid[0] && s->f.name)
+		fedit_commit(s, s->ed.error, sizeof s->ed.error);
 	sx_err_clear(&err);
 	return s;
 }
@@ -100,7 +105,7 @@ static void *fedit_enter(struct ui *ui, const void *varg)
 static void fedit_draw(struct ui *ui, void *state)
 {
 	struct fedit *s = state;
-	ui_title(ui, s->f.uuid[0] ? _("Facility") : _("New facility"));
+	ui_title(ui, s->created ? _("New facility") : _("Facility"));
 	editor_draw(&s->ed, 2, COLS - 2, LINES - 5);
 }
 

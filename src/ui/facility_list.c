@@ -20,6 +20,7 @@ struct flist {
 	long n;                        /* how many */
 	int sel, top;                  /* selection and scroll */
 	int stale;                     /* re-run the search before drawing */
+	char *picked;                  /* picking mode: where Enter puts the uuid */
 };
 
 static void refresh_rows(struct ui *ui, struct flist *l)
@@ -43,7 +44,8 @@ static void refresh_rows(struct ui *ui, struct flist *l)
 static void *flist_enter(struct ui *ui, const void *arg)
 {
 	struct flist *l = xcalloc(1, sizeof *l);
-	(void)arg;
+	const struct facility_pick_arg *pick = arg;
+	l->picked = pick ? pick->picked : NULL;
 	refresh_rows(ui, l);
 	return l;
 }
@@ -107,6 +109,11 @@ static int flist_handle(struct ui *ui, void *state, const struct input *in)
 		ui_pop(ui);
 		return RD_ALL;
 	case ACT_OK:
+		if (l->n && l->picked) {
+			snprintf(l->picked, 37, "%s", l->rows[l->sel].uuid);
+			ui_pop(ui);
+			return RD_ALL;
+		}
 		if (l->n) {
 			l->stale = 1;
 			struct facility_edit_arg a = { .uuid = l->rows[l->sel].uuid };
@@ -120,6 +127,11 @@ static int flist_handle(struct ui *ui, void *state, const struct input *in)
 			struct facility_edit_arg a = { .name = q };
 			ui_push(ui, &screen_facility_edit, &a);
 			free(q);
+			return RD_ALL;
+		}
+		if (in->ch == 5 && l->n) {  /* F5: the facility's assessments */
+			struct assess_list_arg a = { .facility = l->rows[l->sel].uuid };
+			ui_push(ui, &screen_assess_list, &a);
 			return RD_ALL;
 		}
 		if (in->ch == 8 && l->n) {  /* F8: delete, after asking */
@@ -163,9 +175,10 @@ const struct screen screen_facility_list = {
 	.draw = flist_draw,
 	.handle = flist_handle,
 	.leave = flist_leave,
-	.keys = N_("Type to search  Enter open  F2 new  F8 delete  Esc back"),
+	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F8 delete  Esc back"),
 	.help = N_("Type part of a facility's name to find it; capitals and accents do not "
 		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "
 		   "Vietnamese alphabetical order. Enter opens the selected facility, F2 adds a "
-		   "new one named as you searched, F8 deletes the selected one after asking."),
+		   "new one named as you searched, F5 lists its assessments and starts a new "
+		   "one, F8 deletes the selected one after asking."),
 };

@@ -17,9 +17,9 @@ struct entry {
 };
 
 static const struct entry entries[] = {
-	{ N_("Rapid assessments"), NULL, 0 },
+	{ N_("Rapid assessments"), &screen_assess_list, 0 },
 	{ N_("Facilities"), &screen_facility_list, 0 },
-	{ N_("Training and awareness events"), NULL, 0 },
+	{ N_("Training and awareness events"), &screen_session_list, 0 },
 	{ N_("Sync with other laptops (CSV)"), NULL, 0 },
 	{ N_("Plan dashboard"), NULL, 0 },
 	{ N_("Settings: language, officer, district"), &screen_first_run, 0 },

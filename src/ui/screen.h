@@ -26,6 +26,7 @@ struct screen {
 	void (*draw)(struct ui *ui, void *state);           /* draw it whole */
 	int (*handle)(struct ui *ui, void *state, const struct input *in); /* an action */
 	void (*leave)(struct ui *ui, void *state);          /* free its state */
+	void (*resume)(struct ui *ui, void *state);         /* on top again (may be NULL) */
 	const char *keys;   /* help-bar text (N_) */
 	const char *help;   /* F1 text (N_) */
 };
@@ -49,11 +50,39 @@ extern const struct screen screen_first_run;      /* language, name, district */
 extern const struct screen screen_main_menu;      /* the areas of the product */
 extern const struct screen screen_facility_list;  /* the facilities registry */
 extern const struct screen screen_facility_edit;  /* one facility (arg below) */
+extern const struct screen screen_session_list;   /* training events (arg NULL) */
+extern const struct screen screen_session_edit;   /* one session (arg uuid or NULL) */
+extern const struct screen screen_session_view;   /* a session's participants (arg uuid) */
+extern const struct screen screen_register;       /* add people (struct register_arg) */
+extern const struct screen screen_attendance;     /* the grid (arg session uuid) */
+extern const struct screen screen_people_list;    /* the people registry (arg NULL) */
+extern const struct screen screen_person_edit;    /* one person (struct person_edit_arg) */
+
+extern const struct screen screen_assess_list;    /* drafts, or one facility's assessments */
+extern const struct screen screen_walk;           /* the walkthrough (arg below) */
+extern const struct screen screen_review;         /* review and finish (arg below) */
+
+/* What screen_walk and screen_review open. */
+struct walk_arg {
+	const char *uuid;   /* the assessment */
+	const char *jump;   /* answer path to start at, or NULL for where it stopped */
+};
+
+/* What screen_assess_list shows. */
+struct assess_list_arg {
+	const char *facility;   /* a facility's assessments, or NULL for every draft */
+};
 
 /* What screen_facility_edit opens: an existing facility, or a new one. */
 struct facility_edit_arg {
 	const char *uuid;   /* the facility, or NULL for a new one */
 	const char *name;   /* a new facility's name as searched, or NULL */
+};
+
+/* screen_facility_list opened to pick a facility: Enter stores the uuid in
+ * `picked` and closes the list. */
+struct facility_pick_arg {
+	char *picked;       /* 37 bytes, set to the chosen facility's uuid */
 };
 
 #endif

@@ -1,0 +1,223 @@
+/* assess_list.c — the drafts (or one facility's assessments), how far each
+ * got and whether it has errors; open, review, start a new one. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "draw.h"
+#include "form/assess.h"
+#include "form/formdir.h"
+#include "i18n.h"
+#include "mem.h"
+#include "screen.h"
+
+struct alist {
+	char facility[37];          /* "" for every draft */
+	struct assess_row *rows;    /* the assessments */
+	char **progress;            /* "12/48, 2 errors" per row */
+	long n;
+	int sel, top;
+	char picked[37];            /* set by the facility picker */
+	int picking;                /* waiting for the picker */
+};
+
+/* "answered / shown" and the number of problems of one assessment. */
+static char *progress_of(struct ui *ui, const struct assess_row *row)
+{
+	struct sx_ctx *ctx = ui_ctx(ui);
+	struct sx_err err = {0};
+	char *path = formdir_path(ctx->datadir, row->form_id, &err), *out;
+	struct xform *f = path ? xform_load(path, &err) : NULL;
+	struct fsession *s;
+	size_t n, shown = 0, answered = 0, problems;
+	const struct fs_item *it;
+
+	free(path);
+	sx_err_clear(&err);
+	if (!f)
+		return xstrdup(_("form missing"));
+	s = fs_new(f, i18n_lang(), clock_now_ms());
+	assess_load(ctx->db, row->uuid, s, &err);
+	it = fs_items(s, &n);
+	for (size_t i = 0; i < n; i++) {
+		enum xform_type t = f->nodes[it[i].node].type;
+		if (t == XFT_CALCULATE || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(s, i))
+			continue;
+		shown++;
+		answered += *fs_get(s, it[i].path) != '\0';
+	}
+	problems = fs_problems(s, NULL);
+	out = problems ? xasprintf(_("%zu/%zu answered, %zu to fix"), answered, shown, problems)
+		       : xasprintf(_("%zu/%zu answered, complete"), answered, shown);
+	fs_free(s);
+	xform_free(f);
+	sx_err_clear(&err);
+	return out;
+}
+
+static void reload(struct ui *ui, struct alist *l)
+{
+	struct sx_err err = {0};
+	for (long i = 0; i < l->n; i++)
+		free(l->progress[i]);
+	free(l->progress);
+	assess_rows_free(l->rows, l->n > 0 ? (size_t)l->n : 0);
+	l->n = assess_list(ui_ctx(ui)->db, l->facility[0] ? l->facility : NULL, &l->rows, &err);
+	if (l->n < 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+		l->n = 0;
+	}
+	l->progress = xcalloc((size_t)l->n + 1, sizeof *l->progress);
+	for (long i = 0; i < l->n; i++)
+		l->progress[i] = progress_of(ui, &l->rows[i]);
+	if (l->sel >= l->n)
+		l->sel = l->n ? (int)l->n - 1 : 0;
+	sx_err_clear(&err);
+}
+
+static void *alist_enter(struct ui *ui, const void *varg)
+{
+	const struct assess_list_arg *arg = varg;
+	struct alist *l = xcalloc(1, sizeof *l);
+	if (arg && arg->facility)
+		snprintf(l->facility, sizeof l->facility, "%s", arg->facility);
+	reload(ui, l);
+	return l;
+}
+
+static void alist_draw(struct ui *ui, void *state)
+{
+	struct alist *l = state;
+	int rows = LINES - 6, namew = COLS / 2 - 2;
+
+	ui_title(ui, l->facility[0] ? _("Assessments of the facility") : _("Draft assessments"));
+	if (l->n == 0)
+		draw_wrapped(2, 2, COLS - 4, 3, R_NORMAL, l->facility[0]
+			? _("No assessment yet. F2 starts one.")
+			: _("No drafts. F2 starts a rapid assessment: choose the facility, then the form."));
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + rows)
+		l->top = l->sel - rows + 1;
+	for (int k = 0; k < rows && l->top + k < l->n; k++) {
+		const struct assess_row *r = &l->rows[l->top + k];
+		enum role role = l->top + k == l->sel ? R_SELECTED : R_NORMAL;
+		char *right = xasprintf("%s · %s", strcmp(r->status, "complete") == 0
+					? _("finished") : _("draft"), l->progress[l->top + k]);
+		if (role == R_SELECTED)
+			draw_fill(2 + k, 1, COLS - 2, role);
+		draw_text(2 + k, 2, namew, role, r->facility_name);
+		draw_text(2 + k, namew + 3, COLS - namew - 5, role, right);
+		free(right);
+	}
+}
+
+/* Ask which form, create the assessment and open it. */
+static void start(struct ui *ui, struct alist *l, const char *facility)
+{
+	struct sx_ctx *ctx = ui_ctx(ui);
+	struct sx_err err = {0};
+	struct formdir_entry *forms;
+	size_t n = formdir_scan(ctx->datadir, &forms, &err);
+	const char **labels = xcalloc(n + 1, sizeof *labels);
+	struct xform *f = NULL;
+	char uuid[37];
+	int pick;
+
+	for (size_t i = 0; i < n; i++)
+		labels[i] = forms[i].title;
+	pick = n == 1 ? 0 : draw_choose(_("Which form?"), labels, (int)n);
+	if (pick >= 0 && (size_t)pick < n && (f = xform_load(forms[pick].path, &err)) != NULL &&
+	    assess_create(ctx->db, facility, f, strstr(f->settings.form_id, "detailed")
+			  ? "detailed" : "rapid", uuid, &err) == 0) {
+		struct walk_arg a = { .uuid = uuid };
+		reload(ui, l);
+		ui_push(ui, &screen_walk, &a);
+	} else if (sx_err_count(&err)) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	}
+	xform_free(f);
+	free(labels);
+	formdir_free(forms, n);
+	sx_err_clear(&err);
+}
+
+static int alist_handle(struct ui *ui, void *state, const struct input *in)
+{
+	struct alist *l = state;
+	int rows = LINES - 6;
+
+	switch (in->act) {
+	case ACT_UP: if (l->sel > 0) l->sel--; return RD_SCREEN;
+	case ACT_DOWN: if (l->sel + 1 < l->n) l->sel++; return RD_SCREEN;
+	case ACT_PGUP: l->sel = l->sel > rows ? l->sel - rows : 0; return RD_SCREEN;
+	case ACT_PGDN: l->sel = l->sel + rows < l->n ? l->sel + rows : (int)l->n - 1;
+		if (l->sel < 0) l->sel = 0;
+		return RD_SCREEN;
+	case ACT_BACK:
+		ui_pop(ui);
+		return RD_ALL;
+	case ACT_OK:
+		if (l->n) {
+			struct walk_arg a = { .uuid = l->rows[l->sel].uuid };
+			ui_push(ui, &screen_walk, &a);
+		}
+		return RD_ALL;
+	case ACT_FKEY:
+		if (in->ch == 2 && l->facility[0]) {
+			start(ui, l, l->facility);
+		} else if (in->ch == 2) {
+			struct facility_pick_arg a = { .picked = l->picked };
+			l->picked[0] = '\0';
+			l->picking = 1;
+			ui_push(ui, &screen_facility_list, &a);
+		} else if (in->ch == 9 && l->n) {
+			struct walk_arg a = { .uuid = l->rows[l->sel].uuid };
+			ui_push(ui, &screen_review, &a);
+		}
+		return RD_ALL;
+	default:
+		return RD_NONE;
+	}
+}
+
+/* Back on top: after the facility picker, start; after a walkthrough,
+ * show the new progress. */
+static void alist_resume(struct ui *ui, void *state)
+{
+	struct alist *l = state;
+	if (l->picking) {
+		l->picking = 0;
+		if (l->picked[0]) {
+			start(ui, l, l->picked);
+			return;
+		}
+	}
+	reload(ui, l);
+}
+
+static void alist_leave(struct ui *ui, void *state)
+{
+	struct alist *l = state;
+	(void)ui;
+	for (long i = 0; i < l->n; i++)
+		free(l->progress[i]);
+	free(l->progress);
+	assess_rows_free(l->rows, (size_t)l->n);
+	free(l);
+}
+
+const struct screen screen_assess_list = {
+	.name = "assess_list",
+	.enter = alist_enter,
+	.draw = alist_draw,
+	.handle = alist_handle,
+	.leave = alist_leave,
+	.resume = alist_resume,
+	.keys = N_("Enter continue  F2 new  F9 review  Esc back"),
+	.help = N_("Each line is an assessment: the facility, whether it is a draft or "
+		   "finished, how many questions are answered and how many still need "
+		   "attention. Enter continues where it stopped; F9 opens the review, where "
+		   "it is finished; F2 starts a new one (choose the facility, then the form)."),
+};

@@ -1,0 +1,440 @@
+/* register.c — registering people for a session from one short form.
+ *
+ * While the officer types a name, the people already in the registry with
+ * that name are listed under the form; those with the same year of birth
+ * or phone are marked as likely the same person and Enter picks them
+ * instead of creating a duplicate. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "attendance.h"
+#include "draw.h"
+#include "i18n.h"
+#include "lineedit.h"
+#include "mem.h"
+#include "people.h"
+#include "screen.h"
+#include "session.h"
+#include "text.h"
+#include "training.h"
+
+/* The form's fields, in the order a walk-in is asked. */
+enum { F_NAME, F_YEAR, F_PHONE, F_GENDER, F_CATEGORY, F_UNIT, F_POSITION, F_ETHNIC, NF };
+#define LIST_MAX 30
+#define LABEL_W 22
+
+static const char *const labels[NF] = {
+	N_("Full name"), N_("Year of birth"), N_("Phone"), N_("Gender"), N_("Category"),
+	N_("Unit"), N_("Position"), N_("Ethnicity"),
+};
+
+struct register_draft {
+	struct lineedit text[NF];   /* typed fields (unused for the two choices) */
+	int gender;                 /* index in people_genders, -1 for none */
+	int category;               /* index in people_categories, -1 for none */
+	int focus;                  /* a field, or NF for the list of matches */
+};
+
+struct reg {
+	char session_uuid[37];      /* the session */
+	char *title;                /* its title */
+	int walk_in;                /* registering on the day */
+	struct register_draft *d;   /* the form (owned by the session screen) */
+	struct person_row *rows;    /* matches: likely duplicates first */
+	long n;                     /* how many */
+	long ndup;                  /* how many of them are likely duplicates */
+	int sel, top;               /* selection in the matches */
+	struct participant *in;     /* people already registered */
+	long nin;                   /* how many */
+};
+
+struct register_draft *register_draft_new(void)
+{
+	struct register_draft *d = xcalloc(1, sizeof *d);
+	d->gender = d->category = -1;
+	return d;
+}
+
+void register_draft_free(struct register_draft *d)
+{
+	free(d);
+}
+
+/* Empty the form for the next person. */
+static void draft_reset(struct register_draft *d)
+{
+	memset(d, 0, sizeof *d);
+	d->gender = d->category = -1;
+}
+
+static int is_choice(int f)
+{
+	return f == F_GENDER || f == F_CATEGORY;
+}
+
+static int typed_year(const struct register_draft *d)
+{
+	char *y = lineedit_text(&d->text[F_YEAR]);
+	int year = atoi(y);
+	free(y);
+	return year;
+}
+
+static int is_registered(const struct reg *r, const char *uuid)
+{
+	for (long i = 0; i < r->nin; i++)
+		if (strcmp(r->in[i].person_uuid, uuid) == 0)
+			return 1;
+	return 0;
+}
+
+static void load_registered(struct ui *ui, struct reg *r)
+{
+	struct sx_err err = {0};
+	attendance_participants_free(r->in, r->nin > 0 ? (size_t)r->nin : 0);
+	r->nin = attendance_participants(ui_ctx(ui)->db, r->session_uuid, &r->in, &err);
+	if (r->nin < 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+		r->nin = 0;
+	}
+	sx_err_clear(&err);
+}
+
+/* Put the likely duplicates first, then other people with the name. */
+static void merge(struct reg *r, struct person_row *dup, long nd, struct person_row *found,
+		  long nf)
+{
+	r->rows = xcalloc((size_t)(nd + nf) + 1, sizeof *r->rows);
+	for (long i = 0; i < nd; i++)
+		r->rows[r->n++] = dup[i];
+	for (long i = 0; i < nf; i++) {
+		int seen = 0;
+		for (long k = 0; k < nd; k++)
+			seen |= strcmp(dup[k].uuid, found[i].uuid) == 0;
+		if (seen) {     /* listed already as a likely duplicate */
+			free(found[i].full_name);
+			free(found[i].phone);
+			free(found[i].unit);
+			free(found[i].category);
+		} else
+			r->rows[r->n++] = found[i];
+	}
+	free(dup);
+	free(found);
+	r->ndup = nd;
+}
+
+/* Look the typed name up again (after every change to name, year, phone). */
+static void find_matches(struct ui *ui, struct reg *r)
+{
+	struct sx_err err = {0};
+	struct sx_db *db = ui_ctx(ui)->db;
+	char *name = lineedit_text(&r->d->text[F_NAME]);
+	char *phone = lineedit_text(&r->d->text[F_PHONE]);
+	struct person_row *dup = NULL, *found = NULL;
+	long nd = 0, nf = 0;
+
+	people_rows_free(r->rows, r->n > 0 ? (size_t)r->n : 0);
+	r->rows = NULL;
+	r->n = r->ndup = 0;
+	r->sel = r->top = 0;
+	if (*name) {
+		nd = people_duplicates(db, name, typed_year(r->d), phone, NULL, LIST_MAX, &dup, &err);
+		if (nd >= 0)
+			nf = people_search(db, name, LIST_MAX, &found, &err);
+	}
+	if (nd < 0 || nf < 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+		people_rows_free(dup, nd > 0 ? (size_t)nd : 0);
+		nd = nf = 0;
+		dup = NULL;
+	}
+	merge(r, dup, nd, found, nf);
+	free(name);
+	free(phone);
+	sx_err_clear(&err);
+}
+
+static void *reg_enter(struct ui *ui, const void *varg)
+{
+	const struct register_arg *a = varg;
+	struct reg *r = xcalloc(1, sizeof *r);
+	struct sx_err err = {0};
+	struct session s;
+
+	snprintf(r->session_uuid, sizeof r->session_uuid, "%s", a->session_uuid);
+	r->walk_in = a->walk_in;
+	r->d = a->draft;
+	if (session_get(ui_ctx(ui)->db, r->session_uuid, &s, &err) == 0) {
+		r->title = xstrdup(s.title);
+		session_clear(&s);
+	}
+	sx_err_clear(&err);
+	if (r->d->focus == NF)
+		r->d->focus = F_NAME;
+	load_registered(ui, r);
+	find_matches(ui, r);
+	return r;
+}
+
+static const char *choice_label(const struct register_draft *d, int f)
+{
+	if (f == F_GENDER)
+		return d->gender < 0 ? "—" : _(people_genders[d->gender].label);
+	return d->category < 0 ? "—" : _(people_categories[d->category].label);
+}
+
+static void draw_form(struct reg *r)
+{
+	int x = 2 + LABEL_W, w = COLS - x - 2 > 50 ? 50 : COLS - x - 2, cy = -1;
+
+	for (int f = 0; f < NF; f++) {
+		int y = 4 + f, on = r->d->focus == f;
+		draw_text(y, 2, LABEL_W - 1, on ? R_TITLE : R_NORMAL, _(labels[f]));
+		if (is_choice(f)) {
+			char *v = on ? xasprintf("< %s >", choice_label(r->d, f))
+				: xstrdup(choice_label(r->d, f));
+			draw_text(y, x, w, on ? R_SELECTED : R_NORMAL, v);
+			free(v);
+		} else if (!on) {
+			lineedit_draw(&r->d->text[f], y, x, w);
+		} else {
+			cy = y;
+		}
+	}
+	if (cy >= 0)   /* last, so that the terminal cursor stays in the field */
+		lineedit_draw(&r->d->text[r->d->focus], cy, x, w);
+}
+
+static void draw_matches(struct reg *r)
+{
+	int y0 = 5 + NF, rows = LINES - y0 - 3, namew = COLS / 3;
+
+	if (r->n == 0 || rows < 1)
+		return;
+	draw_text(y0, 2, COLS - 4, R_DIM, r->ndup
+		  ? _("Probably already in the registry — Down, then Enter to pick:")
+		  : _("Already in the registry with this name — Down, then Enter to pick:"));
+	if (r->sel < r->top)
+		r->top = r->sel;
+	if (r->sel >= r->top + rows)
+		r->top = r->sel - rows + 1;
+	for (int i = 0; i < rows && r->top + i < r->n; i++) {
+		const struct person_row *p = &r->rows[r->top + i];
+		int on = r->d->focus == NF && r->top + i == r->sel, y = y0 + 1 + i;
+		enum role role = on ? R_SELECTED : R_NORMAL;
+		char *rest = xasprintf("%-12s  %s%s", p->phone, p->unit,
+			is_registered(r, p->uuid) ? _("  (registered)") : "");
+		char year[8];
+		if (on)
+			draw_fill(y, 1, COLS - 2, role);
+		snprintf(year, sizeof year, "%d", p->birth_year);
+		draw_text(y, 2, 2, p->likely_dup ? R_ERROR : role, p->likely_dup ? "!" : " ");
+		draw_text(y, 4, namew, role, p->full_name);
+		draw_text(y, 5 + namew, 5, role, p->birth_year ? year : "—");
+		draw_text(y, 11 + namew, COLS - namew - 13, role, rest);
+		free(rest);
+	}
+}
+
+static void reg_draw(struct ui *ui, void *state)
+{
+	struct reg *r = state;
+	char *head = xasprintf("%s: %s", r->walk_in ? _("Walk-in registration")
+			       : _("Registration"), r->title ? r->title : "");
+	char *count = xasprintf(_("%ld registered"), r->nin);
+
+	ui_title(ui, r->walk_in ? _("Walk-in registration") : _("Registration"));
+	draw_text(2, 2, COLS - text_width(count) - 6, R_TITLE, head);
+	draw_text(2, COLS - text_width(count) - 2, text_width(count), R_DIM, count);
+	draw_matches(r);
+	draw_form(r);
+	free(head);
+	free(count);
+}
+
+/* Register a person; 1 when registered (the form can be cleared). */
+static int do_register(struct ui *ui, struct reg *r, const char *uuid, const char *name)
+{
+	struct sx_err err = {0};
+	int rc = attendance_register(ui_ctx(ui)->db, r->session_uuid, uuid, r->walk_in, &err);
+	int done = rc == 0;
+
+	if (rc < 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	} else if (rc == 1) {
+		ui_message(ui, 1, _("%s is already registered for this session."), name);
+	} else {
+		load_registered(ui, r);
+		ui_message(ui, 0, _("Registered %s. Participants: %ld."), name, r->nin);
+	}
+	sx_err_clear(&err);
+	return done;
+}
+
+/* Save the form as a new person and register them; 1 when done. */
+static int register_new(struct ui *ui, struct reg *r)
+{
+	struct sx_db *db = ui_ctx(ui)->db;
+	struct sx_err err = {0};
+	struct person p = {0};
+	char *name;
+	int done = 0;
+
+	p.full_name = lineedit_text(&r->d->text[F_NAME]);
+	p.birth_year = typed_year(r->d);
+	p.phone = lineedit_text(&r->d->text[F_PHONE]);
+	p.unit = lineedit_text(&r->d->text[F_UNIT]);
+	p.position = lineedit_text(&r->d->text[F_POSITION]);
+	p.ethnicity = lineedit_text(&r->d->text[F_ETHNIC]);
+	p.gender = r->d->gender < 0 ? NULL : xstrdup(people_genders[r->d->gender].code);
+	p.category = r->d->category < 0 ? NULL
+		: xstrdup(people_categories[r->d->category].code);
+	p.place_uuid = db_setting(db, "home_district");
+	if (person_save(db, &p, &err) != 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	} else {
+		name = xstrdup(p.full_name);
+		done = do_register(ui, r, p.uuid, name);
+		free(name);
+	}
+	person_clear(&p);
+	sx_err_clear(&err);
+	return done;
+}
+
+/* Enter on the form: register, unless the person is probably known;
+ * 1 when registered. */
+static int submit(struct ui *ui, struct reg *r, int force_new)
+{
+	int done = 0;
+	char *name = lineedit_text(&r->d->text[F_NAME]);
+	char *year = lineedit_text(&r->d->text[F_YEAR]);
+	int blank = !*name, bad_year = *year && (atoi(year) < 1900 || atoi(year) > 2100);
+
+	if (blank || bad_year) {
+		ui_message(ui, 1, "%s", blank ? _("Type the full name first.")
+			   : _("The year of birth must be between 1900 and 2100."));
+		r->d->focus = blank ? F_NAME : F_YEAR;
+	} else if (r->ndup && !force_new) {
+		r->d->focus = NF;
+		r->sel = 0;
+		ui_message(ui, 1, _("Likely the same person: %s. Enter picks them, F2 adds a new "
+				    "person."), r->rows[0].full_name);
+	} else {
+		done = register_new(ui, r);
+	}
+	free(name);
+	free(year);
+	return done;
+}
+
+static void pick_choice(struct register_draft *d, int delta)
+{
+	int *v = d->focus == F_GENDER ? &d->gender : &d->category;
+	int n = d->focus == F_GENDER ? (int)people_ngenders : (int)people_ncategories;
+	*v = ((*v < 0 ? (delta > 0 ? -1 : n) : *v) + delta + n + 1) % (n + 1);
+	if (*v == n)
+		*v = -1;
+}
+
+/* Keys while a field of the form has the focus; 1 when handled. */
+static int form_key(struct ui *ui, struct reg *r, const struct input *in)
+{
+	struct register_draft *d = r->d;
+	int f = d->focus;
+
+	if (is_choice(f) && (in->act == ACT_LEFT || in->act == ACT_RIGHT ||
+			     (in->act == ACT_CHAR && in->ch == ' '))) {
+		pick_choice(d, in->act == ACT_LEFT ? -1 : 1);
+		return 1;
+	}
+	if (is_choice(f))
+		return 0;
+	if (f == F_YEAR && in->act == ACT_CHAR && !iswdigit((wint_t)in->ch))
+		return 1;   /* only digits in a year */
+	if (!lineedit_handle(&d->text[f], in))
+		return 0;
+	if (f == F_NAME || f == F_YEAR || f == F_PHONE)
+		find_matches(ui, r);
+	return 1;
+}
+
+static int move_focus(struct reg *r, int delta)
+{
+	int f = r->d->focus;
+	if (f == NF) {
+		if (delta > 0 && r->sel + 1 < r->n)
+			r->sel++;
+		else if (delta < 0 && r->sel > 0)
+			r->sel--;
+		else if (delta < 0)
+			r->d->focus = NF - 1;
+		return RD_SCREEN;
+	}
+	f += delta;
+	if (f >= NF)
+		f = r->n ? NF : NF - 1;
+	r->d->focus = f < 0 ? 0 : f;
+	return RD_SCREEN;
+}
+
+static int reg_handle(struct ui *ui, void *state, const struct input *in)
+{
+	struct reg *r = state;
+	int done;
+
+	switch (in->act) {
+	case ACT_BACK:
+		ui_pop(ui);       /* the form stays in the draft for next time */
+		return RD_ALL;
+	case ACT_UP: case ACT_BTAB: return move_focus(r, -1);
+	case ACT_DOWN: case ACT_TAB: return move_focus(r, 1);
+	case ACT_OK:
+		if (r->d->focus == NF && r->n)
+			done = do_register(ui, r, r->rows[r->sel].uuid, r->rows[r->sel].full_name);
+		else
+			done = submit(ui, r, 0);
+		break;
+	case ACT_FKEY:
+		if (in->ch != 2)
+			return RD_NONE;
+		done = submit(ui, r, 1);
+		break;
+	default:
+		return r->d->focus < NF && form_key(ui, r, in) ? RD_SCREEN : RD_NONE;
+	}
+	if (done) {     /* a fresh form for the next person */
+		draft_reset(r->d);
+		find_matches(ui, r);
+	}
+	return RD_SCREEN;
+}
+
+static void reg_leave(struct ui *ui, void *state)
+{
+	struct reg *r = state;
+	(void)ui;
+	people_rows_free(r->rows, r->n > 0 ? (size_t)r->n : 0);
+	attendance_participants_free(r->in, r->nin > 0 ? (size_t)r->nin : 0);
+	free(r->title);
+	free(r);
+}
+
+const struct screen screen_register = {
+	.name = "register",
+	.enter = reg_enter,
+	.draw = reg_draw,
+	.handle = reg_handle,
+	.leave = reg_leave,
+	.keys = N_("Up/Down field  Left/Right choose  Enter register  F2 new anyway  Esc back"),
+	.help = N_("Type the person's name, year of birth and phone. People already in the "
+		   "registry with that name appear below; ! marks one with the same year of "
+		   "birth or phone, who is probably the same person. Enter registers: a likely "
+		   "match is picked instead of creating a duplicate (press Enter again to "
+		   "register them, or F2 to add a new person anyway). Down moves into the list "
+		   "to pick someone else. After each registration the form is cleared for the "
+		   "next person."),
+};

@@ -1,0 +1,229 @@
+/* session_view.c — one session: its heading, its participants, and the way
+ * to registration, the attendance grid and the sign-in sheet. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attendance.h"
+#include "date.h"
+#include "draw.h"
+#include "i18n.h"
+#include "mem.h"
+#include "screen.h"
+#include "session.h"
+#include "sheet.h"
+#include "text.h"
+#include "training.h"
+
+/* Rows used by the heading above the list. */
+#define HEAD_ROWS 5
+
+struct sview {
+	char uuid[37];                 /* the session */
+	struct session s;              /* its record */
+	struct participant *people;    /* its participants */
+	long n;                        /* how many */
+	long facilities;               /* facilities represented */
+	int sel, top;                  /* selection and scroll */
+	int stale;                     /* reload before drawing */
+	struct register_draft *draft;  /* the registration form, kept across Esc */
+};
+
+static void reload(struct ui *ui, struct sview *v)
+{
+	struct sx_err err = {0};
+	struct sx_db *db = ui_ctx(ui)->db;
+
+	session_clear(&v->s);
+	attendance_participants_free(v->people, v->n > 0 ? (size_t)v->n : 0);
+	v->people = NULL;
+	v->n = 0;
+	if (session_get(db, v->uuid, &v->s, &err) != 0 ||
+	    (v->n = attendance_participants(db, v->uuid, &v->people, &err)) < 0 ||
+	    (v->facilities = attendance_facilities(db, v->uuid, &err)) < 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+		if (v->n < 0)
+			v->n = 0;
+	}
+	if (v->sel >= v->n)
+		v->sel = v->n ? (int)v->n - 1 : 0;
+	v->stale = 0;
+	sx_err_clear(&err);
+}
+
+static void *sview_enter(struct ui *ui, const void *arg)
+{
+	struct sview *v = xcalloc(1, sizeof *v);
+	snprintf(v->uuid, sizeof v->uuid, "%s", arg ? (const char *)arg : "");
+	v->draft = register_draft_new();
+	reload(ui, v);
+	return v;
+}
+
+static void draw_heading(struct sview *v)
+{
+	char a[11], b[11], *line;
+	long walk = 0;
+
+	draw_text(2, 2, COLS - 4, R_TITLE, v->s.title ? v->s.title : "");
+	date_format_user(v->s.start_date ? v->s.start_date : "", a);
+	date_format_user(v->s.end_date ? v->s.end_date : "", b);
+	line = xasprintf("%s · %s%s%s%s%s", session_kind_label(v->s.kind), a,
+			 strcmp(a, b) ? " – " : "", strcmp(a, b) ? b : "",
+			 v->s.venue ? " · " : "", v->s.venue ? v->s.venue : "");
+	draw_text(3, 2, COLS - 4, R_NORMAL, line);
+	free(line);
+	for (long i = 0; i < v->n; i++)
+		walk += v->people[i].walk_in;
+	line = xasprintf(_("Participants: %ld   Walk-ins: %ld   Facilities represented: %ld"),
+			 v->n, walk, v->facilities);
+	draw_text(4, 2, COLS - 4, R_DIM, line);
+	free(line);
+}
+
+static void sview_draw(struct ui *ui, void *state)
+{
+	struct sview *v = state;
+	int y0 = HEAD_ROWS + 1, rows = LINES - y0 - 2, namew = COLS / 2 - 6;
+	char num[16], year[8];
+
+	if (v->stale)
+		reload(ui, v);
+	ui_title(ui, v->s.code ? v->s.code : _("Session"));
+	draw_heading(v);
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + rows)
+		v->top = v->sel - rows + 1;
+	draw_text(HEAD_ROWS, 2, 4, R_DIM, _("No."));
+	draw_text(HEAD_ROWS, 7, namew, R_DIM, _("Full name"));
+	draw_text(HEAD_ROWS, 8 + namew, 8, R_DIM, _("Born"));
+	draw_text(HEAD_ROWS, 17 + namew, COLS - namew - 19, R_DIM, _("Unit"));
+	if (v->n == 0)
+		draw_text(y0, 2, COLS - 4, R_NORMAL,
+			  _("Nobody registered yet. F2 registers people, F3 a walk-in."));
+	for (int i = 0; i < rows && v->top + i < v->n; i++) {
+		const struct participant *p = &v->people[v->top + i];
+		enum role role = v->top + i == v->sel ? R_SELECTED : R_NORMAL;
+		if (role == R_SELECTED)
+			draw_fill(y0 + i, 1, COLS - 2, role);
+		snprintf(num, sizeof num, "%3d%s", v->top + i + 1, p->walk_in ? "*" : "");
+		snprintf(year, sizeof year, "%.4d", p->birth_year);
+		draw_text(y0 + i, 2, 4, role, num);
+		draw_text(y0 + i, 7, namew, role, p->full_name);
+		draw_text(y0 + i, 8 + namew, 8, role, p->birth_year ? year : "");
+		draw_text(y0 + i, 17 + namew, COLS - namew - 19, role, p->unit);
+	}
+}
+
+/* Write the sign-in sheet next to the officer's files. */
+static void write_sheet(struct ui *ui, struct sview *v, enum sheet_format fmt)
+{
+	struct sx_err err = {0};
+	const char *home = getenv("HOME");
+	char *name = sheet_file_name(&v->s, fmt);
+	char *path = home && *home ? xasprintf("%s/%s", home, name) : xstrdup(name);
+	char *shown = home && *home ? xasprintf("~/%s", name) : xstrdup(name);
+
+	/* Shown as ~/name: a long home path would push the name off the line. */
+	if (sheet_save(ui_ctx(ui)->db, &v->s, fmt, path, &err) == 0)
+		ui_message(ui, 0, _("Sign-in sheet written to %s"),
+			   shown);
+	else
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	free(name);
+	free(path);
+	free(shown);
+	sx_err_clear(&err);
+}
+
+static int remove_selected(struct ui *ui, struct sview *v)
+{
+	struct sx_err err = {0};
+	const struct participant *p = &v->people[v->sel];
+	char *ask = xasprintf(_("Remove %s from this session, with their attendance ticks?"),
+			      p->full_name);
+	if (draw_confirm(ask)) {
+		if (attendance_unregister(ui_ctx(ui)->db, v->uuid, p->person_uuid, &err) == 0)
+			ui_message(ui, 0, "%s", _("Removed."));
+		else
+			ui_message(ui, 1, "%s", sx_err_last(&err));
+		reload(ui, v);
+	}
+	free(ask);
+	sx_err_clear(&err);
+	return RD_ALL;
+}
+
+static int sview_fkey(struct ui *ui, struct sview *v, int key)
+{
+	struct register_arg ra = { .session_uuid = v->uuid, .walk_in = key == 3,
+				   .draft = v->draft };
+	v->stale = 1;
+	switch (key) {
+	case 2: case 3: ui_push(ui, &screen_register, &ra); return RD_ALL;
+	case 4: ui_push(ui, &screen_attendance, v->uuid); return RD_ALL;
+	case 5: write_sheet(ui, v, SHEET_HTML); return RD_SCREEN;
+	case 6: write_sheet(ui, v, SHEET_TEXT); return RD_SCREEN;
+	case 7: ui_push(ui, &screen_session_edit, v->uuid); return RD_ALL;
+	case 8: return v->n ? remove_selected(ui, v) : RD_NONE;
+	default: return RD_NONE;
+	}
+}
+
+static int sview_handle(struct ui *ui, void *state, const struct input *in)
+{
+	struct sview *v = state;
+	int rows = LINES - HEAD_ROWS - 3;
+	struct person_edit_arg pa;
+
+	switch (in->act) {
+	case ACT_UP: if (v->sel > 0) v->sel--; return RD_SCREEN;
+	case ACT_DOWN: if (v->sel + 1 < v->n) v->sel++; return RD_SCREEN;
+	case ACT_PGUP: v->sel = v->sel > rows ? v->sel - rows : 0; return RD_SCREEN;
+	case ACT_PGDN: v->sel = v->sel + rows < v->n ? v->sel + rows : (int)v->n - 1;
+		if (v->sel < 0) v->sel = 0;
+		return RD_SCREEN;
+	case ACT_HOME: v->sel = 0; return RD_SCREEN;
+	case ACT_END: v->sel = v->n ? (int)v->n - 1 : 0; return RD_SCREEN;
+	case ACT_BACK:
+		ui_pop(ui);
+		return RD_ALL;
+	case ACT_OK:
+		if (!v->n)
+			return RD_NONE;
+		v->stale = 1;
+		pa = (struct person_edit_arg){ .uuid = v->people[v->sel].person_uuid };
+		ui_push(ui, &screen_person_edit, &pa);
+		return RD_ALL;
+	case ACT_FKEY:
+		return sview_fkey(ui, v, (int)in->ch);
+	default:
+		return RD_NONE;
+	}
+}
+
+static void sview_leave(struct ui *ui, void *state)
+{
+	struct sview *v = state;
+	(void)ui;
+	session_clear(&v->s);
+	attendance_participants_free(v->people, v->n > 0 ? (size_t)v->n : 0);
+	register_draft_free(v->draft);
+	free(v);
+}
+
+const struct screen screen_session_view = {
+	.name = "session_view",
+	.enter = sview_enter,
+	.draw = sview_draw,
+	.handle = sview_handle,
+	.leave = sview_leave,
+	.keys = N_("F2 register  F3 walk-in  F4 attendance  F5/F6 sheet  F7 edit  F8 remove  Esc"),
+	.help = N_("The participants of a session, in alphabetical order; * marks a walk-in. "
+		   "F2 registers people before the day, F3 registers walk-ins on the day (both "
+		   "warn when the person is probably already in the registry). F4 opens the "
+		   "attendance grid. F5 writes the printable sign-in sheet as an HTML page, F6 "
+		   "as plain text, in your home folder. F7 edits the session. F8 removes the "
+		   "selected participant after asking. Enter opens the selected person."),
+};

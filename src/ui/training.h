@@ -1,0 +1,25 @@
+/* training.h — what the training screens pass each other when they open. */
+#ifndef SX_TRAINING_H
+#define SX_TRAINING_H
+
+/* What screen_register opens: a session's registration form. */
+struct register_arg {
+	const char *session_uuid;   /* the session people are added to */
+	int walk_in;                /* 1: registering walk-ins on the day */
+	struct register_draft *draft; /* the typed form, kept by the caller across Esc */
+};
+
+/* What screen_person_edit opens: an existing person, or a new one. */
+struct person_edit_arg {
+	const char *uuid;           /* the person, or NULL for a new one */
+	const char *name;           /* a new person's name as searched, or NULL */
+};
+
+struct register_draft;
+/* A blank registration form, kept by the session screen.  Free with
+ * register_draft_free(). */
+struct register_draft *register_draft_new(void);
+/* Free a draft (NULL is fine). */
+void register_draft_free(struct register_draft *d);
+
+#endif

@@ -1,0 +1,483 @@
+/* walk.c — the assessment walkthrough: one question, or one field-list
+ * group, per screen; every answer saved when its field is left. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "date.h"
+#include "draw.h"
+#include "facility.h"
+#include "form/assess.h"
+#include "form/formdir.h"
+#include "i18n.h"
+#include "mem.h"
+#include "text.h"
+#include "walk.h"
+
+static enum xform_type type_of(struct walk *w, size_t i)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(w->fs, &n);
+	return w->form->nodes[it[i].node].type;
+}
+
+static const char *path_of(struct walk *w, size_t i)
+{
+	size_t n;
+	return fs_items(w->fs, &n)[i].path;
+}
+
+int walk_typed(struct walk *w, size_t i)
+{
+	enum xform_type t = type_of(w, i);
+	return t == XFT_TEXT || t == XFT_INTEGER || t == XFT_DECIMAL || t == XFT_DATE;
+}
+
+int walk_visible(struct walk *w, size_t i)
+{
+	return type_of(w, i) != XFT_CALCULATE && fs_relevant(w->fs, i);
+}
+
+/* Put the current item's answer into the editing state. */
+static void load_item(struct walk *w)
+{
+	const char *v = fs_get(w->fs, path_of(w, w->cur));
+	char shown[11];
+
+	w->dirty = 0;
+	w->error[0] = '\0';
+	free(w->choices);
+	w->choices = fs_choices(w->fs, w->cur, &w->nchoices);
+	w->csel = 0;
+	for (size_t k = 0; k < w->nchoices; k++) {
+		size_t n;
+		const struct fs_item *it = fs_items(w->fs, &n);
+		const struct xform_node *node = &w->form->nodes[it[w->cur].node];
+		if (strcmp(w->form->lists[node->list].c[w->choices[k]].name, v) == 0)
+			w->csel = k;
+	}
+	if (type_of(w, w->cur) == XFT_DATE && date_valid_iso(v)) {
+		date_format_user(v, shown);
+		lineedit_set(&w->le, shown);
+	} else {
+		lineedit_set(&w->le, v);
+	}
+}
+
+/* Store value as the current item's answer and save everything that
+ * changed with it (calculations, skip logic) in one small transaction. */
+static int store(struct walk *w, const char *value)
+{
+	struct sx_err err = {0};
+	int rc;
+
+	fs_set(w->fs, path_of(w, w->cur), value);
+	rc = assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
+	if (rc != 0)
+		snprintf(w->error, sizeof w->error, "%s", sx_err_last(&err));
+	sx_err_clear(&err);
+	return rc;
+}
+
+/* Typed text as the form stores it: dates ISO, decimal commas as points. */
+static char *normalised(struct walk *w, char *text)
+{
+	enum xform_type t = type_of(w, w->cur);
+	char iso[11];
+
+	if (t == XFT_DATE && *text && date_parse_user(text, iso) == 0) {
+		free(text);
+		return xstrdup(iso);
+	}
+	if (t == XFT_DECIMAL && strchr(text, ',') && !strchr(text, '.'))
+		*strchr(text, ',') = '.';
+	return text;
+}
+
+/* Check and save the current item before leaving it.  0 when the officer
+ * may leave: the answer passes, or is blank (required answers are enforced
+ * when finishing, so a draft can be left half done). */
+static int leave_item(struct walk *w)
+{
+	char *text;
+	int rc = 0;
+
+	if (!walk_typed(w, w->cur) || !w->dirty)
+		return 0;
+	text = normalised(w, lineedit_text(&w->le));
+	if (*text && fs_check(w->fs, w->cur, text, w->error, sizeof w->error) != 0)
+		rc = -1;
+	else if (store(w, text) == 0)
+		w->dirty = 0;
+	else
+		rc = -1;
+	free(text);
+	return rc;
+}
+
+static void go_to(struct walk *w, size_t i)
+{
+	struct sx_err err = {0};
+	w->cur = i;
+	load_item(w);
+	assess_set_position(ui_ctx(w->ui)->db, w->uuid, path_of(w, i), &err);
+	sx_err_clear(&err);
+}
+
+/* The next (dir 1) or previous (dir -1) visible item from `from`; `from`
+ * itself when there is none. */
+static size_t step(struct walk *w, size_t from, int dir)
+{
+	size_t n;
+	fs_items(w->fs, &n);
+	for (size_t i = from; dir > 0 ? i + 1 < n : i > 0; ) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (walk_visible(w, i))
+			return i;
+	}
+	return from;
+}
+
+/* The first visible item of the page that item i is on. */
+static size_t first_of_page(struct walk *w, size_t i)
+{
+	size_t n, j;
+	const struct fs_item *it = fs_items(w->fs, &n);
+	while ((j = step(w, i, -1)) != i && it[j].page == it[i].page)
+		i = j;
+	return i;
+}
+
+/* First visible item of the next or previous page. */
+static size_t page_step(struct walk *w, int dir)
+{
+	size_t n, i = first_of_page(w, w->cur), j;
+	const struct fs_item *it = fs_items(w->fs, &n);
+
+	if (dir < 0) {
+		j = step(w, i, -1);
+		return j == i ? i : first_of_page(w, j);
+	}
+	for (j = step(w, w->cur, 1); j != w->cur && it[j].page == it[i].page; ) {
+		size_t k = step(w, j, 1);
+		if (k == j)
+			return w->cur;   /* already on the last page */
+		j = k;
+	}
+	return j;
+}
+
+/* The choice name at the highlighted position. */
+static const char *csel_name(struct walk *w)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(w->fs, &n);
+	const struct xform_node *node = &w->form->nodes[it[w->cur].node];
+	return w->form->lists[node->list].c[w->choices[w->csel]].name;
+}
+
+/* Space on a choice: select it (select_one) or toggle it (select_multiple). */
+static void pick(struct walk *w)
+{
+	const char *name, *cur;
+	char *next;
+	size_t len;
+
+	if (!w->nchoices)
+		return;
+	name = csel_name(w);
+	if (type_of(w, w->cur) == XFT_SELECT_ONE) {
+		store(w, name);
+		return;
+	}
+	cur = fs_get(w->fs, path_of(w, w->cur));
+	len = strlen(name);
+	next = xcalloc(strlen(cur) + len + 2, 1);
+	/* Rebuild the space-separated list without name, adding it if absent. */
+	int had = 0;
+	for (const char *p = cur; *p; ) {
+		size_t k = strcspn(p, " ");
+		if (k == len && strncmp(p, name, len) == 0)
+			had = 1;
+		else if (k)
+			sprintf(next + strlen(next), "%s%.*s", *next ? " " : "", (int)k, p);
+		p += k + (p[k] == ' ');
+	}
+	if (!had)
+		sprintf(next + strlen(next), "%s%s", *next ? " " : "", name);
+	store(w, next);
+	free(next);
+}
+
+/* A typed letter moves to the next choice whose label starts with it. */
+static void jump_letter(struct walk *w, wchar_t ch)
+{
+	char typed[8] = "", *want;
+	wctomb(typed, ch);
+	want = text_fold(typed);
+	for (size_t k = 1; want && *want && k <= w->nchoices; k++) {
+		size_t c = (w->csel + k) % w->nchoices;
+		char *label = text_fold(fs_choice_label(w->fs, w->cur, w->choices[c]));
+		int hit = label && strncmp(label, want, strlen(want)) == 0;
+		free(label);
+		if (hit) {
+			w->csel = c;
+			break;
+		}
+	}
+	free(want);
+}
+
+static void save_changed(const char *path, const char *value, void *arg)
+{
+	(void)path;
+	(void)value;
+	(void)arg;   /* assess_sync_all() saves the whole difference afterwards */
+}
+
+/* F4 on a repeat: add an instance and go to its first question. */
+static void repeat_add(struct walk *w)
+{
+	struct sx_err err = {0};
+	size_t n, count;
+	const struct fs_item *it;
+	char *prefix;
+
+	if (fs_repeat_fixed(w->fs, w->cur) || fs_repeat_add(w->fs, w->cur) != 0) {
+		ui_message(w->ui, 1, "%s", _("This part has a fixed number of entries."));
+		return;
+	}
+	assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
+	sx_err_clear(&err);
+	count = fs_repeat_count(w->fs, w->cur);
+	it = fs_items(w->fs, &n);
+	/* The repeat's item path is "rep"; its new instance is "rep[count]/". */
+	prefix = xasprintf("%s[%zu]/", it[w->cur].path, count);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(it[i].path, prefix, strlen(prefix)) == 0 && walk_visible(w, i)) {
+			go_to(w, i);
+			break;
+		}
+	free(prefix);
+}
+
+/* The instance (1-based) of the innermost repeat holding the current item, or 0. */
+static size_t instance_of(const char *path)
+{
+	const char *br = NULL;
+	for (const char *p = path; (p = strchr(p, '[')) != NULL; p++)
+		br = p;
+	return br ? (size_t)strtoul(br + 1, NULL, 10) : 0;
+}
+
+/* F8 inside a repeat instance: remove it after asking. */
+static void repeat_remove(struct walk *w)
+{
+	struct sx_err err = {0};
+	size_t k = instance_of(path_of(w, w->cur));
+	char *ask;
+
+	if (!k || type_of(w, w->cur) == XFT_REPEAT)
+		return;
+	ask = xasprintf(_("Remove entry %zu and its answers? They stay in the history."), k);
+	if (draw_confirm(ask) && fs_repeat_remove(w->fs, w->cur, k, save_changed, NULL) == 0) {
+		assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
+		ui_message(w->ui, 0, _("Entry %zu removed."), k);
+		size_t n;
+		fs_items(w->fs, &n);
+		go_to(w, w->cur < n ? (walk_visible(w, w->cur) ? w->cur : step(w, w->cur, -1)) : n - 1);
+	}
+	free(ask);
+	sx_err_clear(&err);
+}
+
+/* Move to item `to` after saving the current one (staying when refused). */
+static int go_item(struct walk *w, size_t to)
+{
+	if (leave_item(w) != 0)
+		return RD_SCREEN;
+	if (to != w->cur)
+		go_to(w, to);
+	return RD_SCREEN;
+}
+
+static int handle_choice(struct walk *w, const struct input *in)
+{
+	switch (in->act) {
+	case ACT_UP: if (w->csel > 0) w->csel--; return 1;
+	case ACT_DOWN: if (w->csel + 1 < w->nchoices) w->csel++; return 1;
+	case ACT_CHAR:
+		if (in->ch == ' ')
+			pick(w);
+		else
+			jump_letter(w, in->ch);
+		return 1;
+	case ACT_OK:
+		/* Enter on a single choice takes the highlighted one. */
+		if (type_of(w, w->cur) == XFT_SELECT_ONE && w->nchoices &&
+		    strcmp(fs_get(w->fs, path_of(w, w->cur)), csel_name(w)) != 0)
+			pick(w);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static int walk_handle(struct ui *ui, void *state, const struct input *in)
+{
+	struct walk *w = state;
+	enum xform_type t = type_of(w, w->cur);
+	struct walk_arg review = { .uuid = w->uuid };
+	char *hint;
+
+	if ((t == XFT_SELECT_ONE || t == XFT_SELECT_MULTIPLE) && handle_choice(w, in))
+		return RD_SCREEN;
+	if (t == XFT_ACKNOWLEDGE && in->act == ACT_CHAR && in->ch == ' ')
+		return store(w, *fs_get(w->fs, path_of(w, w->cur)) ? NULL : "OK"), RD_SCREEN;
+	if (walk_typed(w, w->cur) && in->act != ACT_OK && lineedit_handle(&w->le, in)) {
+		w->dirty = 1;
+		w->error[0] = '\0';
+		return RD_SCREEN;
+	}
+	switch (in->act) {
+	case ACT_OK: case ACT_TAB: case ACT_DOWN:
+		return go_item(w, step(w, w->cur, 1));
+	case ACT_BTAB: case ACT_UP:
+		return go_item(w, step(w, w->cur, -1));
+	case ACT_PGDN: return go_item(w, page_step(w, 1));
+	case ACT_PGUP: return go_item(w, page_step(w, -1));
+	case ACT_HOME: return go_item(w, walk_visible(w, 0) ? 0 : step(w, 0, 1));
+	case ACT_END: {
+		size_t n;
+		fs_items(w->fs, &n);
+		return go_item(w, walk_visible(w, n - 1) ? n - 1 : step(w, n - 1, -1));
+	}
+	case ACT_BACK:
+		if (leave_item(w) != 0)
+			return RD_SCREEN;
+		ui_message(ui, 0, "%s", _("The draft is saved; open it again from the list."));
+		ui_pop(ui);
+		return RD_ALL;
+	case ACT_FKEY:
+		if (in->ch == 3) {
+			hint = fs_hint(w->fs, w->cur);
+			draw_popup(_("Hint"), *hint ? hint : _("This question has no hint."));
+			free(hint);
+			return RD_ALL;
+		}
+		if (in->ch == 4 && t == XFT_REPEAT)
+			repeat_add(w);
+		else if (in->ch == 8)
+			repeat_remove(w);
+		else if (in->ch == 9 && leave_item(w) == 0)
+			ui_push(ui, &screen_review, &review);
+		return RD_ALL;
+	default:
+		return RD_NONE;
+	}
+}
+
+/* The item at path (or the next one shown), else the first one shown. */
+static size_t position_item(struct walk *w, const char *path)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(w->fs, &n);
+	for (size_t i = 0; path && *path && i < n; i++)
+		if (strcmp(it[i].path, path) == 0)
+			return walk_visible(w, i) ? i : step(w, i, 1);
+	return n && walk_visible(w, 0) ? 0 : step(w, 0, 1);
+}
+
+/* Open the form the assessment was filled with and its answers. */
+static int open_assessment(struct walk *w, const struct walk_arg *arg)
+{
+	struct sx_ctx *ctx = ui_ctx(w->ui);
+	struct sx_err err = {0};
+	struct assess_row row;
+	char *path = NULL;
+	int rc = -1;
+
+	if (assess_get(ctx->db, arg->uuid, &row, &err) != 0)
+		goto out;
+	w->title = xstrdup(row.facility_name);
+	path = formdir_path(ctx->datadir, row.form_id, &err);
+	if (path && (w->form = xform_load(path, &err)) != NULL) {
+		w->fs = fs_new(w->form, i18n_lang(), clock_now_ms());
+		rc = assess_load(ctx->db, arg->uuid, w->fs, &err);
+	}
+	if (rc == 0 && !row.answers) {
+		fs_defaults(w->fs);
+		rc = assess_sync_all(ctx->db, arg->uuid, w->fs, &err);
+	}
+	if (rc == 0)
+		w->cur = position_item(w, arg->jump ? arg->jump : row.position);
+	free(row.facility_name);
+	free(row.form_id);
+	free(row.status);
+	free(row.position);
+out:
+	if (rc != 0)
+		ui_message(w->ui, 1, "%s", sx_err_last(&err));
+	free(path);
+	sx_err_clear(&err);
+	return rc;
+}
+
+static void *walk_enter(struct ui *ui, const void *varg)
+{
+	struct walk *w = xcalloc(1, sizeof *w);
+	w->ui = ui;
+	snprintf(w->uuid, sizeof w->uuid, "%s", ((const struct walk_arg *)varg)->uuid);
+	if (open_assessment(w, varg) == 0)
+		go_to(w, w->cur);
+	return w;
+}
+
+static void walk_draw(struct ui *ui, void *state)
+{
+	struct walk *w = state;
+	ui_title(ui, w->title ? w->title : "");
+	if (w->fs)
+		walk_draw_page(w);
+}
+
+static int walk_handle_safe(struct ui *ui, void *state, const struct input *in)
+{
+	struct walk *w = state;
+	if (!w->fs) {   /* the assessment could not be opened: only leave */
+		if (in->act == ACT_BACK || in->act == ACT_OK)
+			ui_pop(ui);
+		return RD_ALL;
+	}
+	return walk_handle(ui, state, in);
+}
+
+static void walk_leave(struct ui *ui, void *state)
+{
+	struct walk *w = state;
+	(void)ui;
+	fs_free(w->fs);
+	xform_free(w->form);
+	free(w->choices);
+	free(w->title);
+	free(w);
+}
+
+const struct screen screen_walk = {
+	.name = "walk",
+	.enter = walk_enter,
+	.draw = walk_draw,
+	.handle = walk_handle_safe,
+	.leave = walk_leave,
+	.keys = N_("Enter next  Tab/S-Tab move  PgUp/PgDn page  F3 hint  F9 review  Esc leave"),
+	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
+		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
+		   "Up and Down outside lists) move between questions, PageUp and PageDown "
+		   "between pages, Home and End to the first and last question. In a list, "
+		   "Up/Down move, Space chooses (or ticks, when several answers are allowed) "
+		   "and a letter jumps to the answer that starts with it. F3 shows the "
+		   "question's hint. In a repeated part (such as the CP options), F4 adds "
+		   "another entry and F8 removes the current one. F9 opens the review, "
+		   "where the assessment is finished. Esc leaves; the draft stays."),
+};

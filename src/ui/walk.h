@@ -1,0 +1,34 @@
+/* walk.h — the walkthrough's state, shared by walk.c and walk_draw.c. */
+#ifndef SX_WALK_H
+#define SX_WALK_H
+
+#include <stddef.h>
+
+#include "form/fsession.h"
+#include "lineedit.h"
+#include "screen.h"
+
+/* One assessment being walked through. */
+struct walk {
+	struct ui *ui;
+	char uuid[37];            /* the assessment */
+	char *title;              /* facility name for the title bar */
+	struct xform *form;       /* the form it is filled with, owned */
+	struct fsession *fs;      /* its answers, owned */
+	size_t cur;               /* the current item */
+	struct lineedit le;       /* typing into the current item */
+	int dirty;                /* le differs from the stored answer */
+	size_t *choices;          /* current select item's choices (filtered), owned */
+	size_t nchoices;          /* how many */
+	size_t csel;              /* highlighted choice */
+	char error[256];          /* why the current answer was refused, or "" */
+};
+
+/* 1 when item i is shown (relevant and not a calculation). */
+int walk_visible(struct walk *w, size_t i);
+/* 1 when the item is typed into (text, numbers, dates). */
+int walk_typed(struct walk *w, size_t i);
+/* Draw the current page. */
+void walk_draw_page(struct walk *w);
+
+#endif
