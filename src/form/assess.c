@@ -32,6 +32,47 @@ int assess_create(struct sx_db *db, const char *facility, const struct xform *f,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, err);
 }
 
+/* 1 when node name exists and, for a select, its list has value. */
+static int fits(const struct xform *f, const char *name, const char *value)
+{
+	int i = xform_find(f, name);
+	const struct xform_node *n;
+	if (i < 0 || !value || !*value)
+		return 0;
+	n = &f->nodes[i];
+	if (n->list < 0)
+		return n->type == XFT_TEXT;
+	for (size_t c = 0; c < f->lists[n->list].n; c++)
+		if (strcmp(f->lists[n->list].c[c].name, value) == 0)
+			return 1;
+	return 0;
+}
+
+int assess_prefill(struct sx_db *db, const char *uuid, const struct xform *f,
+		   const char *facility, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT f.name, f.sector, (SELECT value FROM settings"
+				   " WHERE key = 'officer_name') FROM facilities f WHERE f.uuid = ?", err);
+	static const char *const names[] = { "facility_name", "sector", "officer_name" };
+	char *values[3] = { NULL, NULL, NULL };
+	int rc = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, facility, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		for (int k = 0; k < 3; k++)
+			if (sqlite3_column_text(st, k))
+				values[k] = xstrdup((const char *)sqlite3_column_text(st, k));
+	sqlite3_reset(st);
+	for (int k = 0; k < 3; k++) {
+		if (!rc && fits(f, names[k], values[k]))
+			rc = assess_save(db, uuid, names[k], values[k], err);
+		free(values[k]);
+	}
+	return rc;
+}
+
 /* The stored value of one answer; NULL when absent.  Caller frees. */
 static char *stored(struct sx_db *db, const char *uuid, const char *path, struct sx_err *err)
 {
@@ -250,8 +291,8 @@ int assess_get(struct sx_db *db, const char *uuid, struct assess_row *out, struc
 long assess_list(struct sx_db *db, const char *facility, struct assess_row **rows,
 		 struct sx_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, ROW_SQL " WHERE a.deleted = 0 AND (?1 IS NULL AND"
-				   " a.status = 'draft' OR a.facility_uuid = ?1) ORDER BY 7 DESC", err);
+	sqlite3_stmt *st = db_stmt(db, ROW_SQL " WHERE a.deleted = 0 AND (?1 IS NULL OR"
+				   " a.facility_uuid = ?1) ORDER BY a.status = 'complete', 7 DESC", err);
 	size_t n = 0, cap = 0;
 	int rc;
 

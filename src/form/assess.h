@@ -31,6 +31,12 @@ struct assess_row {
  * "detailed"); its uuid goes to out.  0 or -1 with err. */
 int assess_create(struct sx_db *db, const char *facility, const struct xform *f,
 		  const char *kind, char out[37], struct sx_err *err);
+/* Answer what sxsh already knows, for questions the form names so:
+ * facility_name (the facility's name), sector (its sector, when the form's
+ * list has that code) and officer_name (the officer of this laptop).
+ * 0 or -1 with err. */
+int assess_prefill(struct sx_db *db, const char *uuid, const struct xform *f,
+		   const char *facility, struct sx_err *err);
 /* Save one answer (value NULL or "" removes it).  0 or -1 with err. */
 int assess_save(struct sx_db *db, const char *uuid, const char *path, const char *value,
 		struct sx_err *err);
@@ -45,8 +51,8 @@ int assess_set_position(struct sx_db *db, const char *uuid, const char *path, st
 int assess_set_status(struct sx_db *db, const char *uuid, int complete, struct sx_err *err);
 /* One assessment's row.  0 or -1 with err. */
 int assess_get(struct sx_db *db, const char *uuid, struct assess_row *out, struct sx_err *err);
-/* Assessments of a facility (facility non-NULL) or all drafts (NULL), newest
- * first.  Returns the count or -1; free with assess_rows_free(). */
+/* Assessments of a facility (facility non-NULL) or of every facility
+ * (NULL): drafts first, then finished ones, newest first.  Returns the count or -1; free with assess_rows_free(). */
 long assess_list(struct sx_db *db, const char *facility, struct assess_row **rows,
 		 struct sx_err *err);
 /* Free n rows (or the strings of one with n = 1). */

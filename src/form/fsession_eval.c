@@ -146,12 +146,14 @@ void fs_recalc(struct fsession *s)
 	}
 }
 
-void fs_defaults(struct fsession *s)
+void fs_defaults_under(struct fsession *s, const char *prefix)
 {
-	size_t n;
+	size_t n, plen = strlen(prefix);
 	const struct fs_item *it = fs_items(s, &n);
 
 	for (size_t i = 0; i < n; i++) {
+		if (strncmp(it[i].path, prefix, plen) != 0)
+			continue;
 		const struct xform_node *node = &s->f->nodes[it[i].node];
 		char *v = NULL;
 		if (*fs_get(s, it[i].path) || node->type == XFT_CALCULATE || node->type == XFT_REPEAT)
@@ -165,6 +167,11 @@ void fs_defaults(struct fsession *s)
 		free(v);
 	}
 	fs_recalc(s);
+}
+
+void fs_defaults(struct fsession *s)
+{
+	fs_defaults_under(s, "");
 }
 
 char *fs_interpolate(struct fsession *s, const char *text, const char *path)

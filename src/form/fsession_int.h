@@ -37,6 +37,8 @@ char *fs_eval(struct fsession *s, const struct expr *e, const char *path, const 
 int fs_eval_bool(struct fsession *s, const struct expr *e, const char *path, const char *dot);
 /* text with every ${name} replaced by its value seen from path.  Caller frees. */
 char *fs_interpolate(struct fsession *s, const char *text, const char *path);
+/* Fill defaults of unanswered items whose path starts with prefix. */
+void fs_defaults_under(struct fsession *s, const char *prefix);
 /* Free the expanded items. */
 void fs_free_items(struct fsession *s);
 /* Expand the form into items when repeat counts changed. */

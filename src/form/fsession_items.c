@@ -165,11 +165,16 @@ int fs_repeat_add(struct fsession *s, size_t i)
 		free(key);
 		return -1;
 	}
-	snprintf(num, sizeof num, "%zu", fs_count_of(s, key) + 1);
+	size_t k = fs_count_of(s, key) + 1;
+	snprintf(num, sizeof num, "%zu", k);
 	fs_store(s, key, num);
-	free(key);
 	s->items_stale = 1;
-	fs_defaults(s);
+	/* Defaults for the new instance only: "rep[k]/". */
+	key[strlen(key) - 2] = '\0';
+	char *prefix = xasprintf("%s[%zu]/", key, k);
+	fs_defaults_under(s, prefix);
+	free(prefix);
+	free(key);
 	return 0;
 }
 

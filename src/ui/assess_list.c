@@ -1,5 +1,5 @@
-/* assess_list.c — the drafts (or one facility's assessments), how far each
- * got and whether it has errors; open, review, start a new one. */
+/* assess_list.c — the assessments (drafts first) of every facility or of
+ * one, how far each got and whether it has errors; open, review, start. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,11 +91,11 @@ static void alist_draw(struct ui *ui, void *state)
 	struct alist *l = state;
 	int rows = LINES - 6, namew = COLS / 2 - 2;
 
-	ui_title(ui, l->facility[0] ? _("Assessments of the facility") : _("Draft assessments"));
+	ui_title(ui, l->facility[0] ? _("Assessments of the facility") : _("Assessments"));
 	if (l->n == 0)
 		draw_wrapped(2, 2, COLS - 4, 3, R_NORMAL, l->facility[0]
 			? _("No assessment yet. F2 starts one.")
-			: _("No drafts. F2 starts a rapid assessment: choose the facility, then the form."));
+			: _("No assessment yet. F2 starts a rapid assessment: choose the facility, then the form."));
 	if (l->sel < l->top)
 		l->top = l->sel;
 	if (l->sel >= l->top + rows)
@@ -130,8 +130,9 @@ static void start(struct ui *ui, struct alist *l, const char *facility)
 	pick = n == 1 ? 0 : draw_choose(_("Which form?"), labels, (int)n);
 	if (pick >= 0 && (size_t)pick < n && (f = xform_load(forms[pick].path, &err)) != NULL &&
 	    assess_create(ctx->db, facility, f, strstr(f->settings.form_id, "detailed")
-			  ? "detailed" : "rapid", uuid, &err) == 0) {
-		struct walk_arg a = { .uuid = uuid };
+			  ? "detailed" : "rapid", uuid, &err) == 0 &&
+	    assess_prefill(ctx->db, uuid, f, facility, &err) == 0) {
+		struct walk_arg a = { .uuid = uuid, .fresh = 1 };
 		reload(ui, l);
 		ui_push(ui, &screen_walk, &a);
 	} else if (sx_err_count(&err)) {

@@ -66,6 +66,7 @@ extern const struct screen screen_review;         /* review and finish (arg belo
 struct walk_arg {
 	const char *uuid;   /* the assessment */
 	const char *jump;   /* answer path to start at, or NULL for where it stopped */
+	int fresh;          /* just created: fill the form's defaults */
 };
 
 /* What screen_assess_list shows. */

@@ -292,11 +292,26 @@ static void repeat_remove(struct walk *w)
 	sx_err_clear(&err);
 }
 
-/* Move to item `to` after saving the current one (staying when refused). */
-static int go_item(struct walk *w, size_t to)
+/* Where a navigation key goes. */
+enum nav { NAV_NEXT, NAV_PREV, NAV_PGDN, NAV_PGUP, NAV_HOME, NAV_END };
+
+/* Save the current item (staying when refused), then move: the target is
+ * found after saving, since the answer may change what is shown. */
+static int go_item(struct walk *w, enum nav nav)
 {
+	size_t n, to;
+
 	if (leave_item(w) != 0)
 		return RD_SCREEN;
+	fs_items(w->fs, &n);
+	switch (nav) {
+	case NAV_NEXT: to = step(w, w->cur, 1); break;
+	case NAV_PREV: to = step(w, w->cur, -1); break;
+	case NAV_PGDN: to = page_step(w, 1); break;
+	case NAV_PGUP: to = page_step(w, -1); break;
+	case NAV_HOME: to = walk_visible(w, 0) ? 0 : step(w, 0, 1); break;
+	default: to = walk_visible(w, n - 1) ? n - 1 : step(w, n - 1, -1); break;
+	}
 	if (to != w->cur)
 		go_to(w, to);
 	return RD_SCREEN;
@@ -341,22 +356,16 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 		return RD_SCREEN;
 	}
 	switch (in->act) {
-	case ACT_OK: case ACT_TAB: case ACT_DOWN:
-		return go_item(w, step(w, w->cur, 1));
-	case ACT_BTAB: case ACT_UP:
-		return go_item(w, step(w, w->cur, -1));
-	case ACT_PGDN: return go_item(w, page_step(w, 1));
-	case ACT_PGUP: return go_item(w, page_step(w, -1));
-	case ACT_HOME: return go_item(w, walk_visible(w, 0) ? 0 : step(w, 0, 1));
-	case ACT_END: {
-		size_t n;
-		fs_items(w->fs, &n);
-		return go_item(w, walk_visible(w, n - 1) ? n - 1 : step(w, n - 1, -1));
-	}
+	case ACT_OK: case ACT_TAB: case ACT_DOWN: return go_item(w, NAV_NEXT);
+	case ACT_BTAB: case ACT_UP: return go_item(w, NAV_PREV);
+	case ACT_PGDN: return go_item(w, NAV_PGDN);
+	case ACT_PGUP: return go_item(w, NAV_PGUP);
+	case ACT_HOME: return go_item(w, NAV_HOME);
+	case ACT_END: return go_item(w, NAV_END);
 	case ACT_BACK:
 		if (leave_item(w) != 0)
 			return RD_SCREEN;
-		ui_message(ui, 0, "%s", _("The draft is saved; open it again from the list."));
+		ui_message(ui, 0, "%s", _("Everything is saved; open it again from the list to go on."));
 		ui_pop(ui);
 		return RD_ALL;
 	case ACT_FKEY:
@@ -406,7 +415,7 @@ static int open_assessment(struct walk *w, const struct walk_arg *arg)
 		w->fs = fs_new(w->form, i18n_lang(), clock_now_ms());
 		rc = assess_load(ctx->db, arg->uuid, w->fs, &err);
 	}
-	if (rc == 0 && !row.answers) {
+	if (rc == 0 && arg->fresh) {
 		fs_defaults(w->fs);
 		rc = assess_sync_all(ctx->db, arg->uuid, w->fs, &err);
 	}
