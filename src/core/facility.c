@@ -6,11 +6,10 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "record.h"
 #include "mem.h"
 #include "text.h"
 #include "uuid.h"
-
-#define SEARCH_WORDS 4
 
 /* Column order shared by facility_get() and facility_save(). */
 #define FACILITY_COLS "name, place_uuid, address, sector, legal_form, products," \
@@ -75,18 +74,6 @@ int facility_get(struct sx_db *db, const char *uuid, struct facility *f, struct 
 	return -1;
 }
 
-/* Bind text as NFC, or NULL when empty. */
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	char *nfc = s && *s ? text_nfc(s) : NULL;
-	if (nfc && *nfc)
-		sqlite3_bind_text(st, i, nfc, -1, free);
-	else {
-		free(nfc);
-		sqlite3_bind_null(st, i);
-	}
-}
-
 int facility_save(struct sx_db *db, struct facility *f, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
@@ -119,18 +106,18 @@ int facility_save(struct sx_db *db, struct facility *f, struct sx_err *err)
 	sqlite3_bind_text(st, 4, text_fold(trimmed), -1, free);
 	sqlite3_bind_text(st, 5, text_collate_key(trimmed), -1, free);
 	sqlite3_bind_text(st, 6, trimmed, -1, free);
-	bind_text(st, 7, f->place_uuid);
-	bind_text(st, 8, f->address);
-	bind_text(st, 9, f->sector);
-	bind_text(st, 10, f->legal_form);
-	bind_text(st, 11, f->products);
+	record_bind_text(st, 7, f->place_uuid);
+	record_bind_text(st, 8, f->address);
+	record_bind_text(st, 9, f->sector);
+	record_bind_text(st, 10, f->legal_form);
+	record_bind_text(st, 11, f->products);
 	sqlite3_bind_int(st, 12, f->cp_potential);
-	bind_text(st, 13, f->owner);
-	bind_text(st, 14, f->contact);
-	bind_text(st, 15, f->phone);
-	bind_text(st, 16, f->informed_on);
-	bind_text(st, 17, f->informed_reason);
-	bind_text(st, 18, f->note);
+	record_bind_text(st, 13, f->owner);
+	record_bind_text(st, 14, f->contact);
+	record_bind_text(st, 15, f->phone);
+	record_bind_text(st, 16, f->informed_on);
+	record_bind_text(st, 17, f->informed_reason);
+	record_bind_text(st, 18, f->note);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -139,17 +126,7 @@ int facility_save(struct sx_db *db, struct facility *f, struct sx_err *err)
 
 int facility_delete(struct sx_db *db, const char *uuid, struct sx_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE facilities SET deleted = 1, updated_at = ?,"
-				   " origin = ? WHERE uuid = ? AND deleted = 0", err);
-	int rc;
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, clock_now_ms());
-	sqlite3_bind_text(st, 2, db_origin(db), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, uuid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err);
+	return record_tombstone(db, "facilities", uuid, err);
 }
 
 void facility_clear(struct facility *f)
@@ -160,16 +137,6 @@ void facility_clear(struct facility *f)
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(fields[i]);
 	memset(f, 0, sizeof *f);
-}
-
-/* Split a folded query into at most SEARCH_WORDS words ("" for unused). */
-static void split_words(char *folded, const char *words[SEARCH_WORDS])
-{
-	char *save = NULL, *w = strtok_r(folded, " ", &save);
-	for (int i = 0; i < SEARCH_WORDS; i++) {
-		words[i] = w ? w : "";
-		w = w ? strtok_r(NULL, " ", &save) : NULL;
-	}
 }
 
 long facility_search(struct sx_db *db, const char *query, size_t limit,
@@ -184,19 +151,13 @@ long facility_search(struct sx_db *db, const char *query, size_t limit,
 		" WHERE f.deleted = 0 AND instr(f.name_key, ?1) AND instr(f.name_key, ?2)"
 		" AND instr(f.name_key, ?3) AND instr(f.name_key, ?4)"
 		" ORDER BY f.deleted, f.sort_key LIMIT ?5", err);
-	char *folded = text_fold(query ? query : "");
-	const char *words[SEARCH_WORDS];
 	size_t n = 0, cap = 0;
 	int rc;
 
 	*rows = NULL;
-	if (!st) {
-		free(folded);
+	if (!st)
 		return -1;
-	}
-	split_words(folded ? folded : xstrdup(""), words);
-	for (int i = 0; i < SEARCH_WORDS; i++)
-		sqlite3_bind_text(st, i + 1, words[i], -1, SQLITE_STATIC);
+	record_bind_search(st, 1, query);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct facility_row *r;
@@ -212,7 +173,6 @@ long facility_search(struct sx_db *db, const char *query, size_t limit,
 		r->assessments = sqlite3_column_int(st, 4);
 	}
 	sqlite3_reset(st);
-	free(folded);
 	if (rc != SQLITE_DONE) {
 		facility_rows_free(*rows, n);
 		*rows = NULL;

@@ -7,11 +7,10 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "record.h"
 #include "mem.h"
 #include "text.h"
 #include "uuid.h"
-
-#define SEARCH_WORDS 4
 
 const struct people_code people_categories[] = {
 	{ "extension", N_("Extension officer") },
@@ -98,20 +97,6 @@ int person_get(struct sx_db *db, const char *uuid, struct person *p, struct sx_e
 	return -1;
 }
 
-/* Bind text as trimmed NFC, or NULL when empty. */
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	char *nfc = s && *s ? text_nfc(s) : NULL;
-	char *t = nfc ? text_trim(nfc) : NULL;
-	free(nfc);
-	if (t && *t)
-		sqlite3_bind_text(st, i, t, -1, free);
-	else {
-		free(t);
-		sqlite3_bind_null(st, i);
-	}
-}
-
 /* The trimmed NFC name, or NULL (with err) when it is empty or invalid. */
 static char *checked_name(const struct person *p, struct sx_err *err)
 {
@@ -156,18 +141,18 @@ int person_save(struct sx_db *db, struct person *p, struct sx_err *err)
 	sqlite3_bind_text(st, 4, text_fold(name), -1, free);
 	sqlite3_bind_text(st, 5, text_collate_key(name), -1, free);
 	sqlite3_bind_text(st, 6, name, -1, free);
-	bind_text(st, 7, p->gender);
+	record_bind_text(st, 7, p->gender);
 	if (p->birth_year)
 		sqlite3_bind_int(st, 8, p->birth_year);
-	bind_text(st, 9, p->ethnicity);
-	bind_text(st, 10, p->phone);
-	bind_text(st, 11, p->unit);
-	bind_text(st, 12, p->position);
-	bind_text(st, 13, p->place_uuid);
-	bind_text(st, 14, p->category);
+	record_bind_text(st, 9, p->ethnicity);
+	record_bind_text(st, 10, p->phone);
+	record_bind_text(st, 11, p->unit);
+	record_bind_text(st, 12, p->position);
+	record_bind_text(st, 13, p->place_uuid);
+	record_bind_text(st, 14, p->category);
 	sqlite3_bind_int(st, 15, p->on_roster != 0);
-	bind_text(st, 16, p->facility_uuid);
-	bind_text(st, 17, p->note);
+	record_bind_text(st, 16, p->facility_uuid);
+	record_bind_text(st, 17, p->note);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -176,17 +161,7 @@ int person_save(struct sx_db *db, struct person *p, struct sx_err *err)
 
 int person_delete(struct sx_db *db, const char *uuid, struct sx_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE people SET deleted = 1, updated_at = ?,"
-				   " origin = ? WHERE uuid = ? AND deleted = 0", err);
-	int rc;
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, clock_now_ms());
-	sqlite3_bind_text(st, 2, db_origin(db), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, uuid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, err);
+	return record_tombstone(db, "people", uuid, err);
 }
 
 void person_clear(struct person *p)
@@ -219,16 +194,6 @@ static void read_row(sqlite3_stmt *st, struct person_row **rows, size_t *n, size
 	r->on_roster = sqlite3_column_int(st, 6);
 }
 
-/* Split a folded query into at most SEARCH_WORDS words ("" for unused). */
-static void split_words(char *folded, const char *words[SEARCH_WORDS])
-{
-	char *save = NULL, *w = strtok_r(folded, " ", &save);
-	for (int i = 0; i < SEARCH_WORDS; i++) {
-		words[i] = w ? w : "";
-		w = w ? strtok_r(NULL, " ", &save) : NULL;
-	}
-}
-
 long people_search(struct sx_db *db, const char *query, size_t limit,
 		   struct person_row **rows, struct sx_err *err)
 {
@@ -239,26 +204,17 @@ long people_search(struct sx_db *db, const char *query, size_t limit,
 		" WHERE p.deleted = 0 AND instr(p.name_key, ?1) AND instr(p.name_key, ?2)"
 		" AND instr(p.name_key, ?3) AND instr(p.name_key, ?4)"
 		" ORDER BY p.deleted, p.sort_key LIMIT ?5", err);
-	char *folded = text_fold(query ? query : "");
-	const char *words[SEARCH_WORDS];
 	size_t n = 0, cap = 0;
 	int rc;
 
 	*rows = NULL;
-	if (!folded)
-		folded = xstrdup("");
-	if (!st) {
-		free(folded);
+	if (!st)
 		return -1;
-	}
-	split_words(folded, words);
-	for (int i = 0; i < SEARCH_WORDS; i++)
-		sqlite3_bind_text(st, i + 1, words[i], -1, SQLITE_STATIC);
+	record_bind_search(st, 1, query);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		read_row(st, rows, &n, &cap);
 	sqlite3_reset(st);
-	free(folded);
 	if (rc != SQLITE_DONE) {
 		people_rows_free(*rows, n);
 		*rows = NULL;

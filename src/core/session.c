@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "date.h"
 #include "i18n.h"
+#include "record.h"
 #include "mem.h"
 #include "text.h"
 #include "uuid.h"
@@ -114,20 +115,6 @@ int session_find(struct sx_db *db, const char *key, struct session *s, struct sx
 	return -1;
 }
 
-/* Bind text as trimmed NFC, or NULL when empty. */
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	char *nfc = s && *s ? text_nfc(s) : NULL;
-	char *t = nfc ? text_trim(nfc) : NULL;
-	free(nfc);
-	if (t && *t)
-		sqlite3_bind_text(st, i, t, -1, free);
-	else {
-		free(t);
-		sqlite3_bind_null(st, i);
-	}
-}
-
 /* Check what session_save() needs; fills in the end date and the plan. */
 static int check_session(struct sx_db *db, struct session *s, struct sx_err *err)
 {
@@ -186,16 +173,16 @@ int session_save(struct sx_db *db, struct session *s, struct sx_err *err)
 	sqlite3_bind_int64(st, 2, clock_now_ms());
 	sqlite3_bind_text(st, 3, db_origin(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, s->kind, -1, SQLITE_STATIC);
-	bind_text(st, 5, s->code);
-	bind_text(st, 6, s->title);
-	bind_text(st, 7, s->plan_uuid);
+	record_bind_text(st, 5, s->code);
+	record_bind_text(st, 6, s->title);
+	record_bind_text(st, 7, s->plan_uuid);
 	sqlite3_bind_text(st, 8, s->start_date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, s->end_date, -1, SQLITE_STATIC);
-	bind_text(st, 10, s->venue);
-	bind_text(st, 11, s->place_uuid);
-	bind_text(st, 12, s->organiser);
-	bind_text(st, 13, s->trainer);
-	bind_text(st, 14, s->topics);
+	record_bind_text(st, 10, s->venue);
+	record_bind_text(st, 11, s->place_uuid);
+	record_bind_text(st, 12, s->organiser);
+	record_bind_text(st, 13, s->trainer);
+	record_bind_text(st, 14, s->topics);
 	if (s->expected > 0)
 		sqlite3_bind_int(st, 15, s->expected);
 	rc = sqlite3_step(st);

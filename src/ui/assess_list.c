@@ -9,6 +9,7 @@
 #include "form/assess.h"
 #include "form/formdir.h"
 #include "i18n.h"
+#include "listview.h"
 #include "mem.h"
 #include "screen.h"
 
@@ -149,13 +150,9 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 	struct alist *l = state;
 	int rows = LINES - 6;
 
-	switch (in->act) {
-	case ACT_UP: if (l->sel > 0) l->sel--; return RD_SCREEN;
-	case ACT_DOWN: if (l->sel + 1 < l->n) l->sel++; return RD_SCREEN;
-	case ACT_PGUP: l->sel = l->sel > rows ? l->sel - rows : 0; return RD_SCREEN;
-	case ACT_PGDN: l->sel = l->sel + rows < l->n ? l->sel + rows : (int)l->n - 1;
-		if (l->sel < 0) l->sel = 0;
+	if (listview_move(&l->sel, (long)l->n, rows, in, 1))
 		return RD_SCREEN;
+	switch (in->act) {
 	case ACT_BACK:
 		ui_pop(ui);
 		return RD_ALL;

@@ -3,23 +3,31 @@
 
 #include "draw.h"
 
-int listview_handle(struct listview *l, const struct input *in, int rows)
+int listview_move(int *sel, long n, int page, const struct input *in, int home_end)
 {
-	int page = rows > 1 ? rows - 1 : 1;
+	long s = *sel;
+	if (page < 1)
+		page = 1;
 	switch (in->act) {
-	case ACT_UP: l->sel--; break;
-	case ACT_DOWN: l->sel++; break;
-	case ACT_PGUP: l->sel -= page; break;
-	case ACT_PGDN: l->sel += page; break;
-	case ACT_HOME: l->sel = 0; break;
-	case ACT_END: l->sel = l->n - 1; break;
+	case ACT_UP: s--; break;
+	case ACT_DOWN: s++; break;
+	case ACT_PGUP: s -= page; break;
+	case ACT_PGDN: s += page; break;
+	case ACT_HOME: if (!home_end) return 0; s = 0; break;
+	case ACT_END: if (!home_end) return 0; s = n - 1; break;
 	default: return 0;
 	}
-	if (l->sel >= l->n)
-		l->sel = l->n - 1;
-	if (l->sel < 0)
-		l->sel = 0;
+	if (s >= n)
+		s = n - 1;
+	if (s < 0)
+		s = 0;
+	*sel = (int)s;
 	return 1;
+}
+
+int listview_handle(struct listview *l, const struct input *in, int rows)
+{
+	return listview_move(&l->sel, l->n, rows > 1 ? rows - 1 : 1, in, 1);
 }
 
 void listview_draw(struct listview *l, int y, int x, int cols, int rows)

@@ -12,6 +12,10 @@ struct listview {
 	int top;                   /* first visible index */
 };
 
+/* Move *sel among n rows for Up, Down, PageUp, PageDown (by page rows)
+ * and, when home_end is set, Home and End (lists with a search field leave
+ * those to it); 1 when the input was one of them. */
+int listview_move(int *sel, long n, int page, const struct input *in, int home_end);
 /* Move the selection for up/down/page/home/end; returns 1 when handled. */
 int listview_handle(struct listview *l, const struct input *in, int rows);
 /* Draw rows rows at (y, x), cols wide, the selection highlighted. */

@@ -7,6 +7,7 @@
 #include "draw.h"
 #include "i18n.h"
 #include "lineedit.h"
+#include "listview.h"
 #include "mem.h"
 #include "people.h"
 #include "screen.h"
@@ -121,13 +122,9 @@ static int plist_handle(struct ui *ui, void *state, const struct input *in)
 	int rows = LINES - 7;
 	struct person_edit_arg a = {0};
 
-	switch (in->act) {
-	case ACT_UP: if (l->sel > 0) l->sel--; return RD_SCREEN;
-	case ACT_DOWN: if (l->sel + 1 < l->n) l->sel++; return RD_SCREEN;
-	case ACT_PGUP: l->sel = l->sel > rows ? l->sel - rows : 0; return RD_SCREEN;
-	case ACT_PGDN: l->sel = l->sel + rows < l->n ? l->sel + rows : (int)l->n - 1;
-		if (l->sel < 0) l->sel = 0;
+	if (listview_move(&l->sel, (long)l->n, rows, in, 0))
 		return RD_SCREEN;
+	switch (in->act) {
 	case ACT_BACK:
 		ui_pop(ui);
 		return RD_ALL;

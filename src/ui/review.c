@@ -8,6 +8,7 @@
 #include "form/assess.h"
 #include "form/formdir.h"
 #include "i18n.h"
+#include "listview.h"
 #include "mem.h"
 #include "screen.h"
 
@@ -137,15 +138,9 @@ static int review_handle(struct ui *ui, void *state, const struct input *in)
 	struct sx_err err = {0};
 	int rows = LINES - 6;
 
-	switch (in->act) {
-	case ACT_UP: if (r->sel > 0) r->sel--; return RD_SCREEN;
-	case ACT_DOWN: if (r->sel + 1 < (int)r->n) r->sel++; return RD_SCREEN;
-	case ACT_PGUP: r->sel = r->sel > rows ? r->sel - rows : 0; return RD_SCREEN;
-	case ACT_PGDN: r->sel = r->sel + rows < (int)r->n ? r->sel + rows : (int)r->n - 1;
-		if (r->sel < 0) r->sel = 0;
+	if (listview_move(&r->sel, (long)r->n, rows, in, 1))
 		return RD_SCREEN;
-	case ACT_HOME: r->sel = 0; return RD_SCREEN;
-	case ACT_END: r->sel = r->n ? (int)r->n - 1 : 0; return RD_SCREEN;
+	switch (in->act) {
 	case ACT_BACK:
 		ui_pop(ui);
 		return RD_ALL;
