@@ -26,6 +26,13 @@ static const struct command commands[] = {
 	  .summary = N_("check XLSForm CSV forms and list every problem") },
 	{ .name = "form test", .args = "FORM ANSWERS", .run = cmd_form,
 	  .summary = N_("show relevance, values and errors for a set of answers") },
+	{ .name = "export", .args = "DIR [--since DATE] [--place CODE] [--for-spreadsheet]",
+	  .run = cmd_export, .summary = N_("write the synced tables as CSV files into a folder") },
+	{ .name = "import", .args = "PATH... [--dry-run]", .run = cmd_import,
+	  .summary = N_("merge CSV files or export folders into the database") },
+	{ .name = "export-form", .args = "FORM DIR [--drafts] [--for-spreadsheet]",
+	  .run = cmd_export_form,
+	  .summary = N_("one form's assessments as CSV in ODK Central's layout") },
 	{ .name = "sheet", .args = "SESSION [--format html|text]", .run = cmd_sheet,
 	  .summary = N_("print the sign-in sheet of a session (code or id)") },
 };

@@ -27,6 +27,9 @@ int cmd_export(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh import PATH... [--dry-run] — merge files or export folders. */
 int cmd_import(struct sx_ctx *ctx, int argc, char **argv);
 
+/* sxsh export-form FORM DIR [--drafts] [--for-spreadsheet]. */
+int cmd_export_form(struct sx_ctx *ctx, int argc, char **argv);
+
 /* Print "sxsh: message" and the --help hint to stderr; returns SX_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print every message of err to stderr, prefixed "sxsh: " when it has no

@@ -258,7 +258,9 @@ struct sx_db *db_open(const char *path, struct sx_err *err)
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->is_new = created;
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	/* One connection per thread: no SQLite mutexes needed (the import hashes
+	 * files in a second thread, which never touches the connection). */
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		sx_err_add(err, path, 0, _("cannot open the database: %s"), sqlite3_errmsg(db->h));
 		goto fail;
 	}

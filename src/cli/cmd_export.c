@@ -1,0 +1,68 @@
+/* cmd_export.c — sxsh export DIR [--since DATE] [--place CODE] [--for-spreadsheet]. */
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "commands.h"
+#include "date.h"
+#include "i18n.h"
+#include "sync/sync_export.h"
+
+/* --since as typed: an ISO timestamp, yyyy-mm-dd or dd/mm/yyyy (midnight UTC). */
+static int parse_since(const char *s, long long *ms)
+{
+	char iso[11];
+
+	if (clock_parse_iso(s, ms) == 0)
+		return 0;
+	return date_parse_user(s, iso) == 0 ? clock_parse_iso(iso, ms) : -1;
+}
+
+/* Options of the command; NULL dir when none was given. */
+static int parse(int argc, char **argv, const char **dir, struct sync_export_opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--for-spreadsheet") == 0) {
+			o->spreadsheet = 1;
+		} else if (strcmp(a, "--since") == 0 || strcmp(a, "--place") == 0) {
+			if (i + 1 >= argc)
+				return cli_usage_error(_("option '%s' needs a value"), a);
+			if (a[2] == 'p')
+				o->place = argv[++i];
+			else if (parse_since(argv[++i], &o->since) != 0)
+				return cli_usage_error(_("--since: '%s' is not a date (write dd/mm/yyyy or"
+							 " yyyy-mm-dd)"), argv[i]);
+		} else if (a[0] == '-' && a[1]) {
+			return cli_usage_error(_("unknown option '%s' for '%s'"), a, "export");
+		} else if (*dir) {
+			return cli_usage_error(_("'export' takes one folder (got '%s' too)"), a);
+		} else {
+			*dir = a;
+		}
+	}
+	if (!*dir)
+		return cli_usage_error(_("'export' needs a folder: sxsh export DIR"));
+	return SX_OK;
+}
+
+int cmd_export(struct sx_ctx *ctx, int argc, char **argv)
+{
+	struct sync_export_opts o = { .since = -1 };
+	struct sync_export_result res;
+	struct sx_err err = {0};
+	const char *dir = NULL;
+	struct sx_db *db;
+	int rc = parse(argc, argv, &dir, &o);
+
+	if (rc != SX_OK)
+		return rc;
+	db = ctx_db(ctx, &err);
+	if (!db || sync_export(db, dir, &o, &res, &err) != 0) {
+		rc = cli_fail(&err);
+	} else {
+		printf(_("Exported %lld rows in %d files to %s.\n"), res.rows, res.files, dir);
+	}
+	sx_err_clear(&err);
+	return rc;
+}

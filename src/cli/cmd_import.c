@@ -1,0 +1,84 @@
+/* cmd_import.c — sxsh import PATH... [--dry-run]. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "i18n.h"
+#include "mem.h"
+#include "schema.h"
+#include "sync/sync_import.h"
+#include "sync/sync_report.h"
+
+static long long rejected(const struct sync_import_result *res)
+{
+	long long n = 0;
+
+	for (int i = 0; schema_synced_tables[i]; i++)
+		n += res->counts[i].rejected;
+	return n;
+}
+
+static void print_warnings(const struct sx_err *warn, long long nrejected, int dry_run)
+{
+	for (size_t i = 0; i < warn->n; i++)
+		fprintf(stderr, "sxsh: %s\n", warn->msgs[i]);
+	if (nrejected > 10 && dry_run) /* sync_import shows the first 10 */
+		fprintf(stderr, _("sxsh: %lld rows would be rejected in all\n"), nrejected);
+	else if (nrejected > 10)
+		fprintf(stderr, _("sxsh: %lld rows rejected in all; the report lists every one\n"),
+			nrejected);
+}
+
+int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
+{
+	struct sync_import_opts o = { .progress = isatty(2) };
+	struct sync_import_result res;
+	struct sx_err err = {0}, warn = {0};
+	char **paths = xcalloc((size_t)argc, sizeof *paths);
+	int n = 0, rc = SX_OK;
+	struct sx_db *db;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0)
+			o.dry_run = 1;
+		else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0)
+			rc = cli_usage_error(_("unknown option '%s' for '%s'"), argv[i], "import");
+		else if (strcmp(argv[i], "--") != 0)
+			paths[n++] = argv[i];
+		if (rc != SX_OK)
+			break;
+	}
+	if (rc == SX_OK && n == 0)
+		rc = cli_usage_error(_("'import' needs files or export folders: sxsh import PATH..."));
+	if (rc != SX_OK) {
+		free(paths);
+		return rc;
+	}
+	/* One connection, used by one thread (the checksum thread does not touch
+	 * SQLite): SQLite's per-call mutexes are pure cost here.  Must come
+	 * before the database is opened; harmless if it is refused. */
+	db = ctx_db(ctx, &err);
+	if (!db || sync_import(db, paths, n, &o, &res, &err, &warn) != 0) {
+		print_warnings(&warn, 0, o.dry_run);
+		rc = cli_fail(&err);
+		fprintf(stderr, "sxsh: %s\n", _("nothing was imported; the database is unchanged"));
+	} else {
+		print_warnings(&warn, rejected(&res), o.dry_run);
+		if (res.files > 0)
+			sync_report_counts(stdout, &res, 0);
+		if (o.dry_run)
+			printf("%s\n", _("Dry run: nothing was changed."));
+		else if (res.files == 0)
+			printf("%s\n", _("Nothing was imported."));
+		else if (res.report)
+			printf(_("Imported %lld rows from %d files; report: %s\n"), res.rows, res.files,
+			       res.report);
+		free(res.report);
+	}
+	sx_err_clear(&err);
+	sx_err_clear(&warn);
+	free(paths);
+	return rc;
+}

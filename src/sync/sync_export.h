@@ -1,0 +1,41 @@
+/* sync_export.h — sxsh export: the synced tables as CSV files plus a manifest.
+ *
+ * The files are written into a hidden folder DIR/.sxsh-export-tmp-XXXXXX,
+ * each synced to disk; then an old DIR/manifest.csv is removed, the data
+ * files are renamed into DIR, and the manifest is renamed last.  A folder
+ * whose manifest is missing or does not match its files is therefore never
+ * taken for a complete export.  Everything is read in one transaction, so
+ * the files agree with each other.  Rows go out in uuid order (time order
+ * for UUIDv7 keys, which keeps the importing key index growing at its end).
+ *
+ * Value rules (an import reads them back exactly): NULL is an empty field;
+ * an empty text in a NOT NULL column is an empty field too, read back as ''
+ * because the column cannot be NULL.  Times (*_at) as
+ * YYYY-MM-DDTHH:MM:SS.mmmZ, dates as yyyy-mm-dd, decimals with a '.'. */
+#ifndef SX_SYNC_EXPORT_H
+#define SX_SYNC_EXPORT_H
+
+#include "db.h"
+#include "err.h"
+
+/* What to export. */
+struct sync_export_opts {
+	long long since;          /* only rows with updated_at >= since (ms); -1 for all */
+	const char *place;        /* a place code or name: only its facilities, sessions,
+				     people and what hangs off them; NULL for all */
+	int spreadsheet;          /* UTF-8 BOM, CRLF, formula cells neutralised */
+};
+
+/* The result, for the command's message. */
+struct sync_export_result {
+	long long rows;           /* data rows written, all tables */
+	int files;                /* data files written */
+};
+
+/* Export db into dir (created owner-only when missing).  0, or -1 with a
+ * message in err and dir as it was, apart from a leftover temporary folder
+ * when the process is killed. */
+int sync_export(struct sx_db *db, const char *dir, const struct sync_export_opts *opts,
+		struct sync_export_result *res, struct sx_err *err);
+
+#endif

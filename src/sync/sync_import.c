@@ -1,0 +1,338 @@
+/* sync_import.c — one transaction: read, validate, merge, report. */
+#include "sync_import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "clock.h"
+#include "csvread.h"
+#include "i18n.h"
+#include "mem.h"
+#include "schema.h"
+#include "sync_inputs.h"
+#include "sync_report.h"
+#include "sync_row.h"
+#include "sync_table.h"
+
+/* Messages after which an import stops looking for more. */
+#define MAX_ERRORS 20
+/* Rejected rows shown on stderr; the report has them all. */
+#define MAX_SHOWN 10
+
+/* The state of one import. */
+struct run {
+	struct sx_db *db;
+	const struct sync_import_opts *o;
+	struct sync_import_result *res;
+	struct sx_err *err, *warn;
+	struct sync_report *rep;   /* details for the report */
+	int failed;                /* an error: stop writing, roll back */
+	long long shown;           /* rejected rows shown so far */
+	long long last_ms;         /* last progress line */
+};
+
+static void on_conflict(void *arg, const char *msg)
+{
+	struct run *run = arg;
+	sync_report_line(run->rep, msg);
+}
+
+static void reject(struct run *run, const char *file, long line, const char *reason)
+{
+	char *msg = xasprintf("%s:%ld: %s", file, line, reason);
+
+	sync_report_line(run->rep, msg);
+	if (run->shown++ < MAX_SHOWN)
+		sx_err_add(run->warn, file, line, _("row rejected: %s"), reason);
+	free(msg);
+}
+
+static void progress(struct run *run, const char *file, long long rows, int done)
+{
+	struct timespec ts;
+	long long now;
+
+	if (!run->o->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (!run->last_ms)
+		run->last_ms = now; /* a short import shows nothing */
+	if (!done && now - run->last_ms < 250)
+		return;
+	run->last_ms = now;
+	fprintf(stderr, "\r\033[K");
+	if (!done)
+		fprintf(stderr, _("importing %s: %lld rows"), file, rows);
+	fflush(stderr);
+}
+
+/* The spreadsheet conventions a file shows: its manifest says so, or it
+ * starts with a byte-order mark, or it is not comma-separated. */
+static void conventions(struct sync_row *row, const struct sync_input *in, struct csvr *r)
+{
+	FILE *fp = fopen(in->path, "rb");
+	unsigned char bom[3] = { 0 };
+	char delim = csvr_delim(r);
+
+	if (fp) {
+		if (fread(bom, 1, 3, fp) != 3)
+			bom[0] = 0;
+		fclose(fp);
+	}
+	row->strip_quote = in->spreadsheet || delim != ',' || memcmp(bom, "\xEF\xBB\xBF", 3) == 0;
+	row->mark = delim == ',' ? '.' : delim == ';' ? ',' : 0;
+}
+
+/* Lines to try again: rows whose parent place comes later in their file. */
+struct retry {
+	long *line;      /* the lines */
+	size_t n, cap;   /* how many */
+};
+
+static void retry_add(struct retry *rt, long line)
+{
+	if (rt->n == rt->cap) {
+		rt->cap = rt->cap ? rt->cap * 2 : 16;
+		rt->line = xreallocarray(rt->line, rt->cap, sizeof *rt->line);
+	}
+	rt->line[rt->n++] = line;
+}
+
+static int in_retry(const struct retry *rt, long line)
+{
+	for (size_t i = 0; i < rt->n; i++)
+		if (rt->line[i] == line)
+			return 1;
+	return 0;
+}
+
+/* A file that does not match its manifest. */
+static void in_bad(struct run *run, const struct sync_input *in)
+{
+	sx_err_add(run->err, in->path, 0, _("the file is truncated or changed since it was exported"
+		   " (it does not match the manifest); copy or export the folder again"));
+	run->failed = 1;
+}
+
+/* One pass over a file.  With only, just those lines are merged again
+ * (their parents may exist now) and the ones still failing go to again;
+ * final rejects them instead. */
+static void pass(struct run *run, const struct sync_input *in, const struct sync_table *t,
+		 struct sync_merger *m, const struct retry *only, struct retry *again, int final)
+{
+	struct csvr *r = csvr_open(in->path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, run->err);
+	struct sync_counts *c = &run->res->counts[in->table];
+	const struct csvr_rec *rec;
+	struct sync_row row = {0};
+	long long rows = 0;
+	int rc = r ? csvr_next(r, &rec, run->err) : -1, ok = 0;
+
+	if (rc == 0)
+		sx_err_add(run->err, in->path, 0, _("the file is empty; it needs at least the header line"));
+	if (rc == 1 && sync_row_init(&row, t, rec, in->path, run->err) == 0) {
+		ok = 1;
+		conventions(&row, in, r);
+	}
+	while (ok && (rc = csvr_next(r, &rec, run->err)) == 1) {
+		int mr;
+		rows++;
+		if (only && !in_retry(only, rec->line))
+			continue;
+		if (sync_row_decode(&row, rec, in->path, run->err) != 0) {
+			run->failed = 1;
+			if (sx_err_count(run->err) >= MAX_ERRORS)
+				break;
+			continue;
+		}
+		if (run->failed)
+			continue; /* only looking for more errors now */
+		mr = sync_merger_row(m, &row, c, run->err);
+		if (mr < 0)
+			break;
+		if (mr == 1 && t->self_ref && sync_merger_self(m) && !final) {
+			retry_add(again, rec->line);
+		} else if (mr == 1) {
+			c->rejected++;
+			reject(run, in->path, rec->line, sync_merger_reason(m));
+		}
+		if (!only)
+			progress(run, in->path, rows, 0);
+	}
+	if (rc != 0 || !ok)
+		run->failed = 1;
+	else if (!only && in->rows >= 0 && rows != in->rows)
+		in_bad(run, in);
+	if (!only) {
+		run->res->rows += rows;
+		run->res->files++;
+	}
+	progress(run, in->path, rows, 1);
+	sync_row_free(&row);
+	csvr_close(r);
+}
+
+/* Merge one file, retrying rows whose parent comes later in the file. */
+static void merge_file(struct run *run, const struct sync_input *in, const struct sync_table *t,
+		       struct sync_merger *m)
+{
+	struct retry a = {0}, b = {0}, tmp;
+
+	pass(run, in, t, m, NULL, &a, 0);
+	while (a.n && !run->failed) {
+		b.n = 0;
+		pass(run, in, t, m, &a, &b, 0);
+		if (b.n == a.n) {
+			pass(run, in, t, m, &b, &a, 1);
+			break;
+		}
+		tmp = a, a = b, b = tmp;
+	}
+	free(a.line);
+	free(b.line);
+}
+
+/* Plain (non-unique) indexes of a table, dropped for a big import and
+ * built again at its end: one sort beats a million random inserts into an
+ * index that does not fit the cache.  Unique indexes stay, the merge needs
+ * them.  All inside the transaction, so a killed import loses nothing. */
+struct dropped {
+	char **sql;      /* CREATE INDEX statements to run again */
+	size_t n;        /* how many */
+};
+
+/* Rows the files of table at in->v[i] promise (or guess from their size). */
+static long long incoming(const struct sync_inputs *in, size_t i)
+{
+	long long n = 0;
+
+	for (int t = in->v[i].table; i < in->n && in->v[i].table == t; i++) {
+		struct stat st;
+		if (in->v[i].rows >= 0)
+			n += in->v[i].rows;
+		else if (stat(in->v[i].path, &st) == 0)
+			n += st.st_size / 100;
+	}
+	return n;
+}
+
+static void drop_indexes(struct run *run, const char *table, long long rows, struct dropped *d)
+{
+	sqlite3 *h = db_sqlite(run->db);
+	sqlite3_stmt *st;
+	long long have = -1;
+
+	memset(d, 0, sizeof *d);
+	char *sql = sqlite3_mprintf("SELECT coalesce(max(rowid), 0) FROM \"%w\"", table);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	if (have < 0 || rows < 20000 || rows < have)
+		return;
+	if (sqlite3_prepare_v2(h, "SELECT s.name, s.sql FROM sqlite_schema s, pragma_index_list(?1) il"
+			       " WHERE s.type = 'index' AND s.name = il.name AND NOT il.\"unique\""
+			       " AND il.origin = 'c'", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		d->sql = xreallocarray(d->sql, d->n + 1, sizeof *d->sql);
+		d->sql[d->n++] = xasprintf("%s|%s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	for (size_t k = 0; k < d->n; k++) {
+		char *name = xstrndup(d->sql[k], strcspn(d->sql[k], "|"));
+		sql = sqlite3_mprintf("DROP INDEX \"%w\"", name);
+		if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			run->failed = db_fail(run->db, run->err) != 0;
+		sqlite3_free(sql);
+		free(name);
+	}
+}
+
+static void restore_indexes(struct run *run, struct dropped *d)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		const char *sql = strchr(d->sql[k], '|') + 1;
+		if (!run->failed && sqlite3_exec(db_sqlite(run->db), sql, NULL, NULL, NULL) != SQLITE_OK)
+			run->failed = db_fail(run->db, run->err) != 0;
+		free(d->sql[k]);
+	}
+	free(d->sql);
+}
+
+/* Merge every file of the table at in->v[*i], advancing *i past them. */
+static void merge_table(struct run *run, const struct sync_inputs *in, size_t *i)
+{
+	int table = in->v[*i].table;
+	struct sync_table t;
+	struct sync_merger *m = NULL;
+	struct dropped d;
+
+	drop_indexes(run, schema_synced_tables[table], incoming(in, *i), &d);
+	if (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
+	    !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err)))
+		run->failed = 1;
+	for (; *i < in->n && in->v[*i].table == table; ++*i)
+		if (m && sx_err_count(run->err) < MAX_ERRORS)
+			merge_file(run, &in->v[*i], &t, m);
+	sync_merger_free(m);
+	sync_table_free(&t);
+	restore_indexes(run, &d);
+}
+
+/* Checksums: a file that does not match explains every other error in it. */
+static void check_sums(struct run *run, struct sync_inputs *in)
+{
+	if (sync_inputs_verify_join(in) == 0)
+		return;
+	sx_err_clear(run->err);
+	for (size_t i = 0; i < in->n; i++)
+		if (in->v[i].bad_sum)
+			in_bad(run, &in->v[i]);
+}
+
+static int finish(struct run *run, char *const *paths, int npaths)
+{
+	if (run->failed || run->o->dry_run)
+		return db_exec(run->db, "ROLLBACK", run->err) == 0 && !run->failed ? 0 : -1;
+	if (db_exec(run->db, "COMMIT", run->err) != 0) {
+		db_exec(run->db, "ROLLBACK", run->err);
+		return -1;
+	}
+	/* The WAL holds every page of the import: fold it back and shrink it. */
+	sqlite3_exec(db_sqlite(run->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	if (run->res->files > 0)
+		run->res->report = sync_report_write(run->rep, run->db, run->res, paths, npaths, run->warn);
+	return 0;
+}
+
+int sync_import(struct sx_db *db, char *const *paths, int npaths,
+		const struct sync_import_opts *o, struct sync_import_result *res,
+		struct sx_err *err, struct sx_err *warn)
+{
+	struct run run = { .db = db, .o = o, .res = res, .err = err, .warn = warn };
+	struct sync_inputs in;
+	int rc = -1;
+
+	memset(res, 0, sizeof *res);
+	if (sync_inputs_collect(&in, paths, npaths, db_origin(db), err, warn) != 0) {
+		sync_inputs_free(&in);
+		return -1;
+	}
+	res->skipped = in.skipped;
+	sync_inputs_verify_start(&in);
+	run.rep = sync_report_new();
+	if (db_exec(db, "BEGIN IMMEDIATE", err) == 0) {
+		for (size_t i = 0; i < in.n && !run.failed;)
+			merge_table(&run, &in, &i);
+		check_sums(&run, &in);
+		rc = finish(&run, paths, npaths);
+	}
+	sync_report_free(run.rep);
+	sync_inputs_free(&in);
+	return rc;
+}

@@ -1,0 +1,49 @@
+/* sync_import.h — sxsh import: CSV files and export folders into the database.
+ *
+ * The pipeline: inputs (folders through their manifest, loose files by
+ * their name: facilities.csv) → CSV reader → sync_row (validate, type) →
+ * sync_merger (upsert, history), tables parents-first across all inputs so
+ * that a row may refer to one from another folder.  Everything runs in ONE
+ * transaction: any error that makes a file unreadable — a broken row, a
+ * header that does not fit, a file that does not match its manifest —
+ * rolls everything back, and a killed import leaves the database as
+ * before.  Rows that refer to something missing are only rejected: the
+ * rest is merged, and the reasons are printed and kept in the report.
+ * A dry run is the same pipeline, rolled back at the end, so its counts
+ * are exactly what a real import would do.
+ *
+ * Checksums are verified by a second thread while the rows are merged
+ * (reading a file twice is cheap; hashing it is not), before COMMIT. */
+#ifndef SX_SYNC_IMPORT_H
+#define SX_SYNC_IMPORT_H
+
+#include "db.h"
+#include "err.h"
+#include "sync_merge.h"
+
+/* How many synced tables at most (schema_synced_tables). */
+#define SYNC_MAX_TABLES 32
+
+/* How to import. */
+struct sync_import_opts {
+	int dry_run;      /* merge, count, roll back */
+	int progress;     /* show progress on stderr (when it is a terminal) */
+};
+
+/* What an import did. */
+struct sync_import_result {
+	struct sync_counts counts[SYNC_MAX_TABLES];  /* per table, as schema_synced_tables */
+	long long rows;          /* rows read */
+	int files;               /* files read */
+	int skipped;             /* inputs skipped (exported from this database) */
+	char *report;            /* the report written beside the database, or NULL; free() */
+};
+
+/* Import paths (CSV files or export folders) into db.  0 when merged (or
+ * counted, with dry_run), -1 when nothing was changed, with the reasons in
+ * err.  Warnings (skipped folders, rejected rows) go to warn either way. */
+int sync_import(struct sx_db *db, char *const *paths, int npaths,
+		const struct sync_import_opts *o, struct sync_import_result *res,
+		struct sx_err *err, struct sx_err *warn);
+
+#endif

@@ -1,0 +1,406 @@
+/* sync_merge.c — upsert by uuid, last writer wins, losers to history.
+ *
+ * The common cases cost one statement: INSERT ... ON CONFLICT DO NOTHING
+ * adds an unknown row (an import into an empty database is all this).
+ * Only when the insert changes nothing is the stored version read and
+ * compared: unchanged, newer (UPDATE, the trigger keeps the old one), older
+ * (the incoming version goes to history), or a natural-key duplicate. */
+#include "sync_merge.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "mem.h"
+
+/* The same expression as the history triggers in schema.c. */
+#define NOW_MS "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+
+enum { ST_INS, ST_GET, ST_UPD, ST_KEY, ST_DEL, ST_HIST, ST_HISTCUR, ST_N };
+
+struct sync_merger {
+	struct sx_db *db;
+	const struct sync_table *t;
+	sqlite3_stmt *st[ST_N];   /* see the enum; ST_KEY is NULL without a natural key */
+	sqlite3_stmt **fk;        /* SELECT 1 FROM parent WHERE uuid = ?, per foreign key */
+	sync_note_fn *note;       /* told about conflicts */
+	void *arg;                /* its argument */
+	char reason[512];         /* why the last row was rejected */
+	int self;                 /* it was rejected for a row of its own table */
+	int known;                /* the row before was already stored */
+};
+
+/* How col_list() writes each column. */
+enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS };
+
+/* A comma-separated list with one item per column (parameter i + 1 stands
+ * for column i); L_SETS leaves out the uuid.  sqlite3_free() it. */
+static char *col_list(const struct sync_table *t, int how)
+{
+	char *s = sqlite3_mprintf(""), *n;
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		const char *c = t->cols[i].name;
+		char *part;
+		int p = (int)i + 1;
+		if (how == L_SETS && i == t->c_uuid)
+			continue;
+		part = how == L_NAMES ? sqlite3_mprintf("\"%w\"", c)
+		     : how == L_PARAMS ? sqlite3_mprintf("?%d", p)
+		     : how == L_SETS ? sqlite3_mprintf("\"%w\" = ?%d", c, p)
+		     : how == L_JSON_PARAMS ? sqlite3_mprintf("'%q', ?%d", c, p)
+		     : sqlite3_mprintf("'%q', \"%w\"", c, c);
+		n = sqlite3_mprintf("%s%s%s", s, *s ? ", " : "", part);
+		sqlite3_free(part);
+		sqlite3_free(s);
+		s = n;
+	}
+	return s;
+}
+
+static int prepare(struct sync_merger *m, sqlite3_stmt **st, char *sql, struct sx_err *err)
+{
+	int rc = sqlite3_prepare_v3(db_sqlite(m->db), sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	sqlite3_free(sql);
+	return rc == SQLITE_OK ? 0 : db_fail(m->db, err);
+}
+
+static int prepare_history(struct sync_merger *m, struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+	char *json = col_list(t, L_JSON_PARAMS), *cols = col_list(t, L_JSON_COLS);
+	int u = (int)t->c_uuid + 1, a = (int)t->c_updated + 1, o = (int)t->c_origin + 1;
+	int d = (int)t->c_deleted + 1, n = (int)t->ncols;
+	int rc = prepare(m, &m->st[ST_HIST], sqlite3_mprintf(
+		"INSERT INTO history (tbl, uuid, updated_at, origin, deleted, data, saved_at, reason)"
+		" SELECT ?%d, ?%d, ?%d, ?%d, ?%d, json_object(%s), " NOW_MS ", ?%d WHERE NOT EXISTS"
+		" (SELECT 1 FROM history WHERE tbl = ?%d AND uuid = ?%d AND updated_at = ?%d"
+		" AND origin = ?%d AND data = json_object(%s))",
+		n + 1, u, a, o, d, json, n + 2, n + 1, u, a, o, json), err);
+	if (rc == 0)
+		rc = prepare(m, &m->st[ST_HISTCUR], sqlite3_mprintf(
+			"INSERT INTO history (tbl, uuid, updated_at, origin, deleted, data, saved_at, reason)"
+			" SELECT %Q, uuid, updated_at, origin, deleted, json_object(%s), " NOW_MS
+			", 'replaced' FROM \"%w\" WHERE uuid = ?1", t->name, cols, t->name), err);
+	sqlite3_free(json);
+	sqlite3_free(cols);
+	return rc;
+}
+
+static int prepare_key(struct sync_merger *m, struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+	char *where = sqlite3_mprintf("uuid <> ?%d", (int)t->c_uuid + 1), *n;
+
+	for (size_t k = 0; k < t->nkey; k++) {
+		n = sqlite3_mprintf("%s AND \"%w\" = ?%d", where, t->cols[t->key[k]].name,
+				    (int)t->key[k] + 1);
+		sqlite3_free(where);
+		where = n;
+	}
+	n = sqlite3_mprintf("SELECT uuid, updated_at, origin FROM \"%w\" WHERE %s", t->name, where);
+	sqlite3_free(where);
+	return prepare(m, &m->st[ST_KEY], n, err);
+}
+
+static int prepare_all(struct sync_merger *m, struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+	char *cols = col_list(t, L_NAMES), *vals = col_list(t, L_PARAMS);
+	char *sets = col_list(t, L_SETS);
+	int u = (int)t->c_uuid + 1, rc;
+
+	rc = prepare(m, &m->st[ST_INS], sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s)"
+		     " ON CONFLICT DO NOTHING", t->name, cols, vals), err);
+	rc = rc ? rc : prepare(m, &m->st[ST_GET], sqlite3_mprintf(
+		"SELECT %s FROM \"%w\" WHERE uuid = ?%d", cols, t->name, u), err);
+	rc = rc ? rc : prepare(m, &m->st[ST_UPD], sqlite3_mprintf(
+		"UPDATE \"%w\" SET %s WHERE uuid = ?%d", t->name, sets, u), err);
+	rc = rc ? rc : prepare(m, &m->st[ST_DEL], sqlite3_mprintf(
+		"DELETE FROM \"%w\" WHERE uuid = ?1", t->name), err);
+	rc = rc ? rc : prepare_history(m, err);
+	if (rc == 0 && t->nkey)
+		rc = prepare_key(m, err);
+	for (size_t k = 0; rc == 0 && k < t->nfks; k++)
+		rc = prepare(m, &m->fk[k], sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE uuid = ?1",
+			     t->fks[k].parent), err);
+	sqlite3_free(cols);
+	sqlite3_free(vals);
+	sqlite3_free(sets);
+	return rc;
+}
+
+struct sync_merger *sync_merger_new(struct sx_db *db, const struct sync_table *t,
+				    sync_note_fn *note, void *arg, struct sx_err *err)
+{
+	struct sync_merger *m = xcalloc(1, sizeof *m);
+
+	m->db = db;
+	m->t = t;
+	m->note = note;
+	m->arg = arg;
+	m->fk = xcalloc(t->nfks + 1, sizeof *m->fk);
+	if (prepare_all(m, err) != 0) {
+		sync_merger_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void sync_merger_free(struct sync_merger *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < ST_N; i++)
+		sqlite3_finalize(m->st[i]);
+	for (size_t k = 0; k < m->t->nfks; k++)
+		sqlite3_finalize(m->fk[k]);
+	free(m->fk);
+	free(m);
+}
+
+const char *sync_merger_reason(const struct sync_merger *m) { return m->reason; }
+int sync_merger_self(const struct sync_merger *m) { return m->self; }
+
+static void bind_all(const struct sync_merger *m, const struct sync_row *r, sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < m->t->ncols; i++)
+		sync_row_bind(r, i, st, (int)i + 1);
+}
+
+/* Run a bound statement to the end; 0, or the error's result code. */
+static int run(sqlite3_stmt *st)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rc;
+}
+
+/* Order of the incoming version against (updated_at, origin[, uuid]) at
+ * column base of a stepped statement; uuid_col < 0 leaves the uuid out. */
+static int cmp_stamp(const struct sync_merger *m, const struct sync_row *r, sqlite3_stmt *st,
+		     int at, int origin, int uuid_col)
+{
+	const struct sync_table *t = m->t;
+	int c = sync_row_cmp(r, t->c_updated, st, at);
+
+	if (!c)
+		c = sync_row_cmp(r, t->c_origin, st, origin);
+	if (!c && uuid_col >= 0)
+		c = sync_row_cmp(r, t->c_uuid, st, uuid_col);
+	return c;
+}
+
+/* Check every foreign key; 1 and m->reason when one points nowhere. */
+static int missing_ref(struct sync_merger *m, const struct sync_row *r, struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+
+	for (size_t k = 0; k < t->nfks; k++) {
+		const struct sync_val *v = &r->v[t->fks[k].col];
+		int rc;
+		if (v->type == SQLITE_NULL)
+			continue;
+		sqlite3_bind_text(m->fk[k], 1, v->s, (int)v->n, SQLITE_STATIC);
+		rc = sqlite3_step(m->fk[k]);
+		sqlite3_reset(m->fk[k]);
+		if (rc == SQLITE_ROW)
+			continue;
+		if (rc != SQLITE_DONE)
+			return db_fail(m->db, err);
+		snprintf(m->reason, sizeof m->reason,
+			 _("%s %.*s refers to a row of %s that is neither in the database nor in"
+			   " the import"), t->cols[t->fks[k].col].name, (int)v->n, v->s, t->fks[k].parent);
+		m->self = strcmp(t->fks[k].parent, t->name) == 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int to_history(struct sync_merger *m, const struct sync_row *r, const char *reason,
+		      struct sx_err *err)
+{
+	sqlite3_stmt *st = m->st[ST_HIST];
+	int n = (int)m->t->ncols;
+
+	bind_all(m, r, st);
+	sqlite3_bind_text(st, n + 1, m->t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, n + 2, reason, -1, SQLITE_STATIC);
+	return run(st) ? db_fail(m->db, err) : 0;
+}
+
+static void note(struct sync_merger *m, const struct sync_row *r, const char *fmt)
+{
+	char msg[600];
+	const struct sync_val *u = &r->v[m->t->c_uuid];
+
+	if (!m->note)
+		return;
+	snprintf(msg, sizeof msg, fmt, m->t->name, (int)u->n, u->s);
+	m->note(m->arg, msg);
+}
+
+/* A natural-key twin under another uuid: 1 when it wins over r (r then
+ * goes to history), 2 when r wins (the twin is deleted; the trigger keeps
+ * it), 0 when there is none, -1 on error. */
+static int twin(struct sync_merger *m, const struct sync_row *r, struct sx_err *err)
+{
+	sqlite3_stmt *st = m->st[ST_KEY], *del = m->st[ST_DEL];
+	int rc, c;
+
+	if (!st)
+		return 0;
+	bind_all(m, r, st);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : db_fail(m->db, err);
+	}
+	c = cmp_stamp(m, r, st, 1, 2, 0);
+	if (c > 0)
+		sqlite3_bind_text(del, 1, (const char *)sqlite3_column_text(st, 0), -1, SQLITE_TRANSIENT);
+	sqlite3_reset(st);
+	if (c < 0)
+		return to_history(m, r, "duplicate", err) ? -1 : 1;
+	return run(del) ? db_fail(m->db, err) : 2;
+}
+
+/* Compare r with the stored row of its uuid: 0 when there is none, 1 with
+ * *stamp (version order) and *diff (content order, 0 when identical). */
+static int stored(struct sync_merger *m, const struct sync_row *r, int *stamp, int *diff,
+		  struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+	sqlite3_stmt *st = m->st[ST_GET];
+	int rc;
+
+	sync_row_bind(r, t->c_uuid, st, (int)t->c_uuid + 1);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		if (rc != SQLITE_DONE)
+			db_fail(m->db, err);
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : -1;
+	}
+	*stamp = cmp_stamp(m, r, st, (int)t->c_updated, (int)t->c_origin, -1);
+	*diff = 0;
+	for (size_t i = 0; i < t->ncols && !*diff; i++)
+		*diff = sync_row_cmp(r, i, st, (int)i);
+	sqlite3_reset(st);
+	return 1;
+}
+
+/* Write r over its stored version, or as a new row. */
+static int write_row(struct sync_merger *m, const struct sync_row *r, int found,
+		     struct sx_err *err)
+{
+	sqlite3_stmt *st = m->st[found ? ST_UPD : ST_INS];
+
+	bind_all(m, r, st);
+	return run(st) ? db_fail(m->db, err) : 0;
+}
+
+/* Merge r knowing whether its uuid is stored (found), and if so how the
+ * versions (stamp) and contents (diff) compare. */
+static int merge_known(struct sync_merger *m, const struct sync_row *r, int found, int stamp,
+		       int diff, struct sync_counts *c, struct sx_err *err)
+{
+	int tw, rc;
+
+	if (found && stamp == 0 && diff == 0) {
+		c->unchanged++;
+		return 0;
+	}
+	if (found && (stamp < 0 || (stamp == 0 && diff < 0))) {
+		c->conflicting++;
+		note(m, r, _("%s %.*s: a newer version was kept; the imported one is in the history"));
+		return to_history(m, r, "lost-merge", err);
+	}
+	if ((rc = missing_ref(m, r, err)) != 0)
+		return rc;
+	if ((tw = twin(m, r, err)) < 0)
+		return -1;
+	if (tw == 1) {
+		c->conflicting++;
+		note(m, r, _("%s %.*s: the same record exists under another uuid with a newer version;"
+			     " the imported one is in the history"));
+		return 0;
+	}
+	if (found && stamp == 0) {
+		/* Same version stamp, different content (a hand edit): the trigger
+		 * will not copy it, so keep the stored one ourselves. */
+		sqlite3_bind_text(m->st[ST_HISTCUR], 1, r->v[m->t->c_uuid].s,
+				  (int)r->v[m->t->c_uuid].n, SQLITE_STATIC);
+		if (run(m->st[ST_HISTCUR]))
+			return db_fail(m->db, err);
+	}
+	if (tw == 2 || stamp == 0) {
+		c->conflicting++;
+		note(m, r, _("%s %.*s: replaced another version of the same record; it is in the history"));
+	} else if (found) {
+		c->updated++;
+	} else {
+		c->added++;
+	}
+	return write_row(m, r, found, err);
+}
+
+/* Insert r as a new row: 1 when that worked, 0 when its uuid or natural
+ * key is taken, 2 when it was rejected, -1 on error. */
+static int try_insert(struct sync_merger *m, const struct sync_row *r, struct sx_err *err)
+{
+	sqlite3_stmt *ins = m->st[ST_INS];
+	int rc, changed;
+
+	bind_all(m, r, ins);
+	rc = sqlite3_step(ins);
+	if (rc == SQLITE_DONE) {
+		changed = sqlite3_changes(db_sqlite(m->db));
+		sqlite3_reset(ins);
+		return changed ? 1 : 0;
+	}
+	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY) {
+		db_fail(m->db, err);
+		sqlite3_reset(ins);
+		return -1;
+	}
+	sqlite3_reset(ins);
+	rc = missing_ref(m, r, err);
+	if (rc == 0) {
+		sx_err_add(err, NULL, 0, _("database error: %s"), "FOREIGN KEY constraint failed");
+		return -1;
+	}
+	return rc < 0 ? -1 : 2;
+}
+
+/* Rows come in runs (a first import: all new; a re-import: all known), so
+ * the merger tries first what worked for the row before: the insert (one
+ * statement for a new row) or the lookup (one for an unchanged row). */
+int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync_counts *c,
+		    struct sx_err *err)
+{
+	int stamp = 0, diff = 0, found, rc;
+
+	m->self = 0;
+	m->reason[0] = '\0';
+	if (m->known) {
+		found = stored(m, r, &stamp, &diff, err);
+		if (found != 0)
+			return found < 0 ? -1 : merge_known(m, r, found, stamp, diff, c, err);
+		m->known = 0;
+	}
+	rc = try_insert(m, r, err);
+	if (rc == 1) {
+		c->added++;
+		return 0;
+	}
+	if (rc != 0)
+		return rc < 0 ? -1 : 1;
+	m->known = 1;
+	found = stored(m, r, &stamp, &diff, err);
+	return found < 0 ? -1 : merge_known(m, r, found, stamp, diff, c, err);
+}

@@ -1,0 +1,57 @@
+/* sync_merge.h — the merging stage of an import: typed rows into one table.
+ *
+ * Last writer wins by (updated_at, origin), compared as a pair; a version
+ * that loses is written to the history table, and one that is replaced is
+ * copied there by the table's BEFORE UPDATE trigger, so no version is lost.
+ * History rows are written once per version (a re-import adds nothing).
+ *
+ * Natural keys: participants(session, person), attendance(session, person,
+ * day) and answers(assessment, name) are unique.  Two laptops may register
+ * the same pair under different uuids; then the later version wins as a
+ * whole row, uuid included, and the other goes to history.  The result
+ * depends only on the set of versions seen, never on the order.  Only
+ * leaf tables have natural keys, so no row refers to the uuid that goes.
+ *
+ * A row that refers to a row that is neither in the database nor earlier
+ * in the import is rejected (not written) with its reason; the rest go on.
+ * Every step runs inside the caller's transaction. */
+#ifndef SX_SYNC_MERGE_H
+#define SX_SYNC_MERGE_H
+
+#include "db.h"
+#include "err.h"
+#include "sync_row.h"
+#include "sync_table.h"
+
+/* What happened to the rows of one table. */
+struct sync_counts {
+	long long added;        /* unknown uuid: inserted */
+	long long updated;      /* newer than ours: replaced ours */
+	long long unchanged;    /* the very version we have */
+	long long conflicting;  /* two versions disagreed: one kept, one to history */
+	long long rejected;     /* refers to something missing: not written */
+};
+
+/* Called for each conflicting row with a one-line translated message. */
+typedef void sync_note_fn(void *arg, const char *msg);
+
+struct sync_merger;
+
+/* Prepare the statements for table t (which must outlive the merger).
+ * NULL with err on failure.  Free with sync_merger_free(). */
+struct sync_merger *sync_merger_new(struct sx_db *db, const struct sync_table *t,
+				    sync_note_fn *note, void *arg, struct sx_err *err);
+/* Merge one decoded row, counting it in c unless it is rejected.  0, or 1
+ * when it is rejected (nothing written; see sync_merger_reason()), or -1 on
+ * a database error (message in err). */
+int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync_counts *c,
+		    struct sx_err *err);
+/* Why the last row was rejected (translated, without file:line). */
+const char *sync_merger_reason(const struct sync_merger *m);
+/* 1 when the last row was rejected for a missing row of its own table (a
+ * parent place later in the same file: worth another try). */
+int sync_merger_self(const struct sync_merger *m);
+/* Finalise the statements.  NULL is fine. */
+void sync_merger_free(struct sync_merger *m);
+
+#endif

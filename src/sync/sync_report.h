@@ -1,0 +1,33 @@
+/* sync_report.h — the report an import leaves beside the database.
+ *
+ * <db>.import-YYYYMMDD-HHMMSS.txt, owner-only: the inputs, the counts per
+ * table, every rejected row with its reason and every conflict.  Details
+ * gather in an anonymous temporary file while the import runs (memory stays
+ * bounded whatever their number); the report is written after COMMIT. */
+#ifndef SX_SYNC_REPORT_H
+#define SX_SYNC_REPORT_H
+
+#include <stdio.h>
+
+#include "db.h"
+#include "err.h"
+#include "sync_import.h"
+
+struct sync_report;
+
+/* Start collecting details.  Free with sync_report_free(). */
+struct sync_report *sync_report_new(void);
+/* Add one line of detail. */
+void sync_report_line(struct sync_report *r, const char *line);
+/* Write the report beside the database; returns its path (caller frees),
+ * or NULL with a warning in warn when it could not be written. */
+char *sync_report_write(struct sync_report *r, struct sx_db *db,
+			const struct sync_import_result *res, char *const *paths, int npaths,
+			struct sx_err *warn);
+/* The counts per table as an aligned table with a total line; all = 0
+ * leaves out tables with nothing to count. */
+void sync_report_counts(FILE *fp, const struct sync_import_result *res, int all);
+/* Free the collector.  NULL is fine. */
+void sync_report_free(struct sync_report *r);
+
+#endif

@@ -1,0 +1,288 @@
+/* sync_row.c — validating and typing the fields of one CSV record. */
+#include "sync_row.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "csvwrite.h"
+#include "date.h"
+#include "i18n.h"
+#include "mem.h"
+#include "num.h"
+#include "text.h"
+#include "uuid.h"
+
+int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,
+		  const char *file, struct sx_err *err)
+{
+	memset(r, 0, sizeof *r);
+	r->t = t;
+	r->nfields = h->n;
+	r->map = xcalloc(t->ncols, sizeof *r->map);
+	r->v = xcalloc(t->ncols, sizeof *r->v);
+	for (size_t i = 0; i < t->ncols; i++)
+		r->map[i] = (size_t)-1;
+	for (size_t f = 0; f < h->n; f++) {
+		int c = sync_table_col(t, h->f[f]);
+		if (c < 0) {
+			sx_err_add(err, file, h->line, _("unknown column \"%s\" for the table %s"),
+				   h->f[f], t->name);
+			return -1;
+		}
+		if (r->map[c] != (size_t)-1) {
+			sx_err_add(err, file, h->line, _("the column \"%s\" appears twice"), h->f[f]);
+			return -1;
+		}
+		r->map[c] = f;
+	}
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (r->map[i] == (size_t)-1) {
+			sx_err_add(err, file, h->line, _("the column \"%s\" is missing"), t->cols[i].name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const char *own(struct sync_row *r, char *s)
+{
+	r->owned = xreallocarray(r->owned, r->nowned + 1, sizeof *r->owned);
+	r->owned[r->nowned++] = s;
+	return s;
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+static void set_text(struct sync_val *v, const char *s, size_t n)
+{
+	v->type = SQLITE_TEXT;
+	v->s = s;
+	v->n = n;
+}
+
+/* A uuid, lower-cased so that keys written in either case meet. */
+static int take_uuid(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
+{
+	if (!uuid_valid(s))
+		return -1;
+	if (strcspn(s, "ABCDEF") < n) {
+		char *low = xstrdup(s);
+		for (char *p = low; *p; p++)
+			if (*p >= 'A' && *p <= 'F')
+				*p = (char)(*p - 'A' + 'a');
+		s = own(r, low);
+	}
+	set_text(v, s, n);
+	return 0;
+}
+
+static int take_text(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
+{
+	char *nfc;
+
+	/* Undo csvw's neutralising: it put a ' before a formula-like text and
+	 * before a text that was ' followed by a formula-like one. */
+	if (r->strip_quote && n > 1 && s[0] == '\'' && (csvw_is_formula(s + 1, n - 1) ||
+	    (s[1] == '\'' && csvw_is_formula(s + 2, n - 2))))
+		s++, n--;
+	if (is_ascii(s, n)) {
+		set_text(v, s, n);
+		return 0;
+	}
+	if (!(nfc = text_nfc(s)))
+		return -1;
+	set_text(v, own(r, nfc), strlen(nfc));
+	return 0;
+}
+
+static int take_date(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
+{
+	char iso[11];
+
+	if (n == 10 && date_valid_iso(s)) {
+		set_text(v, s, n);
+		return 0;
+	}
+	if (date_parse_user(s, iso) != 0)
+		return -1;
+	set_text(v, own(r, xstrdup(iso)), 10);
+	return 0;
+}
+
+static int take_number(struct sync_row *r, struct sync_val *v, const char *s, int kind)
+{
+	double d;
+	long long ms;
+	char *end;
+
+	if (kind == SYNC_TIME) {
+		if (clock_parse_iso(s, &ms) != 0) {
+			ms = strtoll(s, &end, 10);
+			if (*end || end == s)
+				return -1;
+		}
+		v->type = SQLITE_INTEGER;
+		v->i = ms;
+		return 0;
+	}
+	int rc = num_parse_mark(s, r->mark, &d);
+	if (rc != NUM_OK)
+		return rc == NUM_AMBIGUOUS ? -2 : -1;
+	if (kind == SYNC_REAL) {
+		v->type = SQLITE_FLOAT;
+		v->d = d;
+		return 0;
+	}
+	if (d != floor(d) || fabs(d) > 9007199254740992.0)
+		return -1;
+	v->type = SQLITE_INTEGER;
+	v->i = (long long)d;
+	return 0;
+}
+
+/* Decode field s into column i; -1 / -2 (ambiguous) when it cannot. */
+static int take(struct sync_row *r, size_t i, const char *s, size_t n)
+{
+	const struct sync_col *c = &r->t->cols[i];
+	struct sync_val *v = &r->v[i];
+
+	v->type = SQLITE_NULL;
+	if (n == 0) {
+		if (!c->notnull)
+			return 0;
+		if (c->kind != SYNC_TEXT || i == r->t->c_uuid || i == r->t->c_origin)
+			return -3;
+		set_text(v, "", 0);
+		return 0;
+	}
+	if (i == r->t->c_uuid || c->ref >= 0)
+		return take_uuid(r, v, s, n);
+	switch (c->kind) {
+	case SYNC_TEXT:
+		return take_text(r, v, s, n);
+	case SYNC_DATE:
+		return take_date(r, v, s, n);
+	default:
+		return take_number(r, v, s, c->kind);
+	}
+}
+
+static void field_error(const struct sync_row *r, size_t i, int why, const char *s,
+			const char *file, struct sx_err *err)
+{
+	const struct sync_col *c = &r->t->cols[i];
+	const char *name = c->name;
+
+	if (why == -3)
+		sx_err_add(err, file, r->line, _("%s: a value is required"), name);
+	else if (why == -2)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" could be read two ways; write it without"
+			   " thousands separators"), name, s);
+	else if (i == r->t->c_uuid || c->ref >= 0)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a uuid"), name, s);
+	else if (c->kind == SYNC_TIME)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a time like"
+			   " 2024-05-31T08:30:00.000Z"), name, s);
+	else if (c->kind == SYNC_DATE)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a date (write dd/mm/yyyy or"
+			   " yyyy-mm-dd)"), name, s);
+	else if (c->kind == SYNC_TEXT)
+		sx_err_add(err, file, r->line, _("%s: the text is not valid UTF-8"), name);
+	else
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a number"), name, s);
+}
+
+int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
+		    struct sx_err *err)
+{
+	const struct sync_val *del;
+
+	for (size_t i = 0; i < r->nowned; i++)
+		free(r->owned[i]);
+	r->nowned = 0;
+	r->line = rec->line;
+	if (rec->n != r->nfields) {
+		sx_err_add(err, file, rec->line, _("expected %zu fields, found %zu"), r->nfields, rec->n);
+		return -1;
+	}
+	for (size_t i = 0; i < r->t->ncols; i++) {
+		size_t f = r->map[i];
+		int why = take(r, i, rec->f[f], rec->len[f]);
+		if (why != 0) {
+			field_error(r, i, why, rec->f[f], file, err);
+			return -1;
+		}
+	}
+	del = &r->v[r->t->c_deleted];
+	if (del->type != SQLITE_INTEGER || (del->i != 0 && del->i != 1)) {
+		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));
+		return -1;
+	}
+	return 0;
+}
+
+void sync_row_bind(const struct sync_row *r, size_t i, sqlite3_stmt *st, int p)
+{
+	const struct sync_val *v = &r->v[i];
+
+	switch (v->type) {
+	case SQLITE_INTEGER:
+		sqlite3_bind_int64(st, p, v->i);
+		break;
+	case SQLITE_FLOAT:
+		sqlite3_bind_double(st, p, v->d);
+		break;
+	case SQLITE_TEXT:
+		sqlite3_bind_text(st, p, v->s, (int)v->n, SQLITE_STATIC);
+		break;
+	default:
+		sqlite3_bind_null(st, p);
+	}
+}
+
+static int rank(int type)
+{
+	return type == SQLITE_NULL ? 0 : type == SQLITE_TEXT ? 2 : type == SQLITE_BLOB ? 3 : 1;
+}
+
+int sync_row_cmp(const struct sync_row *r, size_t i, sqlite3_stmt *st, int c)
+{
+	const struct sync_val *v = &r->v[i];
+	int t = sqlite3_column_type(st, c), a = rank(v->type), b = rank(t);
+
+	if (a != b)
+		return a < b ? -1 : 1;
+	if (a == 0)
+		return 0;
+	if (a == 1) {
+		if (v->type == SQLITE_INTEGER && t == SQLITE_INTEGER) {
+			long long x = sqlite3_column_int64(st, c);
+			return v->i < x ? -1 : v->i > x;
+		}
+		double x = v->type == SQLITE_INTEGER ? (double)v->i : v->d;
+		double y = sqlite3_column_double(st, c);
+		return x < y ? -1 : x > y;
+	}
+	size_t n = (size_t)sqlite3_column_bytes(st, c);
+	const void *s = a == 2 ? (const void *)sqlite3_column_text(st, c) : sqlite3_column_blob(st, c);
+	int m = memcmp(v->s, s, v->n < n ? v->n : n);
+	return m ? m : v->n < n ? -1 : v->n > n;
+}
+
+void sync_row_free(struct sync_row *r)
+{
+	for (size_t i = 0; i < r->nowned; i++)
+		free(r->owned[i]);
+	free(r->owned);
+	free(r->map);
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,57 @@
+/* sync_row.h — one CSV record of a synced table turned into typed values.
+ *
+ * The validating stage of an import: header → column map, then per record
+ * the field count, the uuid, the times, numbers and dates, NOT NULL, UTF-8
+ * and NFC.  What it cannot read is an error "file:line: reason" that stops
+ * the import (nothing is written).  Rules for empty fields: NULL in a
+ * nullable column, '' in a NOT NULL text column, an error in a NOT NULL
+ * number or time column. */
+#ifndef SX_SYNC_ROW_H
+#define SX_SYNC_ROW_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "csvread.h"
+#include "err.h"
+#include "sync_table.h"
+
+/* One typed value. */
+struct sync_val {
+	int type;            /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */
+	long long i;         /* the integer */
+	double d;            /* the decimal */
+	const char *s;       /* the text (valid until the next decode) */
+	size_t n;            /* its length in bytes */
+};
+
+/* A decoder for one file of one table. */
+struct sync_row {
+	const struct sync_table *t;  /* the table */
+	size_t *map;         /* CSV field index of each column */
+	size_t nfields;      /* fields a record must have */
+	char mark;           /* decimal mark for numbers: '.', ',' or 0 (either) */
+	int strip_quote;     /* strip a spreadsheet's neutralising ' from text */
+	struct sync_val *v;  /* the decoded record, one value per column */
+	long line;           /* the record's line */
+	char **owned;        /* converted texts, freed at the next decode */
+	size_t nowned;       /* how many */
+};
+
+/* Check the header (every column once, in any order, nothing else) and set
+ * up r.  0, or -1 with "file:line: reason" in err.  Free with
+ * sync_row_free(). */
+int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *header,
+		  const char *file, struct sx_err *err);
+/* Decode one record into r->v.  0, or -1 with "file:line: reason". */
+int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
+		    struct sx_err *err);
+/* Bind column i's value to parameter p of st. */
+void sync_row_bind(const struct sync_row *r, size_t i, sqlite3_stmt *st, int p);
+/* Compare column i's value with column c of a stepped statement: 0 when
+ * equal, else <0 / >0 in a fixed total order (NULL < numbers < text). */
+int sync_row_cmp(const struct sync_row *r, size_t i, sqlite3_stmt *st, int c);
+/* Free what r holds. */
+void sync_row_free(struct sync_row *r);
+
+#endif

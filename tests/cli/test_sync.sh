@@ -1,0 +1,355 @@
+# test_sync.sh — sxsh export and import: files, formats, merging, errors,
+# spreadsheets, and an import killed with SIGKILL.
+
+FAC=01900000-0000-7000-8000-0000000000f1
+PER=01900000-0000-7000-8000-0000000000a1
+SES=01900000-0000-7000-8000-0000000000c1
+DISTRICT=0159522d-0800-700a-8000-00535853480a
+
+# add_rows DB — a facility, a person, a session, a participant, attendance.
+add_rows() {
+	sqlite3 "$1" "
+	INSERT INTO facilities (uuid, updated_at, origin, name, place_uuid, note) VALUES
+	  ('$FAC', 1700000000000, 'lap-a', 'Xưởng sắn Mai Sơn', '$DISTRICT', '=1+2');
+	INSERT INTO people (uuid, updated_at, origin, full_name, birth_year, phone, facility_uuid) VALUES
+	  ('$PER', 1700000000000, 'lap-a', 'Lò Thị Hoa', 1985, '0912 345 678', '$FAC');
+	INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date, place_uuid) VALUES
+	  ('$SES', 1700000000000, 'lap-a', 'training', 'Tập huấn SXSH', '2024-05-06', '2024-05-07', '$DISTRICT');
+	INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid) VALUES
+	  ('01900000-0000-7000-8000-0000000000d1', 1700000000000, 'lap-a', '$SES', '$PER');
+	INSERT INTO attendance (uuid, updated_at, origin, session_uuid, person_uuid, day, present) VALUES
+	  ('01900000-0000-7000-8000-0000000000e1', 1700000000000, 'lap-a', '$SES', '$PER', '2024-05-06', 1);"
+}
+
+# dumpdb DB — the synced tables, for before/after comparisons.
+dumpdb() {
+	for t in places facilities people plans indicators sessions participants attendance assessments answers history; do
+		sqlite3 "$1" "SELECT * FROM $t ORDER BY 1"
+	done
+}
+
+case_ "export writes one owner-only CSV per table and a manifest, last"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/ex"
+expect_status 0
+expect_out "Exported 23 rows in 10 files to $T/ex."
+expect_mode "$T/ex" 700
+for t in places facilities people plans indicators sessions participants attendance assessments answers manifest; do
+	expect_mode "$T/ex/$t.csv" 600
+done
+[ -z "$(ls -A "$T/ex" | grep sxsh-export-tmp)" ] || fail "temporary folder left behind"
+id=$(sqlite3 "$SXSH_DB" "SELECT value FROM meta WHERE key = 'installation_id'")
+expect_sql "$SXSH_DB" "SELECT 1" "1"
+grep -q "^installation,$id,," "$T/ex/manifest.csv" || fail "manifest lacks the installation"
+grep -q "^schema_version,1,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
+grep -q "^file,facilities.csv,1,$(sha256sum "$T/ex/facilities.csv" | cut -c1-64)$" "$T/ex/manifest.csv" \
+	|| fail "manifest checksum of facilities.csv is wrong"
+[ "$(tail -n 1 "$T/ex/manifest.csv" | cut -d, -f2)" = answers.csv ] || fail "manifest file order"
+[ "$(sed -n 2p "$T/ex/facilities.csv")" = "$FAC,2023-11-14T22:13:20.000Z,lap-a,0,Xưởng sắn Mai Sơn,,,$DISTRICT,,,,,1,,,,,,=1+2" ] \
+	|| fail "facility row: $(sed -n 2p "$T/ex/facilities.csv")"
+
+case_ "import into an empty database, again (unchanged), and the report"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/ex"
+run sxsh --db "$T/b.db" import "$T/ex"
+expect_status 0
+expect_out_has "table                 new    updated  unchanged conflicting   rejected
+places                  0          0         13          0          0
+facilities              1          0          0          0          0
+people                  1          0          0          0          0
+plans                   0          0          1          0          0
+indicators              0          0          4          0          0
+sessions                1          0          0          0          0
+participants            1          0          0          0          0
+attendance              1          0          0          0          0
+total                   5          0         18          0          0
+Imported 23 rows from 10 files; report: $T/b.db.import-"
+report=$(echo "$OUT" | sed -n 's/.*report: //p')
+expect_mode "$report" 600
+grep -q "^facilities              1          0          0          0          0$" "$report" || fail "report counts"
+expect_sql "$T/b.db" "SELECT name, note FROM facilities" "Xưởng sắn Mai Sơn|=1+2"
+expect_sql "$T/b.db" "SELECT typeof(birth_year), phone FROM people" "integer|0912 345 678"
+expect_sql "$T/b.db" "SELECT updated_at FROM attendance" "1700000000000"
+before=$(dumpdb "$T/b.db")
+run sxsh --db "$T/b.db" import "$T/ex"
+expect_out_has "total                   0          0         23          0          0"
+[ "$(dumpdb "$T/b.db")" = "$before" ] || fail "a second import changed the database"
+
+case_ "dry run counts and changes nothing"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/ex"
+run sxsh --db "$T/b.db" init
+before=$(dumpdb "$T/b.db")
+run sxsh --db "$T/b.db" import --dry-run "$T/ex"
+expect_status 0
+expect_out_has "total                   5          0         18          0          0
+Dry run: nothing was changed."
+[ "$(dumpdb "$T/b.db")" = "$before" ] || fail "dry run changed the database"
+[ -z "$(ls "$T" | grep import-)" ] || fail "dry run wrote a report"
+
+case_ "last writer wins; the losing version goes to history, once"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/old"
+sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0977', updated_at = 1700000000500 WHERE uuid = '$PER'"
+run sxsh export "$T/new"
+run sxsh --db "$T/b.db" import "$T/new"
+run sxsh --db "$T/b.db" import "$T/old"
+expect_out_has "people                  0          0          0          1          0"
+expect_sql "$T/b.db" "SELECT phone FROM people" "0977"
+expect_sql "$T/b.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "lost-merge|0912 345 678"
+run sxsh --db "$T/b.db" import "$T/old"
+expect_sql "$T/b.db" "SELECT count(*) FROM history" "1"
+run sxsh --db "$T/c.db" import "$T/old"
+run sxsh --db "$T/c.db" import "$T/new"
+expect_out_has "people                  0          1          0          0          0"
+expect_sql "$T/c.db" "SELECT phone FROM people" "0977"
+expect_sql "$T/c.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "replaced|0912 345 678"
+
+case_ "equal times: the origin decides, in either order"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/a"
+sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0911', origin = 'lap-b' WHERE uuid = '$PER'"
+run sxsh export "$T/b"
+sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0933', origin = 'lap-0' WHERE uuid = '$PER'"
+run sxsh export "$T/c"
+run sxsh --db "$T/1.db" import "$T/a" "$T/b" "$T/c"
+run sxsh --db "$T/2.db" import "$T/c" "$T/b" "$T/a"
+expect_sql "$T/1.db" "SELECT phone, origin FROM people" "0911|lap-b"
+expect_sql "$T/2.db" "SELECT phone, origin FROM people" "0911|lap-b"
+
+case_ "the same person registered twice on two laptops merges the same way in any order"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/a"
+sqlite3 "$SXSH_DB" "DELETE FROM participants; INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid, note) VALUES
+  ('01900000-0000-7000-8000-0000000000d2', 1700000000900, 'lap-b', '$SES', '$PER', 'walk-in')"
+run sxsh export "$T/b"
+run sxsh --db "$T/1.db" import "$T/a"
+run sxsh --db "$T/1.db" import "$T/b"
+expect_out_has "participants            0          0          0          1          0"
+run sxsh --db "$T/2.db" import "$T/b"
+run sxsh --db "$T/2.db" import "$T/a"
+expect_out_has "participants            0          0          0          1          0"
+for db in "$T/1.db" "$T/2.db"; do
+	expect_sql "$db" "SELECT uuid, note FROM participants" "01900000-0000-7000-8000-0000000000d2|walk-in"
+	expect_sql "$db" "SELECT uuid FROM history WHERE tbl = 'participants'" "01900000-0000-7000-8000-0000000000d1"
+done
+
+case_ "a tombstone deletes softly"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/a"
+sqlite3 "$SXSH_DB" "UPDATE attendance SET deleted = 1, updated_at = 1700000001000"
+run sxsh export "$T/b"
+run sxsh --db "$T/1.db" import "$T/a"
+run sxsh --db "$T/1.db" import "$T/b"
+expect_sql "$T/1.db" "SELECT deleted, present FROM attendance" "1|1"
+expect_sql "$T/1.db" "SELECT deleted FROM history WHERE tbl = 'attendance'" "0"
+
+case_ "rows that refer to something missing are rejected, the rest imported"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/ex"
+run sxsh --db "$T/b.db" init
+head -n 1 "$T/ex/attendance.csv" > "$T/attendance.csv"
+echo "01900000-0000-7000-8000-0000000000e9,2024-01-01T00:00:00.000Z,lap-a,0,01900000-0000-7000-8000-0000000000c9,$PER,2024-05-06,1" >> "$T/attendance.csv"
+run sxsh --db "$T/b.db" import "$T/ex/people.csv" "$T/attendance.csv" "$T/ex/facilities.csv"
+expect_status 0
+expect_err "sxsh: $T/attendance.csv:2: row rejected: session_uuid 01900000-0000-7000-8000-0000000000c9 refers to a row of sessions that is neither in the database nor in the import"
+expect_out_has "facilities              1          0          0          0          0
+people                  1          0          0          0          0
+attendance              0          0          0          0          1"
+report=$(echo "$OUT" | sed -n 's/.*report: //p')
+grep -q "^$T/attendance.csv:2: session_uuid" "$report" || fail "the report lacks the rejected row"
+
+case_ "a folder exported from this very database is skipped"
+run sxsh init
+run sxsh export "$T/ex"
+run sxsh import "$T/ex"
+expect_status 0
+expect_err "sxsh: $T/ex: exported from this very database; skipped"
+expect_out "Nothing was imported."
+
+case_ "a folder from a newer sxsh is refused"
+run sxsh init
+run sxsh export "$T/ex"
+sed -i 's/^schema_version,1,,/schema_version,2,,/' "$T/ex/manifest.csv"
+run sxsh --db "$T/b.db" import "$T/ex"
+expect_status 1
+expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 2; this one knows 1): install the newer sxsh, then import again
+sxsh: nothing was imported; the database is unchanged"
+
+case_ "a truncated file is refused and nothing changes"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/ex"
+run sxsh --db "$T/b.db" init
+before=$(dumpdb "$T/b.db")
+head -c 200 "$T/ex/people.csv" > "$T/p" && cat "$T/p" > "$T/ex/people.csv"
+run sxsh --db "$T/b.db" import "$T/ex"
+expect_status 1
+expect_err "sxsh: $T/ex/people.csv: the file is truncated or changed since it was exported (it does not match the manifest); copy or export the folder again
+sxsh: nothing was imported; the database is unchanged"
+[ "$(dumpdb "$T/b.db")" = "$before" ] || fail "the database changed"
+
+case_ "an export folder with a file missing is refused"
+run sxsh init
+run sxsh export "$T/ex"
+rm "$T/ex/sessions.csv"
+run sxsh --db "$T/b.db" import "$T/ex"
+expect_status 1
+expect_err "sxsh: $T/ex/sessions.csv: missing from the export folder (its manifest lists it); copy the whole folder again
+sxsh: nothing was imported; the database is unchanged"
+
+case_ "a folder without a manifest is not an export"
+mkdir -p "$T/half"
+run sxsh import "$T/half"
+expect_status 1
+expect_err "sxsh: $T/half: not an sxsh export folder: it has no manifest.csv (or the export did not finish); export it again
+sxsh: nothing was imported; the database is unchanged"
+
+case_ "a hand-edited file with a broken row: file:line, nothing changes"
+run sxsh init
+add_rows "$SXSH_DB"
+run sxsh export "$T/ex"
+run sxsh --db "$T/b.db" init
+before=$(dumpdb "$T/b.db")
+cp "$T/ex/facilities.csv" "$T/ex/people.csv" "$T/"
+sed -i '2s/,1985,/,năm 1985,/' "$T/people.csv"
+echo '01900000-0000-7000-8000-0000000000f2,hôm qua,lap-a,0,Lò gạch,,,,,,,,1,,,,,,' >> "$T/facilities.csv"
+echo '"unterminated,' >> "$T/facilities.csv"
+run sxsh --db "$T/b.db" import "$T/facilities.csv" "$T/people.csv"
+expect_status 1
+expect_err "sxsh: $T/facilities.csv:3: updated_at: \"hôm qua\" is not a time like 2024-05-31T08:30:00.000Z
+sxsh: $T/facilities.csv:4: malformed CSV: the file ends inside a quoted field
+sxsh: nothing was imported; the database is unchanged"
+[ "$(dumpdb "$T/b.db")" = "$before" ] || fail "the database changed"
+sed -i '$d' "$T/facilities.csv"
+sed -i '$d' "$T/facilities.csv"
+run sxsh --db "$T/b.db" import "$T/facilities.csv" "$T/people.csv"
+expect_err "sxsh: $T/people.csv:2: birth_year: \"năm 1985\" is not a number
+sxsh: nothing was imported; the database is unchanged"
+printf 'uuid,name\n' > "$T/places.csv"
+run sxsh --db "$T/b.db" import "$T/places.csv"
+expect_err "sxsh: $T/places.csv:1: the column \"updated_at\" is missing
+sxsh: nothing was imported; the database is unchanged"
+printf 'x\n' > "$T/notes.csv"
+run sxsh --db "$T/b.db" import "$T/notes.csv"
+expect_err "sxsh: $T/notes.csv: cannot tell which table this file holds; name it after the table, e.g. facilities.csv
+sxsh: nothing was imported; the database is unchanged"
+
+case_ "usage errors"
+run sxsh export
+expect_status 2
+expect_err "sxsh: 'export' needs a folder: sxsh export DIR
+Try 'sxsh --help' for the commands and options."
+run sxsh export a b
+expect_err_has "sxsh: 'export' takes one folder (got 'b' too)"
+run sxsh export a --since yesterday
+expect_status 2
+expect_err_has "sxsh: --since: 'yesterday' is not a date (write dd/mm/yyyy or yyyy-mm-dd)"
+run sxsh import
+expect_status 2
+expect_err_has "sxsh: 'import' needs files or export folders: sxsh import PATH..."
+run sxsh import --force x
+expect_status 2
+expect_err_has "sxsh: unknown option '--force' for 'import'"
+
+case_ "export --since and --place"
+run sxsh init
+add_rows "$SXSH_DB"
+sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, place_uuid) VALUES
+  ('01900000-0000-7000-8000-0000000000f9', 1710000000000, 'lap-a', 'Cà phê Thuận Châu', '0159522d-0800-7004-8000-005358534804')"
+run sxsh export --since 01/03/2024 "$T/s"
+expect_status 0
+expect_out "Exported 1 rows in 10 files to $T/s."
+grep -q "^since,2024-03-01T00:00:00.000Z,," "$T/s/manifest.csv" || fail "manifest lacks since"
+run sxsh export --place "mai son" "$T/p"
+expect_out "Exported 23 rows in 10 files to $T/p."
+grep -q "Thuận Châu" "$T/p/facilities.csv" && fail "another district's facility was exported"
+run sxsh export --place 119 "$T/q"
+expect_out "Exported 19 rows in 10 files to $T/q."
+run sxsh export --place "Hà Nội" "$T/r"
+expect_status 1
+expect_err "sxsh: no place has the code or name 'Hà Nội'"
+
+case_ "export for spreadsheets: BOM, CRLF, formulas neutralised; the round trip is lossless"
+run sxsh init
+add_rows "$SXSH_DB"
+sqlite3 "$SXSH_DB" "UPDATE people SET note = '''@x', phone = '-5' WHERE uuid = '$PER'"
+run sxsh export --for-spreadsheet "$T/xl"
+expect_status 0
+[ "$(head -c 3 "$T/xl/facilities.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no byte-order mark"
+[ "$(grep -c "$(printf '\r')\$" "$T/xl/facilities.csv")" = 2 ] || fail "lines do not end in CRLF"
+grep -q ",'=1+2$(printf '\r')\$" "$T/xl/facilities.csv" || fail "formula not neutralised: $(cat "$T/xl/facilities.csv")"
+grep -q ",-5,.*,''@x$(printf '\r')\$" "$T/xl/people.csv" || fail "number prefixed or quote not doubled: $(cat "$T/xl/people.csv")"
+grep -q "^spreadsheet,1,," "$T/xl/manifest.csv" || fail "manifest does not say spreadsheet"
+run sxsh --db "$T/b.db" import "$T/xl"
+expect_status 0
+expect_sql "$T/b.db" "SELECT note FROM facilities" "=1+2"
+expect_sql "$T/b.db" "SELECT phone, note FROM people" "-5|'@x"
+run sxsh --db "$T/b.db" export "$T/plain"
+run sxsh export "$T/plain2"
+expect_files_equal "$T/plain/people.csv" "$T/plain2/people.csv"
+expect_files_equal "$T/plain/facilities.csv" "$T/plain2/facilities.csv"
+
+case_ "a file saved by Vietnamese Excel: ';', CRLF, Windows-1258, dd/mm/yyyy, decimal comma"
+run sxsh init
+{
+	printf 'uuid;updated_at;origin;deleted;kind;code;title;plan_uuid;start_date;end_date;venue;place_uuid;organiser;trainer;topics;expected\r\n'
+	printf '%s;2024-05-01T08:00:00.000Z;lap-x;0;training;;T\342\362p hu\342\354n;;6/5/2024;07/05/2024;H\364\362i tr\375\365\314ng;;;;;30\r\n' "$SES"
+} > "$T/sessions.csv"
+{
+	printf '\357\273\277uuid;updated_at;origin;deleted;plan_uuid;code;label_vi;label_en;measure;target;unit\r\n'
+	printf '01900000-0000-7000-8000-0000000000b1;2024-05-01T08:00:00.000Z;lap-x;0;0159522d-0800-7064-8000-005358534864;x;Chỉ tiêu;;x;12,5;%%\r\n'
+} > "$T/indicators (2).csv"
+run sxsh import "$T/sessions.csv" "$T/indicators (2).csv"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT title, venue, start_date, end_date, expected FROM sessions" "Tập huấn|Hội trường|2024-05-06|2024-05-07|30"
+expect_sql "$SXSH_DB" "SELECT title = '$(printf 'T\341\272\255p hu\341\272\245n')' FROM sessions" "1"
+expect_sql "$SXSH_DB" "SELECT target, typeof(target) FROM indicators WHERE code = 'x'" "12.5|real"
+
+case_ "a tab-separated file and a date that is not a date"
+run sxsh init
+printf 'uuid\tupdated_at\torigin\tdeleted\tkind\tcode\ttitle\tplan_uuid\tstart_date\tend_date\tvenue\tplace_uuid\torganiser\ttrainer\ttopics\texpected\n%s\t2024-05-01T08:00:00.000Z\tlap-x\t0\ttraining\t\tLớp 1\t\t31/04/2024\t2024-05-01\t\t\t\t\t\t\n' "$SES" > "$T/sessions.csv"
+run sxsh import "$T/sessions.csv"
+expect_status 1
+expect_err "sxsh: $T/sessions.csv:2: start_date: \"31/04/2024\" is not a date (write dd/mm/yyyy or yyyy-mm-dd)
+sxsh: nothing was imported; the database is unchanged"
+sed -i 's|31/04/2024|30/04/2024|' "$T/sessions.csv"
+run sxsh import "$T/sessions.csv"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT title, start_date FROM sessions" "Lớp 1|2024-04-30"
+
+case_ "an import killed with SIGKILL leaves the database as before or as after"
+run sxsh init
+mkdir -p "$T/big"
+awk 'BEGIN { print "uuid,updated_at,origin,deleted,full_name,name_key,sort_key,gender,birth_year,ethnicity,phone,unit,position,place_uuid,category,on_roster,facility_uuid,note";
+	for (i = 1; i <= 100000; i++)
+		printf "01900000-%04x-7%03x-8000-%012x,2024-01-01T00:00:00.000Z,lap-k,0,Người %d,,,,%d,,09%08d,,,,,0,,\n", int(i / 4096), i % 4096, i, i, 1950 + i % 50, i }' > "$T/big/people.csv"
+sqlite3 "$SXSH_DB" "INSERT INTO people (uuid, updated_at, origin, full_name) VALUES ('01800000-0000-7000-8000-000000000001', 1, 'x', 'old')"
+cp "$SXSH_DB" "$T/template.db"
+state() { sqlite3 "$1" "SELECT count(*), max(full_name), (SELECT count(*) FROM history) FROM people"; }
+cp "$T/template.db" "$T/after.db"
+"$SXSH_BIN" --db "$T/after.db" import "$T/big/people.csv" >/dev/null 2>&1
+before=$(state "$T/template.db") after=$(state "$T/after.db")
+[ "$after" = "100001|old|0" ] || fail "a full import gives '$after'"
+hits=0
+for delay in 0.05 0.15 0.3 0.45 0.6 0.8; do
+	cp "$T/template.db" "$T/k.db"
+	"$SXSH_BIN" --db "$T/k.db" import "$T/big/people.csv" >/dev/null 2>&1 &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	expect_sql "$T/k.db" "PRAGMA integrity_check" "ok"
+	now=$(state "$T/k.db")
+	if [ "$now" = "$before" ]; then hits=$((hits + 1)); elif [ "$now" != "$after" ]; then fail "after a kill at ${delay}s: '$now'"; fi
+	rm -f "$T/k.db" "$T/k.db-wal" "$T/k.db-shm" "$T"/k.db.import-*
+done
+[ $hits -gt 0 ] || fail "no kill landed during the import; make the file bigger"
