@@ -77,7 +77,8 @@ int fs_repeat_remove(struct fsession *s, size_t item, size_t k,
 		     void (*changed)(const char *path, const char *value, void *arg), void *arg);
 
 /* The item's label (hint) in the session's language, with ${name}
- * references replaced by their values.  Caller frees. */
+ * references replaced by their values (whole numbers of 5 digits or more
+ * grouped by threes with no-break spaces).  Caller frees. */
 char *fs_label(struct fsession *s, size_t item);
 char *fs_hint(struct fsession *s, size_t item);
 /* The item's answer as a person reads it: choice labels joined by ", ",

@@ -174,11 +174,38 @@ void fs_defaults(struct fsession *s)
 	fs_defaults_under(s, "");
 }
 
+/* A big whole number as people read it: "21600000000" -> "21 600 000 000"
+ * with no-break spaces (a space is neither a decimal mark in Vietnamese nor
+ * in English, and no line break falls inside).  Other values, and numbers
+ * below 10 000 or with a leading 0 (codes, phone numbers), stay as they are.
+ * Writes into buf (len bytes) and returns it, or returns v. */
+static const char *grouped(const char *v, char *buf, size_t len)
+{
+	const char *digits = v + (*v == '-');
+	size_t n = strspn(digits, "0123456789"), o = 0;
+
+	if (n < 5 || digits[0] == '0' || (digits[n] && (digits[n] != '.' ||
+	    strspn(digits + n + 1, "0123456789") != strlen(digits + n + 1))) ||
+	    strlen(v) * 2 + 1 > len)
+		return v;
+	if (*v == '-')
+		buf[o++] = '-';
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0) {
+			buf[o++] = '\xC2';   /* U+00A0 NO-BREAK SPACE */
+			buf[o++] = '\xA0';
+		}
+		buf[o++] = digits[i];
+	}
+	snprintf(buf + o, len - o, "%s", digits + n);
+	return buf;
+}
+
 char *fs_interpolate(struct fsession *s, const char *text, const char *path)
 {
 	struct ctx c = { .s = s, .prefix = path, .plen = fs_prefix_len(path) };
 	size_t cap = strlen(text) + 64, len = 0;
-	char *out = xmalloc(cap);
+	char *out = xmalloc(cap), num[96];
 
 	for (const char *p = text; *p; ) {
 		const char *close = p[0] == '$' && p[1] == '{' ? strchr(p, '}') : NULL;
@@ -189,6 +216,8 @@ char *fs_interpolate(struct fsession *s, const char *text, const char *path)
 			memcpy(name, p + 2, (size_t)(close - p - 2));
 			name[close - p - 2] = '\0';
 			v = cb_lookup(&c, name);
+			if (v)
+				v = grouped(v, num, sizeof num);
 		}
 		vlen = v ? strlen(v) : 1;
 		if (len + vlen + 1 > cap) {

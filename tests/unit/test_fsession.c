@@ -70,6 +70,13 @@ static void test_relevance_and_calculation(void)
 	label = fs_label(s, find_item(s, "verdict"));
 	CHECK_STR(label, "Water per tonne: 12.5");
 	free(label);
+	/* Big whole numbers are grouped by threes in labels, not in answers. */
+	fs_set(s, "water", "1500000");
+	fs_set(s, "product", "1");
+	CHECK_STR(fs_get(s, "per_t"), "1500000");
+	label = fs_label(s, find_item(s, "verdict"));
+	CHECK_STR(label, "Water per tonne: 1\xc2\xa0" "500\xc2\xa0" "000");
+	free(label);
 	fs_set(s, "water", "");
 	CHECK_STR(fs_get(s, "per_t"), "");
 	CHECK_INT(fs_set(s, "nosuch", "1"), -1);
