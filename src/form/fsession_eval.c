@@ -123,10 +123,46 @@ int fs_eval_bool(struct fsession *s, const struct expr *e, const char *path, con
 	return expr_eval_bool(e, &env);
 }
 
+/* Repeats whose repeat_count says how many entries they have: bring the
+ * stored counts in line (and the expanded items with them).  A count
+ * depends on answers, and answers inside may feed other counts: a few
+ * rounds settle it. */
+static void fixed_counts(struct fsession *s)
+{
+	for (int round = 0; round < 4; round++) {
+		size_t n;
+		const struct fs_item *it = fs_items(s, &n);
+		int changed = 0;
+		for (size_t i = 0; i < n && !changed; i++) {
+			const struct xform_node *node = &s->f->nodes[it[i].node];
+			char *v, *key, num[24];
+			double want;
+			if (node->type != XFT_REPEAT || !node->repeat_count)
+				continue;
+			v = fs_eval(s, node->repeat_count, it[i].path, "");
+			want = expr_to_num(v);
+			free(v);
+			want = want >= 0 && want <= 1000 ? (double)(long)want : 0;
+			snprintf(num, sizeof num, "%ld", (long)want);
+			key = xasprintf("%s[]", it[i].path);
+			if (fs_store(s, key, want > 0 ? num : NULL)) {
+				s->items_stale = 1;
+				changed = 1;
+			}
+			free(key);
+		}
+		if (!changed)
+			return;
+	}
+}
+
 void fs_recalc(struct fsession *s)
 {
 	size_t n;
-	const struct fs_item *it = fs_items(s, &n);
+	const struct fs_item *it;
+
+	fixed_counts(s);
+	it = fs_items(s, &n);
 
 	/* Calculations may depend on later ones: repeat until nothing moves
 	 * (a cycle stops after a bounded number of passes). */

@@ -144,7 +144,47 @@ static void test_validation_and_completion(void)
 	xform_free(f);
 }
 
+static void test_repeat_count(void)
+{
+	static const char csv[] =
+		"survey,type,name,label,repeat_count,calculation\n"
+		",integer,n_days,Days,,\n"
+		",begin_repeat,days,Day,${n_days},\n"
+		",integer,present,Present,,\n"
+		",end_repeat,,,,\n"
+		",calculate,total,,,sum(${present})\n"
+		"settings,form_id\n"
+		",rc\n";
+	struct sx_err e = {0};
+	struct xform *f = xform_load_mem("rc.csv", csv, sizeof csv - 1, &e);
+	struct fsession *s;
+	CHECK(f != NULL);
+	if (!f) {
+		sx_err_print(&e, stderr);
+		sx_err_clear(&e);
+		return;
+	}
+	s = fs_new(f, "en", 0);
+	CHECK_STR(fs_get(s, "days[]"), "");
+	fs_set(s, "n_days", "3");
+	CHECK_STR(fs_get(s, "days[]"), "3");
+	CHECK(find_item(s, "days[3]/present") != (size_t)-1);
+	CHECK_INT(fs_repeat_fixed(s, find_item(s, "days")), 1);
+	CHECK_INT(fs_repeat_add(s, find_item(s, "days")), -1);
+	fs_set(s, "days[1]/present", "20");
+	fs_set(s, "days[2]/present", "18");
+	fs_set(s, "days[3]/present", "19");
+	CHECK_STR(fs_get(s, "total"), "57");
+	fs_set(s, "n_days", "2");
+	CHECK_STR(fs_get(s, "days[]"), "2");
+	CHECK(find_item(s, "days[3]/present") == (size_t)-1);
+	CHECK_STR(fs_get(s, "total"), "38");
+	fs_free(s);
+	xform_free(f);
+}
+
 T_SUITE(fsession) {
+	{ "fsession/repeat_count", test_repeat_count },
 	{ "fsession/relevance_calc", test_relevance_and_calculation },
 	{ "fsession/repeats", test_repeats },
 	{ "fsession/validation", test_validation_and_completion },
