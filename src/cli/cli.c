@@ -35,6 +35,12 @@ static const struct command commands[] = {
 	  .summary = N_("one form's assessments as CSV in ODK Central's layout") },
 	{ .name = "sheet", .args = "SESSION [--format html|text]", .run = cmd_sheet,
 	  .summary = N_("print the sign-in sheet of a session (code or id)") },
+	{ .name = "dupes", .args = "", .run = cmd_dupes,
+	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
+	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE]", .run = cmd_report,
+	  .summary = N_("progress of the plan's indicators against their targets") },
+	{ .name = "demo", .args = "[--force]", .run = cmd_demo,
+	  .summary = N_("fill the database with realistic sample data for Son La") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -29,6 +29,13 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv);
 
 /* sxsh export-form FORM DIR [--drafts] [--for-spreadsheet]. */
 int cmd_export_form(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh dupes — the likely duplicate pairs, one tab-separated line each. */
+int cmd_dupes(struct sx_ctx *ctx, int argc, char **argv);
+
+/* sxsh report [--format text|csv|html] [--plan CODE] — the plan's progress. */
+int cmd_report(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh demo [--force] — fill the database with sample data for Sơn La. */
+int cmd_demo(struct sx_ctx *ctx, int argc, char **argv);
 
 /* Print "sxsh: message" and the --help hint to stderr; returns SX_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

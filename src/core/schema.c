@@ -22,6 +22,7 @@ const char *const schema_synced_tables[] = {
 static const char schema_v1[] =
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE dupe_ignored (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b));"
 	/* name_key (text_fold) and sort_key (text_collate_key) are derived from
 	 * the name by sxsh when it saves a row; they travel with the row. */
 	/* Places as recorded: province, districts, communes; the list is data. */

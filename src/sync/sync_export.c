@@ -136,9 +136,29 @@ static char *select_sql(const struct sync_table *t, const char *place_uuid)
 	return out;
 }
 
-/* Write one table to path; its row count and digest go to the manifest. */
+/* Tables in an export, for the progress hook. */
+static int ntables(void)
+{
+	int n = 0;
+
+	while (schema_synced_tables[n])
+		n++;
+	return n;
+}
+
+/* The caller's progress hook, if any: done says how many tables are written. */
+static void tell(const struct sync_export_opts *o, const char *table,
+		 const struct sync_export_result *done, long long rows)
+{
+	if (o->on_progress)
+		o->on_progress(o->progress_arg, table, done->files, ntables(), rows);
+}
+
+/* Write one table to path; its row count and digest go to the manifest.
+ * done is what the tables before it wrote (for the progress hook). */
 static int export_table(struct sx_db *db, const struct sync_table *t, const char *path,
 			const char *place_uuid, const struct sync_export_opts *o,
+			const struct sync_export_result *done,
 			long long *rows, char hex[65], struct sx_err *err)
 {
 	char *sql = select_sql(t, place_uuid);
@@ -167,7 +187,8 @@ static int export_table(struct sx_db *db, const struct sync_table *t, const char
 		for (size_t i = 0; i < t->ncols; i++)
 			write_value(w, st, (int)i, t->cols[i].kind);
 		csvw_end_row(w);
-		++*rows;
+		if ((++*rows & 4095) == 0)
+			tell(o, t->name, done, done->rows + *rows);
 	}
 	if (rc != SQLITE_DONE) {
 		db_fail(db, err);
@@ -221,8 +242,10 @@ static int write_all(struct sx_db *db, const char *tmp, const struct sync_export
 		char *path = xasprintf("%s/%s", tmp, name);
 		long long rows;
 		rc = sync_table_load(db_sqlite(db), schema_synced_tables[i], &t, err);
+		tell(o, schema_synced_tables[i], res, res->rows);
 		if (rc == 0)
-			rc = export_table(db, &t, path, o->place ? place_uuid : NULL, o, &rows, hex, err);
+			rc = export_table(db, &t, path, o->place ? place_uuid : NULL, o, res, &rows,
+					  hex, err);
 		if (rc == 0) {
 			manifest_add(m, name, rows, hex);
 			res->rows += rows;
@@ -233,6 +256,8 @@ static int write_all(struct sx_db *db, const char *tmp, const struct sync_export
 		free(path);
 	}
 	db_exec(db, "COMMIT", err);
+	if (rc == 0)
+		tell(o, "", res, res->rows);
 	if (rc == 0) {
 		char *mp = xasprintf("%s/%s", tmp, MANIFEST_NAME);
 		rc = manifest_write(m, mp, err);

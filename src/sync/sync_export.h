@@ -18,12 +18,20 @@
 #include "db.h"
 #include "err.h"
 
+/* Told now and then how far an export is (at each table and every few
+ * thousand rows): the table being written, tables finished of ntables, and
+ * data rows written so far. */
+typedef void sync_export_progress_fn(void *arg, const char *table, int done, int ntables,
+				     long long rows);
+
 /* What to export. */
 struct sync_export_opts {
 	long long since;          /* only rows with updated_at >= since (ms); -1 for all */
 	const char *place;        /* a place code or name: only its facilities, sessions,
 				     people and what hangs off them; NULL for all */
 	int spreadsheet;          /* UTF-8 BOM, CRLF, formula cells neutralised */
+	sync_export_progress_fn *on_progress;  /* optional, for the UI's progress bar */
+	void *progress_arg;                    /* passed to on_progress */
 };
 
 /* The result, for the command's message. */

@@ -32,6 +32,7 @@ struct run {
 	int failed;                /* an error: stop writing, roll back */
 	long long shown;           /* rejected rows shown so far */
 	long long last_ms;         /* last progress line */
+	long long total;           /* rows the inputs promise, for on_progress */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -68,6 +69,14 @@ static void progress(struct run *run, const char *file, long long rows, int done
 	if (!done)
 		fprintf(stderr, _("importing %s: %lld rows"), file, rows);
 	fflush(stderr);
+}
+
+/* The caller's hook: every 4096 rows of a first pass, and at a file's end
+ * (rows = 0 then, the file's rows being counted already). */
+static void tell(struct run *run, const char *file, long long rows, int done)
+{
+	if (run->o->on_progress && (done || (rows & 4095) == 0))
+		run->o->on_progress(run->o->progress_arg, file, run->res->rows + rows, run->total);
 }
 
 /* The spreadsheet conventions a file shows: its manifest says so, or it
@@ -159,8 +168,10 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 			c->rejected++;
 			reject(run, in->path, rec->line, sync_merger_reason(m));
 		}
-		if (!only)
+		if (!only) {
 			progress(run, in->path, rows, 0);
+			tell(run, in->path, rows, 0);
+		}
 	}
 	if (rc != 0 || !ok)
 		run->failed = 1;
@@ -169,6 +180,7 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 	if (!only) {
 		run->res->rows += rows;
 		run->res->files++;
+		tell(run, in->path, 0, 1);
 	}
 	progress(run, in->path, rows, 1);
 	sync_row_free(&row);
@@ -204,18 +216,23 @@ struct dropped {
 	size_t n;        /* how many */
 };
 
+/* Rows one file promises (or a guess from its size). */
+static long long input_rows(const struct sync_input *v)
+{
+	struct stat st;
+
+	if (v->rows >= 0)
+		return v->rows;
+	return stat(v->path, &st) == 0 ? st.st_size / 100 : 0;
+}
+
 /* Rows the files of table at in->v[i] promise (or guess from their size). */
 static long long incoming(const struct sync_inputs *in, size_t i)
 {
 	long long n = 0;
 
-	for (int t = in->v[i].table; i < in->n && in->v[i].table == t; i++) {
-		struct stat st;
-		if (in->v[i].rows >= 0)
-			n += in->v[i].rows;
-		else if (stat(in->v[i].path, &st) == 0)
-			n += st.st_size / 100;
-	}
+	for (int t = in->v[i].table; i < in->n && in->v[i].table == t; i++)
+		n += input_rows(&in->v[i]);
 	return n;
 }
 
@@ -324,6 +341,8 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 		return -1;
 	}
 	res->skipped = in.skipped;
+	for (size_t i = 0; o->on_progress && i < in.n; i++)
+		run.total += input_rows(&in.v[i]);
 	sync_inputs_verify_start(&in);
 	run.rep = sync_report_new();
 	if (db_exec(db, "BEGIN IMMEDIATE", err) == 0) {

@@ -24,10 +24,18 @@
 /* How many synced tables at most (schema_synced_tables). */
 #define SYNC_MAX_TABLES 32
 
+/* Told now and then how far an import is (every few thousand rows and at
+ * the end of each file): rows read so far of about total (loose files are
+ * guessed from their size, so rows may pass total), and the file read. */
+typedef void sync_import_progress_fn(void *arg, const char *file, long long rows,
+				     long long total);
+
 /* How to import. */
 struct sync_import_opts {
 	int dry_run;      /* merge, count, roll back */
 	int progress;     /* show progress on stderr (when it is a terminal) */
+	sync_import_progress_fn *on_progress;  /* optional, for the UI's progress bar */
+	void *progress_arg;                    /* passed to on_progress */
 };
 
 /* What an import did. */

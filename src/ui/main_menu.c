@@ -8,8 +8,8 @@
 #include "mem.h"
 #include "screen.h"
 
-/* One entry of the menu: its label, and the screen it opens (NULL when the
- * area is not built yet, or for quitting). */
+/* One entry of the menu: its label, and the screen it opens (NULL for
+ * quitting). */
 struct entry {
 	const char *label;              /* N_() */
 	const struct screen *opens;     /* screen, or NULL */
@@ -20,8 +20,9 @@ static const struct entry entries[] = {
 	{ N_("Rapid assessments"), &screen_assess_list, 0 },
 	{ N_("Facilities"), &screen_facility_list, 0 },
 	{ N_("Training and awareness events"), &screen_session_list, 0 },
-	{ N_("Sync with other laptops (CSV)"), NULL, 0 },
-	{ N_("Plan dashboard"), NULL, 0 },
+	{ N_("Sync with other laptops (CSV)"), &screen_sync, 0 },
+	{ N_("Likely duplicates (after a merge)"), &screen_dupes, 0 },
+	{ N_("Plan dashboard"), &screen_dashboard, 0 },
 	{ N_("Settings: language, officer, district"), &screen_first_run, 0 },
 	{ N_("Quit"), NULL, 1 },
 };
@@ -71,12 +72,8 @@ static int menu_handle(struct ui *ui, void *state, const struct input *in)
 	e = &entries[m->list.sel];
 	if (e->quits)
 		return RD_QUIT;
-	if (e->opens) {
-		ui_push(ui, e->opens, NULL);
-		return RD_ALL;
-	}
-	ui_message(ui, 1, _("\"%s\" is not built yet in this version of sxsh."), _(e->label));
-	return RD_SCREEN;
+	ui_push(ui, e->opens, NULL);
+	return RD_ALL;
 }
 
 static void menu_leave(struct ui *ui, void *state)
@@ -93,6 +90,6 @@ const struct screen screen_main_menu = {
 	.leave = menu_leave,
 	.keys = N_("Up/Down choose  Enter open  F1 help  q quit"),
 	.help = N_("The main menu lists the areas of sxsh. Move with the Up and Down "
-		   "arrows and press Enter to open one. Areas that are not built yet "
-		   "say so when you open them."),
+		   "arrows and press Enter to open one; Esc in an area comes back here. "
+		   "q (or F10 anywhere) leaves sxsh."),
 };

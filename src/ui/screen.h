@@ -57,10 +57,14 @@ extern const struct screen screen_register;       /* add people (struct register
 extern const struct screen screen_attendance;     /* the grid (arg session uuid) */
 extern const struct screen screen_people_list;    /* the people registry (arg NULL) */
 extern const struct screen screen_person_edit;    /* one person (struct person_edit_arg) */
+extern const struct screen screen_dupes;          /* likely duplicates after a merge (arg NULL) */
 
 extern const struct screen screen_assess_list;    /* drafts, or one facility's assessments */
 extern const struct screen screen_walk;           /* the walkthrough (arg below) */
 extern const struct screen screen_review;         /* review and finish (arg below) */
+extern const struct screen screen_dashboard;      /* the plan's progress bars (arg NULL) */
+extern const struct screen screen_sync;           /* export and import (arg NULL) */
+extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
 
 /* What screen_walk and screen_review open. */
 struct walk_arg {

@@ -1,0 +1,77 @@
+/* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]: the
+ * plan's indicators against their targets, for the provincial office. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "form/plan.h"
+#include "form/report.h"
+#include "i18n.h"
+
+/* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
+ * *i past it; NULL when argv[*i] is not that option.  *bad is set when the
+ * value is missing. */
+static const char *option(int argc, char **argv, int *i, const char *name, int *bad)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*bad = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+/* The options of 'report'; SX_OK, or SX_USAGE after printing why. */
+static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan)
+{
+	const char *format = "text";
+
+	*plan = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		int bad = 0;
+		if ((v = option(argc, argv, &i, "--format", &bad)) != NULL)
+			format = v;
+		else if ((v = option(argc, argv, &i, "--plan", &bad)) != NULL)
+			*plan = v;
+		else if (bad)
+			return cli_usage_error(_("option '%s' needs a value"), a);
+		else if (a[0] == '-' && a[1])
+			return cli_usage_error(_("unknown option '%s'"), a);
+		else
+			return cli_usage_error(_("'report' takes no arguments (got '%s')"), a);
+	}
+	if (report_format_parse(format, fmt) != 0)
+		return cli_usage_error(_("unknown format '%s': use text, csv or html"), format);
+	return SX_OK;
+}
+
+int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
+{
+	struct sx_err err = {0};
+	struct plan_report r;
+	enum report_format fmt;
+	const char *plan;
+	struct sx_db *db;
+	int rc = parse_args(argc, argv, &fmt, &plan);
+
+	if (rc != SX_OK)
+		return rc;
+	db = ctx_db(ctx, &err);
+	if (!db || plan_compute(db, ctx->datadir, plan, &r, &err) != 0) {
+		rc = cli_fail(&err);
+		sx_err_clear(&err);
+		return rc;
+	}
+	if (report_write(&r, fmt, stdout, &err) != 0)
+		rc = cli_fail(&err);
+	plan_report_free(&r);
+	sx_err_clear(&err);
+	return rc;
+}
