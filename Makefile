@@ -31,7 +31,8 @@ APP_SRC  := $(sort $(wildcard src/cli/*.c src/ui/*.c)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
 APP_OBJ  := $(APP_SRC:%.c=$(BUILD)/%.o)
-UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
+UNIT_HELP := $(sort $(wildcard tests/unit/t_*.c))
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o) $(UNIT_HELP:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/runner.o
 LIB      := $(BUILD)/libsxsh.a
 ifeq ($(BUILD),build)
 BIN      := sxsh

@@ -4,40 +4,13 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "attendance.h"
 #include "coverage.h"
 #include "db.h"
 #include "facility.h"
 #include "people.h"
 #include "session.h"
-
-static struct sx_db *fresh(char *path, size_t n)
-{
-	struct sx_err e = {0};
-	struct sx_db *db;
-	int fd;
-	snprintf(path, n, "/tmp/sxsh-coverage-XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	close(fd);
-	unlink(path);
-	db = db_open(path, &e);
-	CHECK_INT(sx_err_count(&e), 0);
-	sx_err_clear(&e);
-	return db;
-}
-
-static void gone(struct sx_db *db, const char *path)
-{
-	char p[80];
-	db_close(db);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
 
 static void person(struct sx_db *db, const char *name, int roster, const char *facility,
 		   char uuid[37])
@@ -101,7 +74,7 @@ static void test_session_rules(void)
 	char path[64], id[37];
 	struct sx_err e = {0};
 	struct session s = {0}, got;
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 
 	if (!db)
 		return;
@@ -127,7 +100,7 @@ static void test_session_rules(void)
 	session(db, "demo", "TH-01", "2025-06-01", NULL, id);
 	CHECK_INT(session_find(db, "TH-01", &got, &e), -1);   /* code now shared */
 	CHECK(strstr(sx_err_last(&e), "several sessions") != NULL);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 
@@ -136,7 +109,7 @@ static void test_default_plan(void)
 	char path[64], plan[37];
 	struct sx_err e = {0};
 	struct session s = {0};
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 
 	if (!db)
 		return;
@@ -158,7 +131,7 @@ static void test_default_plan(void)
 	free(s.plan_uuid);
 	free(s.end_date);
 	CHECK_INT(sx_err_count(&e), 0);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 
@@ -168,7 +141,7 @@ static void test_register_and_mark(void)
 	struct sx_err e = {0};
 	struct attendance_grid g;
 	struct session s;
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 
 	if (!db)
 		return;
@@ -207,7 +180,7 @@ static void test_register_and_mark(void)
 	attendance_grid_free(&g);
 	session_clear(&s);
 	CHECK_INT(sx_err_count(&e), 0);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 
@@ -215,7 +188,7 @@ static void test_roster(void)
 {
 	char path[64], course[37], conf[37], a[37], b[37], c[37], d[37];
 	struct sx_err e = {0};
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	long trained, total;
 
 	if (!db)
@@ -259,7 +232,7 @@ static void test_roster(void)
 	CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
 	CHECK_INT(total, 2);
 	CHECK_INT(sx_err_count(&e), 0);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 
@@ -268,7 +241,7 @@ static void test_facilities_informed(void)
 	char path[64], conf[37], demo[37], f1[37], f2[37], f3[37], f4[37], a[37], b[37];
 	struct sx_err e = {0};
 	struct facility f;
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	long informed, total;
 
 	if (!db)
@@ -303,7 +276,7 @@ static void test_facilities_informed(void)
 	/* Facilities represented at a session come from its participants. */
 	CHECK_INT(attendance_facilities(db, conf, &e), 1);
 	CHECK_INT(sx_err_count(&e), 0);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 

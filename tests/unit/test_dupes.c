@@ -6,39 +6,12 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "attendance.h"
 #include "db.h"
 #include "dupes.h"
 #include "facility.h"
 #include "people.h"
-
-static struct sx_db *fresh(char *path, size_t n)
-{
-	struct sx_err e = {0};
-	struct sx_db *db;
-	int fd;
-	snprintf(path, n, "/tmp/sxsh-dupes-XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	close(fd);
-	unlink(path);
-	db = db_open(path, &e);
-	CHECK_INT(sx_err_count(&e), 0);
-	sx_err_clear(&e);
-	return db;
-}
-
-static void gone(struct sx_db *db, const char *path)
-{
-	char p[64];
-	db_close(db);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
-}
 
 /* Run SQL made with sqlite3_mprintf's %Q (test set-up only). */
 static void sql(struct sx_db *db, const char *fmt, ...)
@@ -118,7 +91,7 @@ static long list(struct sx_db *db, struct dupes_pair **v)
 static void test_people_pairs(void)
 {
 	char path[64], an1[37], an2[37], an3[37], mai1[37], mai2[37], mai3[37], x[37], y[37];
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	struct dupes_pair *v;
 	struct sx_err e = {0};
 	long n;
@@ -161,13 +134,13 @@ static void test_people_pairs(void)
 	(void)an3;
 	(void)mai3;
 	sx_err_clear(&e);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 static void test_facility_pairs(void)
 {
 	char path[64], f1[37], f2[37], f3[37], f4[37], f5[37];
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	struct dupes_pair *v;
 	long n;
 
@@ -190,7 +163,7 @@ static void test_facility_pairs(void)
 	(void)f3;
 	(void)f4;
 	(void)f5;
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 static void session(struct sx_db *db, const char *uuid, const char *start, const char *end)
@@ -206,7 +179,7 @@ static void session(struct sx_db *db, const char *uuid, const char *start, const
 static void test_merge_people(void)
 {
 	char path[64], a[37], b[37];
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	struct sx_err e = {0};
 	struct person p;
 	long long b_version;
@@ -273,7 +246,7 @@ static void test_merge_people(void)
 	CHECK_INT(n, 0);
 	dupes_free(v, (size_t)(n > 0 ? n : 0));
 	sx_err_clear(&e);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 static void assessment(struct sx_db *db, const char *uuid, const char *fac)
@@ -287,7 +260,7 @@ static void assessment(struct sx_db *db, const char *uuid, const char *fac)
 static void test_merge_facilities(void)
 {
 	char path[64], f1[37], f2[37], worker[37];
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	struct sx_err e = {0};
 	struct person p;
 
@@ -317,14 +290,14 @@ static void test_merge_facilities(void)
 	CHECK_INT(num(db, "SELECT count(*) FROM history WHERE tbl = 'facilities' AND uuid = %Q"
 		      " AND deleted = 0", f2), 1);
 	sx_err_clear(&e);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 /* A merge that cannot be done, or fails half-way, changes nothing. */
 static void test_merge_refused(void)
 {
 	char path[64], a[37], b[37], c[37];
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	struct sx_err e = {0};
 	long long before;
 
@@ -354,13 +327,13 @@ static void test_merge_refused(void)
 	sql(db, "DROP TRIGGER no_tombstone");
 	CHECK_INT(dupes_merge(db, DUPES_PERSON, a, b, &e), 0);  /* and then it works */
 	sx_err_clear(&e);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 static void test_compare(void)
 {
 	char path[64], a[37], b[37];
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	struct sx_err e = {0};
 	struct dupes_field *f;
 	long n;
@@ -384,7 +357,7 @@ static void test_compare(void)
 	dupes_fields_free(f, (size_t)(n > 0 ? n : 0));
 	CHECK_INT(dupes_compare(db, DUPES_FACILITY, a, b, &f, &e), -1);  /* not facilities */
 	sx_err_clear(&e);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 T_SUITE(dupes) {

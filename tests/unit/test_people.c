@@ -3,38 +3,9 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "db.h"
 #include "people.h"
-
-static struct sx_db *fresh(char *path, size_t n)
-{
-	struct sx_err e = {0};
-	struct sx_db *db;
-	int fd;
-	snprintf(path, n, "/tmp/sxsh-people-XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	close(fd);
-	unlink(path);
-	db = db_open(path, &e);
-	CHECK_INT(sx_err_count(&e), 0);
-	sx_err_clear(&e);
-	return db;
-}
-
-static void gone(struct sx_db *db, const char *path)
-{
-	char *p;
-	db_close(db);
-	unlink(path);
-	p = malloc(strlen(path) + 8);
-	sprintf(p, "%s-wal", path);
-	unlink(p);
-	sprintf(p, "%s-shm", path);
-	unlink(p);
-	free(p);
-}
 
 static void add(struct sx_db *db, const char *name, int year, const char *phone, char uuid[37])
 {
@@ -97,7 +68,7 @@ static void test_save_and_search(void)
 	struct sx_err e = {0};
 	struct person_row *rows;
 	struct person p;
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	long n;
 
 	if (!db)
@@ -141,7 +112,7 @@ static void test_save_and_search(void)
 	n = people_search(db, "cuong", 10, &rows, &e);
 	CHECK_INT(n, 0);
 	people_rows_free(rows, 0);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 
@@ -150,7 +121,7 @@ static void test_duplicates(void)
 	char path[64], a[37], b[37], c[37];
 	struct sx_err e = {0};
 	struct person_row *rows;
-	struct sx_db *db = fresh(path, sizeof path);
+	struct sx_db *db = t_db_fresh(path, sizeof path);
 	long n;
 
 	if (!db)
@@ -187,7 +158,7 @@ static void test_duplicates(void)
 	CHECK_INT(n, 0);
 	people_rows_free(rows, n > 0 ? (size_t)n : 0);
 	CHECK_INT(sx_err_count(&e), 0);
-	gone(db, path);
+	t_db_gone(db, path);
 	sx_err_clear(&e);
 }
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "db.h"
 #include "facility.h"
 #include "form/assess.h"
@@ -13,34 +14,16 @@
 #include "form/xlsform.h"
 #include "seed.h"
 
+/* A fresh database with the shipped places and plan. */
 static struct sx_db *fresh(char *path, size_t n)
 {
 	struct sx_err e = {0};
-	struct sx_db *db;
-	int fd;
-	snprintf(path, n, "/tmp/sxsh-plan-XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	close(fd);
-	unlink(path);
-	db = db_open(path, &e);
+	struct sx_db *db = t_db_fresh(path, n);
 	if (db)
 		CHECK(seed_load(db, SXSH_SRCDIR, &e) >= 0);
 	CHECK_INT(sx_err_count(&e), 0);
 	sx_err_clear(&e);
 	return db;
-}
-
-static void gone(struct sx_db *db, const char *path)
-{
-	char p[80];
-	db_close(db);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
 }
 
 static void facility(struct sx_db *db, const char *name, char uuid[37])
@@ -138,7 +121,7 @@ static void test_rapid_rules(void)
 	CHECK_INT(count_of(db, PLAN_RAPID_COUNT), 1);
 	sx_err_clear(&e);
 	xform_free(f);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 /* Save an embedded answer set into assessment uuid. */
@@ -175,7 +158,7 @@ static void test_detailed_rules(void)
 	CHECK_INT(count_of(db, PLAN_DETAILED_COUNT), 0);
 	sx_err_clear(&e);
 	xform_free(f);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 static void test_targets_from_database(void)
@@ -199,7 +182,7 @@ static void test_targets_from_database(void)
 	CHECK_INT(plan_compute(db, SXSH_SRCDIR, "NO-SUCH-PLAN", &r, &e), -1);
 	CHECK_STR(sx_err_last(&e), "no plan with the code 'NO-SUCH-PLAN'");
 	sx_err_clear(&e);
-	gone(db, path);
+	t_db_gone(db, path);
 }
 
 static void test_shown_and_met(void)
