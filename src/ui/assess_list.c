@@ -23,23 +23,55 @@ struct alist {
 	int picking;                /* waiting for the picker */
 };
 
-/* "answered / shown" and the number of problems of one assessment. */
-static char *progress_of(struct ui *ui, const struct assess_row *row)
+/* Forms loaded for one reload: each form file is read once, not once per row. */
+struct form_cache {
+	char **ids;            /* form ids */
+	struct xform **forms;  /* their forms, NULL when missing */
+	size_t n;
+};
+
+static struct xform *cached_form(struct ui *ui, struct form_cache *c, const char *form_id)
 {
-	struct sx_ctx *ctx = ui_ctx(ui);
 	struct sx_err err = {0};
-	char *path = formdir_path(ctx->datadir, row->form_id, &err), *out;
-	struct xform *f = path ? xform_load(path, &err) : NULL;
+	char *path;
+
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->ids[i], form_id) == 0)
+			return c->forms[i];
+	c->ids = xreallocarray(c->ids, c->n + 1, sizeof *c->ids);
+	c->forms = xreallocarray(c->forms, c->n + 1, sizeof *c->forms);
+	path = formdir_path(ui_ctx(ui)->datadir, form_id, &err);
+	c->ids[c->n] = xstrdup(form_id);
+	c->forms[c->n] = path ? xform_load(path, &err) : NULL;
+	free(path);
+	sx_err_clear(&err);
+	return c->forms[c->n++];
+}
+
+static void free_cache(struct form_cache *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->ids[i]);
+		xform_free(c->forms[i]);
+	}
+	free(c->ids);
+	free(c->forms);
+}
+
+/* "answered / shown" and the number of problems of one assessment. */
+static char *progress_of(struct ui *ui, struct form_cache *cache, const struct assess_row *row)
+{
+	struct sx_err err = {0};
+	struct xform *f = cached_form(ui, cache, row->form_id);
 	struct fsession *s;
 	size_t n, shown = 0, answered = 0, problems;
 	const struct fs_item *it;
+	char *out;
 
-	free(path);
-	sx_err_clear(&err);
 	if (!f)
 		return xstrdup(_("form missing"));
 	s = fs_new(f, i18n_lang(), clock_now_ms());
-	assess_load(ctx->db, row->uuid, s, &err);
+	assess_load(ui_ctx(ui)->db, row->uuid, s, &err);
 	it = fs_items(s, &n);
 	for (size_t i = 0; i < n; i++) {
 		enum xform_type t = f->nodes[it[i].node].type;
@@ -52,13 +84,13 @@ static char *progress_of(struct ui *ui, const struct assess_row *row)
 	out = problems ? xasprintf(_("%zu/%zu answered, %zu to fix"), answered, shown, problems)
 		       : xasprintf(_("%zu/%zu answered, complete"), answered, shown);
 	fs_free(s);
-	xform_free(f);
 	sx_err_clear(&err);
 	return out;
 }
 
 static void reload(struct ui *ui, struct alist *l)
 {
+	struct form_cache cache = {0};
 	struct sx_err err = {0};
 	for (long i = 0; i < l->n; i++)
 		free(l->progress[i]);
@@ -71,7 +103,8 @@ static void reload(struct ui *ui, struct alist *l)
 	}
 	l->progress = xcalloc((size_t)l->n + 1, sizeof *l->progress);
 	for (long i = 0; i < l->n; i++)
-		l->progress[i] = progress_of(ui, &l->rows[i]);
+		l->progress[i] = progress_of(ui, &cache, &l->rows[i]);
+	free_cache(&cache);
 	if (l->sel >= l->n)
 		l->sel = l->n ? (int)l->n - 1 : 0;
 	sx_err_clear(&err);
