@@ -17,7 +17,7 @@
 /* The same expression as the history triggers in schema.c. */
 #define NOW_MS "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
 
-enum { ST_INS, ST_GET, ST_UPD, ST_KEY, ST_DEL, ST_HIST, ST_HISTCUR, ST_N };
+enum { ST_INS, ST_GET, ST_SAME, ST_UPD, ST_KEY, ST_DEL, ST_HIST, ST_HISTCUR, ST_N };
 
 struct sync_merger {
 	struct sx_db *db;
@@ -32,10 +32,11 @@ struct sync_merger {
 };
 
 /* How col_list() writes each column. */
-enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS };
+enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS, L_SAME };
 
 /* A comma-separated list with one item per column (parameter i + 1 stands
- * for column i); L_SETS leaves out the uuid.  sqlite3_free() it. */
+ * for column i); L_SETS and L_SAME (joined by AND) leave out the uuid.
+ * sqlite3_free() it. */
 static char *col_list(const struct sync_table *t, int how)
 {
 	char *s = sqlite3_mprintf(""), *n;
@@ -44,14 +45,15 @@ static char *col_list(const struct sync_table *t, int how)
 		const char *c = t->cols[i].name;
 		char *part;
 		int p = (int)i + 1;
-		if (how == L_SETS && i == t->c_uuid)
+		if ((how == L_SETS || how == L_SAME) && i == t->c_uuid)
 			continue;
 		part = how == L_NAMES ? sqlite3_mprintf("\"%w\"", c)
 		     : how == L_PARAMS ? sqlite3_mprintf("?%d", p)
 		     : how == L_SETS ? sqlite3_mprintf("\"%w\" = ?%d", c, p)
+		     : how == L_SAME ? sqlite3_mprintf("\"%w\" IS ?%d", c, p)
 		     : how == L_JSON_PARAMS ? sqlite3_mprintf("'%q', ?%d", c, p)
 		     : sqlite3_mprintf("'%q', \"%w\"", c, c);
-		n = sqlite3_mprintf("%s%s%s", s, *s ? ", " : "", part);
+		n = sqlite3_mprintf("%s%s%s", s, !*s ? "" : how == L_SAME ? " AND " : ", ", part);
 		sqlite3_free(part);
 		sqlite3_free(s);
 		s = n;
@@ -108,13 +110,15 @@ static int prepare_all(struct sync_merger *m, struct sx_err *err)
 {
 	const struct sync_table *t = m->t;
 	char *cols = col_list(t, L_NAMES), *vals = col_list(t, L_PARAMS);
-	char *sets = col_list(t, L_SETS);
+	char *sets = col_list(t, L_SETS), *same = col_list(t, L_SAME);
 	int u = (int)t->c_uuid + 1, rc;
 
 	rc = prepare(m, &m->st[ST_INS], sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s)"
 		     " ON CONFLICT DO NOTHING", t->name, cols, vals), err);
 	rc = rc ? rc : prepare(m, &m->st[ST_GET], sqlite3_mprintf(
 		"SELECT %s FROM \"%w\" WHERE uuid = ?%d", cols, t->name, u), err);
+	rc = rc ? rc : prepare(m, &m->st[ST_SAME], sqlite3_mprintf(
+		"SELECT 1 FROM \"%w\" WHERE uuid = ?%d AND %s", t->name, u, same), err);
 	rc = rc ? rc : prepare(m, &m->st[ST_UPD], sqlite3_mprintf(
 		"UPDATE \"%w\" SET %s WHERE uuid = ?%d", t->name, sets, u), err);
 	rc = rc ? rc : prepare(m, &m->st[ST_DEL], sqlite3_mprintf(
@@ -128,6 +132,7 @@ static int prepare_all(struct sync_merger *m, struct sx_err *err)
 	sqlite3_free(cols);
 	sqlite3_free(vals);
 	sqlite3_free(sets);
+	sqlite3_free(same);
 	return rc;
 }
 
@@ -377,6 +382,25 @@ static int try_insert(struct sync_merger *m, const struct sync_row *r, struct sx
 	return rc < 0 ? -1 : 2;
 }
 
+/* 1 when the stored row of r's uuid is exactly r, 0 when not (or there is
+ * none), -1 on error.  One step that compares inside SQLite: cheaper than
+ * reading every column out for sync_row_cmp, and a re-import is nearly all
+ * such rows.  IS compares as sync_row_cmp does for values of the column's
+ * own type, which is what the decoder binds; anything it calls different
+ * is looked at again, column by column, by stored(). */
+static int same(struct sync_merger *m, const struct sync_row *r, struct sx_err *err)
+{
+	sqlite3_stmt *st = m->st[ST_SAME];
+	int rc;
+
+	bind_all(m, r, st);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_fail(m->db, err);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Rows come in runs (a first import: all new; a re-import: all known), so
  * the merger tries first what worked for the row before: the insert (one
  * statement for a new row) or the lookup (one for an unchanged row). */
@@ -388,6 +412,10 @@ int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync
 	m->self = 0;
 	m->reason[0] = '\0';
 	if (m->known) {
+		if ((rc = same(m, r, err)) != 0) {
+			c->unchanged += rc > 0;
+			return rc > 0 ? 0 : -1;
+		}
 		found = stored(m, r, &stamp, &diff, err);
 		if (found != 0)
 			return found < 0 ? -1 : merge_known(m, r, found, stamp, diff, c, err);

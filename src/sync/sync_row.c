@@ -12,12 +12,11 @@
 #include "mem.h"
 #include "num.h"
 #include "text.h"
-#include "uuid.h"
 
-int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,
-		  const char *file, struct sx_err *err)
+/* The header's column map; 0, or -1 with "file:line: reason". */
+static int map_header(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,
+		      const char *file, struct sx_err *err)
 {
-	memset(r, 0, sizeof *r);
 	r->t = t;
 	r->nfields = h->n;
 	r->map = xcalloc(t->ncols, sizeof *r->map);
@@ -46,18 +45,47 @@ int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct c
 	return 0;
 }
 
+int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,
+		  const char *file, struct sx_err *err)
+{
+	memset(r, 0, sizeof *r);
+	if (map_header(r, t, h, file, err) == 0)
+		return 0;
+	sync_row_free(r); /* a refused header leaves nothing to free */
+	return -1;
+}
+
 static const char *own(struct sync_row *r, char *s)
 {
-	r->owned = xreallocarray(r->owned, r->nowned + 1, sizeof *r->owned);
+	if (r->nowned == r->capowned) {
+		r->capowned = r->capowned ? r->capowned * 2 : 8;
+		r->owned = xreallocarray(r->owned, r->capowned, sizeof *r->owned);
+	}
 	r->owned[r->nowned++] = s;
 	return s;
 }
 
-static int is_ascii(const char *s, size_t n)
+/* The test is cheap because text_nfc is not (a malloc and a trip through
+ * utf8proc for every field with a Vietnamese letter in it).  The accepted code points are all NFC_Quick_Check=Yes starters
+ * that compose with no following starter, which tests/unit/test_sync.c
+ * checks against utf8proc.  Anything else (combining marks, other scripts,
+ * broken bytes) takes the slow path, which also refuses bad UTF-8. */
+int sync_row_nfc_already(const char *str, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+	const unsigned char *s = (const unsigned char *)str;
+
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			i++;
+		} else if (s[i] >= 0xC2 && s[i] <= 0xCB && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else if (s[i] == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+		} else {
 			return 0;
+		}
+	}
 	return 1;
 }
 
@@ -69,11 +97,35 @@ static void set_text(struct sync_val *v, const char *s, size_t n)
 }
 
 /* A uuid, lower-cased so that keys written in either case meet. */
+/* uuid_valid and a look for upper case in one pass (three or four uuids
+ * a row): -1 when s is not a uuid, else 1 when it has upper case. */
+static int uuid_shape(const char *s, size_t n)
+{
+	int upper = 0;
+
+	if (n != 36)
+		return -1;
+	for (size_t i = 0; i < 36; i++) {
+		char c = s[i];
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (c != '-')
+				return -1;
+		} else if (c >= 'A' && c <= 'F') {
+			upper = 1;
+		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+			return -1;
+		}
+	}
+	return upper;
+}
+
 static int take_uuid(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
 {
-	if (!uuid_valid(s))
+	int shape = uuid_shape(s, n);
+
+	if (shape < 0)
 		return -1;
-	if (strcspn(s, "ABCDEF") < n) {
+	if (shape > 0) {
 		char *low = xstrdup(s);
 		for (char *p = low; *p; p++)
 			if (*p >= 'A' && *p <= 'F')
@@ -93,7 +145,7 @@ static int take_text(struct sync_row *r, struct sync_val *v, const char *s, size
 	if (r->strip_quote && n > 1 && s[0] == '\'' && (csvw_is_formula(s + 1, n - 1) ||
 	    (s[1] == '\'' && csvw_is_formula(s + 2, n - 2))))
 		s++, n--;
-	if (is_ascii(s, n)) {
+	if (sync_row_nfc_already(s, n)) {
 		set_text(v, s, n);
 		return 0;
 	}
@@ -117,12 +169,37 @@ static int take_date(struct sync_row *r, struct sync_val *v, const char *s, size
 	return 0;
 }
 
+/* Plain digits with an optional '-' (0/1 flags, years, counts: most
+ * numbers of an import) without strtod and its locale look-up; 15 digits
+ * at most, so the value is exact as a double too.  0 when s is anything
+ * else, for num_parse_mark to decide. */
+static int plain_integer(const char *s, long long *out)
+{
+	int neg = *s == '-';
+	long long x = 0;
+	size_t k = 0;
+
+	for (s += neg; s[k] >= '0' && s[k] <= '9'; k++)
+		x = x * 10 + (s[k] - '0');
+	if (k == 0 || k > 15 || s[k])
+		return 0;
+	*out = neg ? -x : x;
+	return 1;
+}
+
 static int take_number(struct sync_row *r, struct sync_val *v, const char *s, int kind)
 {
 	double d;
 	long long ms;
 	char *end;
 
+	if (kind != SYNC_TIME && plain_integer(s, &ms)) {
+		v->type = kind == SYNC_REAL ? SQLITE_FLOAT : SQLITE_INTEGER;
+		v->i = ms;
+		/* "-0" is -0.0 as num_parse_mark reads it */
+		v->d = *s == '-' && ms == 0 ? -0.0 : (double)ms;
+		return 0;
+	}
 	if (kind == SYNC_TIME) {
 		if (clock_parse_iso(s, &ms) != 0) {
 			ms = strtoll(s, &end, 10);

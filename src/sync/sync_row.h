@@ -35,12 +35,12 @@ struct sync_row {
 	struct sync_val *v;  /* the decoded record, one value per column */
 	long line;           /* the record's line */
 	char **owned;        /* converted texts, freed at the next decode */
-	size_t nowned;       /* how many */
+	size_t nowned, capowned;  /* how many, and room for how many */
 };
 
 /* Check the header (every column once, in any order, nothing else) and set
- * up r.  0, or -1 with "file:line: reason" in err.  Free with
- * sync_row_free(). */
+ * up r.  0, or -1 with "file:line: reason" in err (r is then zeroed and
+ * holds nothing).  Free with sync_row_free(). */
 int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *header,
 		  const char *file, struct sx_err *err);
 /* Decode one record into r->v.  0, or -1 with "file:line: reason". */
@@ -51,6 +51,10 @@ void sync_row_bind(const struct sync_row *r, size_t i, sqlite3_stmt *st, int p);
 /* Compare column i's value with column c of a stepped statement: 0 when
  * equal, else <0 / >0 in a fixed total order (NULL < numbers < text). */
 int sync_row_cmp(const struct sync_row *r, size_t i, sqlite3_stmt *st, int c);
+/* 1 when the n bytes at s are UTF-8 that is certainly NFC already (ASCII,
+ * U+0080..U+02FF, U+1E00..U+1EFF: all of Vietnamese); 0 means "maybe not,
+ * ask text_nfc". */
+int sync_row_nfc_already(const char *s, size_t n);
 /* Free what r holds. */
 void sync_row_free(struct sync_row *r);
 

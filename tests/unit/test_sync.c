@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "t.h"
 #include "db.h"
@@ -14,6 +15,8 @@
 #include "sync/csvwrite.h"
 #include "sync/sync_export.h"
 #include "sync/sync_import.h"
+#include "sync/sync_row.h"
+#include "text.h"
 #include "uuid.h"
 
 static void test_sha256(void)
@@ -46,6 +49,41 @@ static void test_formula_cells(void)
 	CHECK(!csvw_is_formula("-1.5", 4));
 	CHECK(!csvw_is_formula("Xưởng", 7));
 	CHECK(!csvw_is_formula("", 0));
+}
+
+/* The decoder's NFC shortcut (sync_row_nfc_already) against utf8proc:
+ * every code point it accepts is NFC alone and after any other accepted
+ * one, so a text made only of them needs no normalising. */
+static void test_nfc_shortcut(void)
+{
+	static const long ranges[][2] = { { 0x20, 0x7e }, { 0x80, 0x2ff }, { 0x1e00, 0x1eff } };
+	char s[16], *nfc;
+	long cps[1500];
+	size_t n = 0, bad = 0;
+
+	for (size_t r = 0; r < 3; r++)
+		for (long c = ranges[r][0]; c <= ranges[r][1]; c++)
+			cps[n++] = c;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			size_t k = (size_t)utf8proc_encode_char((utf8proc_int32_t)cps[i], (utf8proc_uint8_t *)s);
+			k += (size_t)utf8proc_encode_char((utf8proc_int32_t)cps[j], (utf8proc_uint8_t *)s + k);
+			s[k] = '\0';
+			if (!sync_row_nfc_already(s, k))
+				bad++;
+			else if (!(nfc = text_nfc(s)) || strcmp(nfc, s) != 0)
+				bad++;
+			free(nfc);
+			nfc = NULL;
+		}
+	}
+	CHECK(bad == 0);
+	CHECK(!sync_row_nfc_already("Cu\xcc\x89" "a", 5));     /* a combining hook above */
+	CHECK(!sync_row_nfc_already("\xe2\x84\xab", 3));    /* U+212B, NFC is U+00C5 */
+	CHECK(!sync_row_nfc_already("\xc3", 1));              /* cut short */
+	CHECK(!sync_row_nfc_already("\xe1\xbb", 2));
+	CHECK(!sync_row_nfc_already("\xc0\x80", 2));          /* overlong */
+	CHECK(sync_row_nfc_already("\xc4\x90\xe1\xbb\xa9" "c", 6)); /* Đức */
 }
 
 /* ---- the simulation ---------------------------------------------------- */
@@ -408,6 +446,7 @@ static void test_merge_properties(void)
 T_SUITE(sync) {
 	{ "sync/sha256", test_sha256 },
 	{ "sync/formula_cells", test_formula_cells },
+	{ "sync/nfc_shortcut", test_nfc_shortcut },
 	{ "sync/merge_properties", test_merge_properties },
 	{ 0 }
 };
