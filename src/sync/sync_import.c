@@ -160,8 +160,12 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 		if (run->failed)
 			continue; /* only looking for more errors now */
 		mr = sync_merger_row(m, &row, c, run->err);
-		if (mr < 0)
+		if (mr < 0) {
+			/* Say which row: the database's own message has no position. */
+			sx_err_add(run->err, in->path, rec->line, "%s",
+				   _("the database refused this row (see the message above)"));
 			break;
+		}
 		if (mr == 1 && t->self_ref && sync_merger_self(m) && !final) {
 			retry_add(again, rec->line);
 		} else if (mr == 1) {

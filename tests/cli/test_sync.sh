@@ -353,3 +353,20 @@ for delay in 0.05 0.15 0.3 0.45 0.6 0.8; do
 	rm -f "$T/k.db" "$T/k.db-wal" "$T/k.db-shm" "$T"/k.db.import-*
 done
 [ $hits -gt 0 ] || fail "no kill landed during the import; make the file bigger"
+
+case_ "import: a row the database refuses is named with its file and line"
+run sxsh --db "$T/a.db" init
+sqlite3 "$T/a.db" "INSERT INTO facilities (uuid, updated_at, origin, name)
+  VALUES ('01a22998-0000-7000-8000-000000000001', 1, 'x', 'F');
+INSERT INTO assessments (uuid, updated_at, origin, facility_uuid, kind, form_id, form_version,
+  status, started_at) VALUES ('01a22998-0000-7000-8000-000000000002', 1, 'x',
+  '01a22998-0000-7000-8000-000000000001', 'rapid', 'sxsh_rapid', '1', 'draft', 1)"
+run sxsh --db "$T/a.db" export "$T/e"
+sed -i 's/,draft,/,weird,/' "$T/e/assessments.csv"
+run sxsh --db "$T/b.db" init
+run sxsh --db "$T/b.db" import "$T/e/facilities.csv" "$T/e/assessments.csv"
+expect_status 1
+expect_err "sxsh: $T/b.db: database error: CHECK constraint failed: status IN ('draft', 'complete')
+sxsh: $T/e/assessments.csv:2: the database refused this row (see the message above)
+sxsh: nothing was imported; the database is unchanged"
+expect_sql "$T/b.db" "SELECT count(*) FROM facilities" "0"
