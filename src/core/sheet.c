@@ -10,6 +10,7 @@
 
 #include "attendance.h"
 #include "date.h"
+#include "html.h"
 #include "i18n.h"
 #include "mem.h"
 #include "people.h"
@@ -188,21 +189,6 @@ static void write_text(const struct heading *h, const struct attendance_grid *g,
 	fprintf(out, "\n%s %zu\n", _("Participants:"), g->n);
 }
 
-/* Write s with &, <, >, " and ' escaped. */
-static void put_html(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
-
 static const char html_style[] =
 	"@page { size: A4 landscape; margin: 12mm; }\n"
 	"body { font-family: 'Times New Roman', serif; font-size: 11pt; color: #000; margin: 0; }\n"
@@ -226,24 +212,24 @@ static void write_html(const struct heading *h, const struct attendance_grid *g,
 
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<title>", i18n_lang());
-	put_html(out, _("Sign-in sheet"));
+	html_put(out, _("Sign-in sheet"));
 	fprintf(out, " — ");
-	put_html(out, h->n ? h->value[0] : "");
+	html_put(out, h->n ? h->value[0] : "");
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
-	put_html(out, _("Sign-in sheet"));
+	html_put(out, _("Sign-in sheet"));
 	fputs("</h1>\n<table class=\"head\">\n", out);
 	for (int i = 0; i < h->n; i++) {
 		fputs("<tr><th>", out);
-		put_html(out, h->label[i]);
+		html_put(out, h->label[i]);
 		fputs(":</th><td>", out);
-		put_html(out, h->value[i]);
+		html_put(out, h->value[i]);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</table>\n<table class=\"sheet\">\n<thead>\n<tr>", out);
 	for (int c = 0; c < NCOLS + (int)g->ndays; c++) {
 		char *head = c < NCOLS ? xstrdup(_(col_heads[c])) : day_head(g->days[c - NCOLS]);
 		fputs("<th>", out);
-		put_html(out, head);
+		html_put(out, head);
 		fputs("</th>", out);
 		free(head);
 	}
@@ -253,7 +239,7 @@ static void write_html(const struct heading *h, const struct attendance_grid *g,
 		fputs("<tr>", out);
 		for (int c = 0; c < NCOLS; c++) {
 			fprintf(out, *td_class[c] ? "<td class=\"%s\">" : "<td%s>", td_class[c]);
-			put_html(out, cell[c]);
+			html_put(out, cell[c]);
 			fputs("</td>", out);
 		}
 		for (size_t d = 0; d < g->ndays; d++)
@@ -262,7 +248,7 @@ static void write_html(const struct heading *h, const struct attendance_grid *g,
 		free_cells(cell);
 	}
 	fprintf(out, "</tbody>\n</table>\n<p>");
-	put_html(out, _("Participants:"));
+	html_put(out, _("Participants:"));
 	fprintf(out, " %zu</p>\n</body>\n</html>\n", g->n);
 }
 

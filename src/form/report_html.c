@@ -6,23 +6,9 @@
 
 #include "date.h"
 #include "form/report.h"
+#include "html.h"
 #include "i18n.h"
 #include "mem.h"
-
-/* Write s with &, <, >, " and ' escaped. */
-static void put_html(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
 
 static const char html_style[] =
 	"@page { size: A4 portrait; margin: 15mm; }\n"
@@ -62,19 +48,19 @@ static void html_heading(const struct plan_report *r, FILE *out)
 	date_format_user(r->period_end, b);
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<title>", i18n_lang());
-	put_html(out, _("Plan progress"));
+	html_put(out, _("Plan progress"));
 	fputs(" — ", out);
-	put_html(out, r->title);
+	html_put(out, r->title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
-	put_html(out, r->title);
+	html_put(out, r->title);
 	fputs("</h1>\n<p class=\"sub\">", out);
 	if (*r->decision) {
-		put_html(out, _("Decision:"));
+		html_put(out, _("Decision:"));
 		fputc(' ', out);
-		put_html(out, r->decision);
+		html_put(out, r->decision);
 		fputs(" · ", out);
 	}
-	put_html(out, _("Period:"));
+	html_put(out, _("Period:"));
 	fprintf(out, " %s – %s</p>\n", a, b);
 }
 
@@ -84,11 +70,11 @@ static void html_overall(const struct plan_report *r, FILE *out)
 	static const char *const heads[] = { N_("Indicator"), N_("Result"), N_("Target"),
 					     N_("Progress"), N_("Status") };
 	fputs("<h2>", out);
-	put_html(out, r->rows[0].label);
+	html_put(out, r->rows[0].label);
 	fputs("</h2>\n<table class=\"overall\">\n<tr>", out);
 	for (int i = 0; i < 5; i++) {
 		fputs("<th>", out);
-		put_html(out, _(heads[i]));
+		html_put(out, _(heads[i]));
 		fputs("</th>", out);
 	}
 	fputs("</tr>\n", out);
@@ -98,15 +84,15 @@ static void html_overall(const struct plan_report *r, FILE *out)
 		char *cell = report_cell(&r->ind[k], v), *target = report_target(&r->ind[k]);
 		int met = plan_met(&r->ind[k], v);
 		fputs("<tr><td>", out);
-		put_html(out, r->ind[k].label);
+		html_put(out, r->ind[k].label);
 		fputs("</td><td>", out);
-		put_html(out, cell);
+		html_put(out, cell);
 		fputs("</td><td>", out);
-		put_html(out, target);
+		html_put(out, target);
 		fputs("</td><td>", out);
 		put_bar(out, p, 200, 14);
 		fprintf(out, "</td><td%s>", met ? " class=\"met\"" : "");
-		put_html(out, !v->known ? "—" : met ? _("met") : _("not met"));
+		html_put(out, !v->known ? "—" : met ? _("met") : _("not met"));
 		fputs("</td></tr>\n", out);
 		free(cell);
 		free(target);
@@ -118,11 +104,11 @@ static void html_overall(const struct plan_report *r, FILE *out)
 static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE *out)
 {
 	fputs("<h2>", out);
-	put_html(out, report_scope_title(scope));
+	html_put(out, report_scope_title(scope));
 	fputs("</h2>\n<table>\n<tr><th></th>", out);
 	for (size_t k = 0; k < r->nind; k++) {
 		fputs("<th>", out);
-		put_html(out, report_short_label(&r->ind[k]));
+		html_put(out, report_short_label(&r->ind[k]));
 		fputs("</th>", out);
 	}
 	fputs("</tr>\n", out);
@@ -130,13 +116,13 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 		if (r->rows[i].scope != scope)
 			continue;
 		fputs("<tr><td>", out);
-		put_html(out, r->rows[i].label);
+		html_put(out, r->rows[i].label);
 		fputs("</td>", out);
 		for (size_t k = 0; k < r->nind; k++) {
 			char *cell = report_cell(&r->ind[k], &r->rows[i].v[k]);
 			long p = plan_progress(&r->ind[k], &r->rows[i].v[k]);
 			fputs("<td>", out);
-			put_html(out, cell);
+			html_put(out, cell);
 			if (p >= 0)
 				put_bar(out, p, 80, 6);
 			fputs("</td>", out);
@@ -156,10 +142,10 @@ void report_write_html(const struct plan_report *r, FILE *out)
 	html_scope(r, PLAN_SECTOR, out);
 	html_scope(r, PLAN_YEAR, out);
 	fputs("<p class=\"note\">", out);
-	put_html(out, _("Bars show progress towards the target (the dashed line). Counts by "
+	html_put(out, _("Bars show progress towards the target (the dashed line). Counts by "
 			"district and sector are compared with the whole province's target."));
 	fputc(' ', out);
-	put_html(out, _("Shares are the records as they are today; rapid and detailed "
+	html_put(out, _("Shares are the records as they are today; rapid and detailed "
 			"assessments count when dated within the plan period."));
 	fputs("</p>\n</body>\n</html>\n", out);
 }
