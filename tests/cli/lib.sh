@@ -77,3 +77,12 @@ expect_sql() {
 expect_files_equal() {
 	cmp -s "$1" "$2" || fail "$1 and $2 differ: $(diff "$1" "$2" | head -20)"
 }
+
+# find_vtrun — set $vt to the terminal-test driver: $VTRUN (set by `make cli`), else
+# one built beside $SXSH_BIN or in build/; empty when there is none.
+find_vtrun() {
+	vt=${VTRUN:-}
+	for c in "$(dirname "$SXSH_BIN")/vtrun" "$HERE/../../build/vtrun"; do
+		[ -n "$vt" ] || { [ -x "$c" ] && vt=$c; }
+	done
+}

@@ -51,10 +51,7 @@ expect_err "sxsh: 'dupes' takes no arguments (got '--all')
 Try 'sxsh --help' for the commands and options."
 
 case_ "dupes UI: a pair merged and a pair set aside reach the database"
-vt=${VTRUN:-}
-for c in "$(dirname "$SXSH_BIN")/vtrun" "$HERE/../../build/vtrun"; do
-	[ -n "$vt" ] || { [ -x "$c" ] && vt=$c; }
-done
+find_vtrun
 if [ -z "$vt" ]; then
 	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
 else

@@ -214,10 +214,7 @@ q="SELECT name, sector, phone FROM facilities ORDER BY name;
 [ "$(sqlite3 "$T/a.db" "$q")" = "$(sqlite3 "$T/b.db" "$q")" ] || fail "two demos differ"
 
 case_ "dashboard: progress bars after a demo (tests/tty/dashboard.vt)"
-vt=${VTRUN:-}
-for c in "$(dirname "$SXSH_BIN")/vtrun" "$HERE/../../build/vtrun"; do
-	[ -n "$vt" ] || { [ -x "$c" ] && vt=$c; }
-done
+find_vtrun
 if [ -z "$vt" ]; then
 	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
 else

@@ -4,10 +4,7 @@
 # cannot run alone in tests/tty): the dry run's counts on screen, nothing written before the
 # answer, then y; sqlite3 checks that the rows arrived.  Then a truncated file is refused.
 
-vt=${VTRUN:-}
-for c in "$(dirname "$SXSH_BIN")/vtrun" "$HERE/../../build/vtrun"; do
-	[ -n "$vt" ] || { [ -x "$c" ] && vt=$c; }
-done
+find_vtrun
 
 # sync_vt SCRIPT DB — run a terminal script on a database with the case's home folder.
 sync_vt() {

@@ -3,10 +3,7 @@
 # and ticks attendance through the real UI, driven by the terminal-test driver ($VTRUN).
 
 case_ "training UI: registrations, walk-ins, duplicate and ticks reach the database"
-vt=${VTRUN:-}
-for c in "$(dirname "$SXSH_BIN")/vtrun" "$HERE/../../build/vtrun"; do
-	[ -n "$vt" ] || { [ -x "$c" ] && vt=$c; }
-done
+find_vtrun
 if [ -z "$vt" ]; then
 	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
 else
