@@ -7,8 +7,11 @@ CC       ?= cc
 SAN      ?=
 PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+# Asked of pkg-config when first used, not when the Makefile is read: `make run`
+# and `make check` install missing packages first, and flags read before that
+# would leave the link line without its libraries.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)) -lcsv)$(PKG_LIBS)
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wno-format-nonliteral
@@ -19,14 +22,15 @@ OPT      := -O2 -g
 ifeq ($(SAN),1)
 OPT      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
-CPPFLAGS += -Isrc -Isrc/core -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
+CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
             -DSXSH_SRCDIR='"$(CURDIR)"' -DSXSH_VERSION='"$(VERSION)"'
 CFLAGS   ?=
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm
 VERSION  := 0.1.0
 
-CORE_SRC := $(sort $(wildcard src/core/*.c src/form/*.c src/sync/*.c))
+LIB_PARTS := base db records training form assess plan sync demo
+CORE_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /*.c,$(LIB_PARTS)))))
 APP_SRC  := $(sort $(wildcard src/cli/*.c src/ui/*.c)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
@@ -42,7 +46,7 @@ endif
 PO       := $(filter-out locale/pending-%,$(wildcard locale/*.po))
 MO       := $(PO:locale/%.po=build/locale/%/LC_MESSAGES/sxsh.mo)
 
-.PHONY: all run check test unit cli tty i18n fuzz bench install uninstall clean deps deps-test pot
+.PHONY: all run check test unit cli tty i18n layout fuzz bench install uninstall clean deps deps-test pot
 all: $(BIN) $(MO)
 
 deps:
@@ -89,7 +93,8 @@ pot:
 	  $(sort $(wildcard src/*.c src/*/*.c src/*/*.h))
 	for p in $(PO); do msgmerge -q --update --backup=none $$p locale/sxsh.pot; done
 
-run: deps all
+run: deps
+	@$(MAKE) --no-print-directory all
 	./sxsh
 
 # Each layer keeps its output in $(BUILD)/results/ for tests/summary.sh.
@@ -101,6 +106,8 @@ cli: $(BIN) $(MO) $(BUILD)/vtrun
 	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/cli/run.sh)
 tty: $(BIN) $(MO) $(BUILD)/vtrun
 	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/tty/run.sh)
+layout:
+	@$(call LAYER,sh tests/layout.sh)
 i18n:
 	@$(call LAYER,sh tests/i18n.sh)
 # Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
@@ -112,7 +119,7 @@ test: unit cli tty
 # Everything, then everything again under AddressSanitizer + UBSan, then the fuzzers.
 check: deps deps-test
 	rm -rf build/results build/asan/results
-	$(MAKE) --no-print-directory test i18n
+	$(MAKE) --no-print-directory test i18n layout
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh

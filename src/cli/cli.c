@@ -1,5 +1,5 @@
 /* cli.c — global options and the table of subcommands. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "i18n.h"
-#include "mem.h"
-#include "paths.h"
+#include "cli/commands.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "base/paths.h"
 #include "ui/ui.h"
 
 #ifndef SXSH_VERSION

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "form/demo.h"
-#include "i18n.h"
+#include "cli/commands.h"
+#include "demo/demo.h"
+#include "base/i18n.h"
 
 static void print_counts(const struct demo_counts *n)
 {

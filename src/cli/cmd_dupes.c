@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdint.h>
 
-#include "commands.h"
-#include "dupes.h"
-#include "i18n.h"
+#include "cli/commands.h"
+#include "records/dupes.h"
+#include "base/i18n.h"
 
 static void print_pair(const struct dupes_pair *p)
 {

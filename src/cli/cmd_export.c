@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "clock.h"
-#include "commands.h"
-#include "date.h"
-#include "i18n.h"
+#include "base/clock.h"
+#include "cli/commands.h"
+#include "base/date.h"
+#include "base/i18n.h"
 #include "sync/sync_export.h"
 
 /* --since as typed: an ISO timestamp, yyyy-mm-dd or dd/mm/yyyy (midnight UTC). */

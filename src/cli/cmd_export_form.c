@@ -5,11 +5,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "commands.h"
+#include "cli/commands.h"
 #include "form/formdir.h"
-#include "form/formexport.h"
+#include "assess/formexport.h"
 #include "form/xlsform.h"
-#include "i18n.h"
+#include "base/i18n.h"
 
 /* FORM is a form file, or the form_id of an installed form. */
 static struct xform *load_form(struct sx_ctx *ctx, const char *form, struct sx_err *err)

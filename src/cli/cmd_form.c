@@ -3,14 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
-#include "csvread.h"
-#include "clock.h"
-#include "date.h"
+#include "cli/commands.h"
+#include "base/csvread.h"
+#include "base/clock.h"
+#include "base/date.h"
 #include "form/fsession.h"
 #include "form/xlsform.h"
-#include "i18n.h"
-#include "mem.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 /* sxsh form check FILE... — every problem of every file; exit 1 if any. */
 static int form_check(int argc, char **argv)

@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "commands.h"
-#include "i18n.h"
-#include "mem.h"
-#include "schema.h"
+#include "cli/commands.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "db/schema.h"
 #include "sync/sync_import.h"
 #include "sync/sync_report.h"
 

@@ -1,8 +1,8 @@
 /* cmd_init.c — sxsh init: create the database, or confirm it is ready. */
 #include <stdio.h>
 
-#include "commands.h"
-#include "i18n.h"
+#include "cli/commands.h"
+#include "base/i18n.h"
 
 int cmd_init(struct sx_ctx *ctx, int argc, char **argv)
 {

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "form/plan.h"
-#include "form/report.h"
-#include "i18n.h"
+#include "cli/commands.h"
+#include "plan/plan.h"
+#include "plan/report.h"
+#include "base/i18n.h"
 
 /* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
  * *i past it; NULL when argv[*i] is not that option.  *bad is set when the

@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "i18n.h"
-#include "session.h"
-#include "sheet.h"
+#include "cli/commands.h"
+#include "base/i18n.h"
+#include "training/session.h"
+#include "training/sheet.h"
 
 /* The options of 'sheet'; 0, or SX_USAGE after printing why. */
 static int parse_args(int argc, char **argv, const char **key, enum sheet_format *fmt)

@@ -4,7 +4,7 @@
 #ifndef SX_COMMANDS_H
 #define SX_COMMANDS_H
 
-#include "ctx.h"
+#include "db/ctx.h"
 
 /* A subcommand: one row of the command table in cli.c. */
 struct command {

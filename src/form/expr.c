@@ -4,16 +4,16 @@
  * recursion is bounded: nesting by EXPR_MAX_NEST (counted in the parser),
  * tree height by EXPR_MAX_DEPTH (computed as nodes are built), so a hostile
  * form can neither overflow the parser's stack nor the evaluator's. */
-#include "expr.h"
+#include "form/expr.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "expr_ast.h"
-#include "i18n.h"
-#include "mem.h"
+#include "form/expr_ast.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 enum tok_kind {
 	T_END, T_NUM, T_STR, T_REF, T_DOT, T_NAME, T_LPAREN, T_RPAREN, T_COMMA,

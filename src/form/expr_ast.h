@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
-#include "expr.h"
+#include "form/expr.h"
 
 /* Node kinds. */
 enum expr_kind {

@@ -5,7 +5,7 @@
  * it, following the rules documented in expr.h.  Numbers are read and written
  * with '.' whatever LC_NUMERIC says: a Vietnamese locale uses ',', and a form
  * must compute the same everywhere. */
-#include "expr.h"
+#include "form/expr.h"
 
 #include <locale.h>
 #include <math.h>
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "expr_ast.h"
-#include "mem.h"
+#include "form/expr_ast.h"
+#include "base/mem.h"
 
 /* ---- numbers and dates ------------------------------------------------- */
 

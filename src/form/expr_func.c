@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "expr_ast.h"
-#include "mem.h"
+#include "form/expr_ast.h"
+#include "base/mem.h"
 
 /* Longest regex() pattern accepted, in bytes. */
 #define RE_MAX_LEN 1024

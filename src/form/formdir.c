@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "form/xlsform.h"
-#include "i18n.h"
-#include "mem.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 /* Rapid assessments first (the common case, preselected), then by file. */
 static int by_kind_then_path(const void *a, const void *b)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "form/fsession_int.h"
-#include "mem.h"
+#include "base/mem.h"
 
 const struct xform *fs_form(const struct fsession *s) { return s->f; }
 const char *fs_lang(const struct fsession *s) { return s->lang; }

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
 #include "form/fsession_int.h"
-#include "i18n.h"
-#include "mem.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 static int is_choice(const struct xform_list *l, const char *name, size_t len)
 {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "form/fsession_int.h"
-#include "mem.h"
+#include "base/mem.h"
 
 /* What the expression callbacks see. */
 struct ctx {

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "form/fsession_int.h"
-#include "date.h"
-#include "mem.h"
+#include "base/date.h"
+#include "base/mem.h"
 
 void fs_free_items(struct fsession *s)
 {

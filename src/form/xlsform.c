@@ -14,10 +14,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csvread.h"
+#include "base/csvread.h"
 #include "form/xlsform_int.h"
-#include "i18n.h"
-#include "mem.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 enum sheet { SH_NONE, SH_SURVEY = 1, SH_CHOICES = 2, SH_SETTINGS = 4 };
 

@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "form/expr.h"
 
 /* Question, group and repeat types. */

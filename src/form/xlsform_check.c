@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "form/xlsform_int.h"
-#include "i18n.h"
-#include "mem.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 static void check_open_groups(struct xfl *l)
 {

@@ -1,14 +1,14 @@
 /* manifest.c — writing and reading manifest.csv. */
-#include "manifest.h"
+#include "sync/manifest.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvread.h"
-#include "csvwrite.h"
-#include "i18n.h"
-#include "mem.h"
+#include "base/csvread.h"
+#include "base/csvwrite.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 void manifest_add(struct manifest *m, const char *name, long long rows, const char *sha256)
 {

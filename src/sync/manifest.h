@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "err.h"
+#include "base/err.h"
 
 /* The manifest's own format version. */
 #define MANIFEST_FORMAT 1

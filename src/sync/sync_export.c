@@ -1,5 +1,5 @@
 /* sync_export.c — database → CSV files → manifest, atomically. */
-#include "sync_export.h"
+#include "sync/sync_export.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -10,15 +10,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "clock.h"
-#include "csvwrite.h"
-#include "i18n.h"
-#include "manifest.h"
-#include "mem.h"
-#include "paths.h"
-#include "schema.h"
-#include "sync_table.h"
-#include "text.h"
+#include "base/clock.h"
+#include "base/csvwrite.h"
+#include "base/i18n.h"
+#include "sync/manifest.h"
+#include "base/mem.h"
+#include "base/paths.h"
+#include "db/schema.h"
+#include "sync/sync_table.h"
+#include "base/text.h"
 
 /* With --place: which rows of each table belong to the place.  pl is the
  * place and everything below it, fac/ses/asm its facilities, sessions and

@@ -15,8 +15,8 @@
 #ifndef SX_SYNC_EXPORT_H
 #define SX_SYNC_EXPORT_H
 
-#include "db.h"
-#include "err.h"
+#include "db/db.h"
+#include "base/err.h"
 
 /* Told now and then how far an export is (at each table and every few
  * thousand rows): the table being written, tables finished of ntables, and

@@ -1,5 +1,5 @@
 /* sync_import.c — one transaction: read, validate, merge, report. */
-#include "sync_import.h"
+#include "sync/sync_import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,15 +7,15 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "clock.h"
-#include "csvread.h"
-#include "i18n.h"
-#include "mem.h"
-#include "schema.h"
-#include "sync_inputs.h"
-#include "sync_report.h"
-#include "sync_row.h"
-#include "sync_table.h"
+#include "base/clock.h"
+#include "base/csvread.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "db/schema.h"
+#include "sync/sync_inputs.h"
+#include "sync/sync_report.h"
+#include "sync/sync_row.h"
+#include "sync/sync_table.h"
 
 /* Messages after which an import stops looking for more. */
 #define MAX_ERRORS 20

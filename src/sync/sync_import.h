@@ -17,9 +17,9 @@
 #ifndef SX_SYNC_IMPORT_H
 #define SX_SYNC_IMPORT_H
 
-#include "db.h"
-#include "err.h"
-#include "sync_merge.h"
+#include "db/db.h"
+#include "base/err.h"
+#include "sync/sync_merge.h"
 
 /* How many synced tables at most (schema_synced_tables). */
 #define SYNC_MAX_TABLES 32

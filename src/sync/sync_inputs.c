@@ -1,5 +1,5 @@
 /* sync_inputs.c — folders, manifests, loose files, checksums. */
-#include "sync_inputs.h"
+#include "sync/sync_inputs.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -8,12 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "i18n.h"
-#include "mem.h"
-#include "paths.h"
-#include "schema.h"
-#include "sha256.h"
-#include "sync_table.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "base/paths.h"
+#include "db/schema.h"
+#include "base/sha256.h"
+#include "sync/sync_table.h"
 
 static void add(struct sync_inputs *in, const char *path, int table, long long rows,
 		const char *sha, int spreadsheet)

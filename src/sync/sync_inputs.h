@@ -11,8 +11,8 @@
 
 #include <pthread.h>
 
-#include "err.h"
-#include "manifest.h"
+#include "base/err.h"
+#include "sync/manifest.h"
 
 /* One file to import. */
 struct sync_input {

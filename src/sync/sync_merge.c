@@ -5,14 +5,14 @@
  * Only when the insert changes nothing is the stored version read and
  * compared: unchanged, newer (UPDATE, the trigger keeps the old one), older
  * (the incoming version goes to history), or a natural-key duplicate. */
-#include "sync_merge.h"
+#include "sync/sync_merge.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "mem.h"
+#include "base/i18n.h"
+#include "base/mem.h"
 
 /* The same expression as the history triggers in schema.c. */
 #define NOW_MS "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"

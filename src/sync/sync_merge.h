@@ -18,10 +18,10 @@
 #ifndef SX_SYNC_MERGE_H
 #define SX_SYNC_MERGE_H
 
-#include "db.h"
-#include "err.h"
-#include "sync_row.h"
-#include "sync_table.h"
+#include "db/db.h"
+#include "base/err.h"
+#include "sync/sync_row.h"
+#include "sync/sync_table.h"
 
 /* What happened to the rows of one table. */
 struct sync_counts {

@@ -1,5 +1,5 @@
 /* sync_report.c — details while importing, the report file after COMMIT. */
-#include "sync_report.h"
+#include "sync/sync_report.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -8,11 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "clock.h"
-#include "i18n.h"
-#include "mem.h"
-#include "schema.h"
-#include "text.h"
+#include "base/clock.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "db/schema.h"
+#include "base/text.h"
 
 struct sync_report {
 	FILE *details;     /* anonymous temporary file, NULL when none could be made */

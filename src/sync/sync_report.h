@@ -9,9 +9,9 @@
 
 #include <stdio.h>
 
-#include "db.h"
-#include "err.h"
-#include "sync_import.h"
+#include "db/db.h"
+#include "base/err.h"
+#include "sync/sync_import.h"
 
 struct sync_report;
 

@@ -1,17 +1,17 @@
 /* sync_row.c — validating and typing the fields of one CSV record. */
-#include "sync_row.h"
+#include "sync/sync_row.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
-#include "csvwrite.h"
-#include "date.h"
-#include "i18n.h"
-#include "mem.h"
-#include "num.h"
-#include "text.h"
+#include "base/clock.h"
+#include "base/csvwrite.h"
+#include "base/date.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "base/num.h"
+#include "base/text.h"
 
 /* The header's column map; 0, or -1 with "file:line: reason". */
 static int map_header(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,

@@ -12,9 +12,9 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#include "csvread.h"
-#include "err.h"
-#include "sync_table.h"
+#include "base/csvread.h"
+#include "base/err.h"
+#include "sync/sync_table.h"
 
 /* One typed value. */
 struct sync_val {

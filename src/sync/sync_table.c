@@ -1,12 +1,12 @@
 /* sync_table.c — a synced table's columns, kinds and keys, from SQLite. */
-#include "sync_table.h"
+#include "sync/sync_table.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "mem.h"
-#include "schema.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "db/schema.h"
 
 static int ends_with(const char *s, const char *tail)
 {

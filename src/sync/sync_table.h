@@ -16,7 +16,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
-#include "err.h"
+#include "base/err.h"
 
 /* How a column's values travel. */
 enum sync_kind {

@@ -1,5 +1,5 @@
 /* app.c — the main loop: one input funnel, a screen stack, redraw flags. */
-#include "ui.h"
+#include "ui/ui.h"
 
 #include <curses.h>
 #include <stdarg.h>
@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "screen.h"
-#include "text.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "base/text.h"
 
 #define MAX_DEPTH 16
 

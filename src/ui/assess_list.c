@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
-#include "draw.h"
-#include "form/assess.h"
+#include "base/clock.h"
+#include "ui/draw.h"
+#include "assess/assess.h"
 #include "form/formdir.h"
-#include "i18n.h"
-#include "listview.h"
-#include "mem.h"
-#include "screen.h"
+#include "base/i18n.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "ui/screen.h"
 
 struct alist {
 	char facility[37];          /* "" for every draft */

@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attendance.h"
-#include "date.h"
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "screen.h"
-#include "session.h"
-#include "text.h"
+#include "training/attendance.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "training/session.h"
+#include "base/text.h"
 
 #define DAY_W 7     /* " 12/05 " */
 #define FIRST_ROW 4 /* the first participant's row */

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "draw.h"
-#include "form/plan.h"
-#include "form/report.h"
-#include "i18n.h"
-#include "mem.h"
-#include "screen.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "plan/plan.h"
+#include "plan/report.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/screen.h"
 
 /* Rows each indicator takes: its label, its bar, a blank row. */
 #define ROWS_PER_IND 3

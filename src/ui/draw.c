@@ -1,15 +1,15 @@
 /* draw.c — column-exact drawing of UTF-8 text. */
-#include "draw.h"
+#include "ui/draw.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-#include "i18n.h"
-#include "mem.h"
-#include "term.h"
-#include "text.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/term.h"
+#include "base/text.h"
 
 static attr_t attr_of(enum role role)
 {

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "dupes.h"
-#include "i18n.h"
-#include "listview.h"
-#include "mem.h"
-#include "screen.h"
-#include "text.h"
+#include "ui/draw.h"
+#include "records/dupes.h"
+#include "base/i18n.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "base/text.h"
 
 /* Pairs shown at most (a province-wide merge rarely has more). */
 #define SHOW_MAX 2000

@@ -1,16 +1,16 @@
 /* editor.c — editing a record field by field, saving on leaving each. */
-#include "editor.h"
+#include "ui/editor.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "text.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "base/text.h"
 
 static const struct ed_field *cur(const struct editor *e)
 {

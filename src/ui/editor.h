@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "lineedit.h"
-#include "term.h"
+#include "ui/lineedit.h"
+#include "ui/term.h"
 
 /* Kinds of field. */
 enum ed_kind {

@@ -3,13 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "editor.h"
-#include "facility.h"
-#include "i18n.h"
-#include "mem.h"
-#include "places.h"
-#include "screen.h"
+#include "ui/draw.h"
+#include "ui/editor.h"
+#include "records/facility.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "records/places.h"
+#include "ui/screen.h"
 
 enum { NFIELDS = 13 };
 

@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "facility.h"
-#include "i18n.h"
-#include "lineedit.h"
-#include "listview.h"
-#include "mem.h"
-#include "screen.h"
-#include "text.h"
+#include "ui/draw.h"
+#include "records/facility.h"
+#include "base/i18n.h"
+#include "ui/lineedit.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "base/text.h"
 
 #define SHOW_MAX 500
 

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "lineedit.h"
-#include "listview.h"
-#include "mem.h"
-#include "places.h"
-#include "screen.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "ui/lineedit.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "records/places.h"
+#include "ui/screen.h"
 
 enum step { STEP_LANG, STEP_NAME, STEP_DISTRICT };
 

@@ -1,12 +1,12 @@
 /* lineedit.c — wide-character single-line editing. */
-#include "lineedit.h"
+#include "ui/lineedit.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "mem.h"
-#include "text.h"
+#include "base/mem.h"
+#include "base/text.h"
 
 void lineedit_set(struct lineedit *e, const char *utf8)
 {

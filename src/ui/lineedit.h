@@ -4,7 +4,7 @@
 
 #include <wchar.h>
 
-#include "term.h"
+#include "ui/term.h"
 
 #define LINEEDIT_MAX 256
 

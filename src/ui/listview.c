@@ -1,7 +1,7 @@
 /* listview.c — selection movement and drawing for lists. */
-#include "listview.h"
+#include "ui/listview.h"
 
-#include "draw.h"
+#include "ui/draw.h"
 
 int listview_move(int *sel, long n, int page, const struct input *in, int home_end)
 {

@@ -2,7 +2,7 @@
 #ifndef SX_LISTVIEW_H
 #define SX_LISTVIEW_H
 
-#include "term.h"
+#include "ui/term.h"
 
 /* The list's view state; the items belong to the caller. */
 struct listview {

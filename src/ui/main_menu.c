@@ -2,11 +2,11 @@
 #include <curses.h>
 #include <stdlib.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "listview.h"
-#include "mem.h"
-#include "screen.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "ui/screen.h"
 
 /* One entry of the menu: its label, and the screen it opens (NULL for
  * quitting). */

@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "lineedit.h"
-#include "listview.h"
-#include "mem.h"
-#include "people.h"
-#include "screen.h"
-#include "text.h"
-#include "training.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "ui/lineedit.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "records/people.h"
+#include "ui/screen.h"
+#include "base/text.h"
+#include "ui/training.h"
 
 #define SHOW_MAX 500
 

@@ -4,19 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attendance.h"
-#include "coverage.h"
-#include "date.h"
-#include "draw.h"
-#include "editor.h"
-#include "facility.h"
-#include "lineedit.h"
-#include "i18n.h"
-#include "mem.h"
-#include "people.h"
-#include "places.h"
-#include "screen.h"
-#include "training.h"
+#include "training/attendance.h"
+#include "training/coverage.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "ui/editor.h"
+#include "records/facility.h"
+#include "ui/lineedit.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "records/people.h"
+#include "records/places.h"
+#include "ui/screen.h"
+#include "ui/training.h"
 
 enum { NFIELDS = 11 };
 #define PICK_MAX 8   /* facilities offered while choosing where someone works */

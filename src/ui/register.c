@@ -9,16 +9,16 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "attendance.h"
-#include "draw.h"
-#include "i18n.h"
-#include "lineedit.h"
-#include "mem.h"
-#include "people.h"
-#include "screen.h"
-#include "session.h"
-#include "text.h"
-#include "training.h"
+#include "training/attendance.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "ui/lineedit.h"
+#include "base/mem.h"
+#include "records/people.h"
+#include "ui/screen.h"
+#include "training/session.h"
+#include "base/text.h"
+#include "ui/training.h"
 
 /* The form's fields, in the order a walk-in is asked. */
 enum { F_NAME, F_YEAR, F_PHONE, F_GENDER, F_CATEGORY, F_UNIT, F_POSITION, F_ETHNIC, NF };

@@ -3,14 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
-#include "draw.h"
-#include "form/assess.h"
+#include "base/clock.h"
+#include "ui/draw.h"
+#include "assess/assess.h"
 #include "form/formdir.h"
-#include "i18n.h"
-#include "listview.h"
-#include "mem.h"
-#include "screen.h"
+#include "base/i18n.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "ui/screen.h"
 
 /* One line of the review. */
 struct rline {

@@ -6,8 +6,8 @@
 #ifndef SX_SCREEN_H
 #define SX_SCREEN_H
 
-#include "ctx.h"
-#include "term.h"
+#include "db/ctx.h"
+#include "ui/term.h"
 
 /* What a handler asks the loop to do next. */
 enum {

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "editor.h"
-#include "i18n.h"
-#include "mem.h"
-#include "places.h"
-#include "screen.h"
-#include "session.h"
+#include "ui/draw.h"
+#include "ui/editor.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "records/places.h"
+#include "ui/screen.h"
+#include "training/session.h"
 
 enum { NFIELDS = 12 };
 

@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "draw.h"
-#include "i18n.h"
-#include "lineedit.h"
-#include "listview.h"
-#include "mem.h"
-#include "screen.h"
-#include "session.h"
-#include "text.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "ui/lineedit.h"
+#include "ui/listview.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "training/session.h"
+#include "base/text.h"
 
 #define SHOW_MAX 500
 

@@ -4,16 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attendance.h"
-#include "date.h"
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "screen.h"
-#include "session.h"
-#include "sheet.h"
-#include "text.h"
-#include "training.h"
+#include "training/attendance.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "training/session.h"
+#include "training/sheet.h"
+#include "base/text.h"
+#include "ui/training.h"
 
 /* Rows used by the heading above the list. */
 #define HEAD_ROWS 5

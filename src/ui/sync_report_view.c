@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "screen.h"
-#include "text.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "base/text.h"
 
 #define MAX_LINES 5000
 #define MAX_LINE 1024

@@ -5,12 +5,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "schema.h"
-#include "sync_ui.h"
-#include "text.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "db/schema.h"
+#include "ui/sync_ui.h"
+#include "base/text.h"
 
 /* The counts table: a name column, then five numbers, 78 columns in all. */
 #define COL_NAME 16

@@ -7,14 +7,14 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "clock.h"
-#include "draw.h"
-#include "i18n.h"
-#include "lineedit.h"
-#include "mem.h"
-#include "screen.h"
-#include "sync_ui.h"
-#include "text.h"
+#include "base/clock.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "ui/lineedit.h"
+#include "base/mem.h"
+#include "ui/screen.h"
+#include "ui/sync_ui.h"
+#include "base/text.h"
 
 /* Settings that remember what was typed, for the next time. */
 #define SET_EXPORT_DIR "sync_export_dir"

@@ -3,8 +3,8 @@
 #ifndef SX_SYNC_UI_H
 #define SX_SYNC_UI_H
 
-#include "err.h"
-#include "lineedit.h"
+#include "base/err.h"
+#include "ui/lineedit.h"
 #include "sync/sync_export.h"
 #include "sync/sync_import.h"
 

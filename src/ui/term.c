@@ -1,5 +1,5 @@
 /* term.c — curses setup and the input funnel. */
-#include "term.h"
+#include "ui/term.h"
 
 #include <curses.h>
 #include <signal.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "mem.h"
+#include "base/mem.h"
 
 static int started;
 static int colors;

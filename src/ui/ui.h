@@ -2,7 +2,7 @@
 #ifndef SX_UI_H
 #define SX_UI_H
 
-#include "ctx.h"
+#include "db/ctx.h"
 
 /* Run the interface on a terminal until the officer quits.  Opens the
  * database through ctx; returns the exit status. */

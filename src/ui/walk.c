@@ -4,16 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
-#include "date.h"
-#include "draw.h"
-#include "facility.h"
-#include "form/assess.h"
+#include "base/clock.h"
+#include "base/date.h"
+#include "ui/draw.h"
+#include "records/facility.h"
+#include "assess/assess.h"
 #include "form/formdir.h"
-#include "i18n.h"
-#include "mem.h"
-#include "text.h"
-#include "walk.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "base/text.h"
+#include "ui/walk.h"
 
 static enum xform_type type_of(struct walk *w, size_t i)
 {

@@ -5,8 +5,8 @@
 #include <stddef.h>
 
 #include "form/fsession.h"
-#include "lineedit.h"
-#include "screen.h"
+#include "ui/lineedit.h"
+#include "ui/screen.h"
 
 /* One assessment being walked through. */
 struct walk {

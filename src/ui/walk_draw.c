@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "i18n.h"
-#include "mem.h"
-#include "walk.h"
+#include "ui/draw.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "ui/walk.h"
 
 #define LABEL_ROWS 4
 #define CHOICE_ROWS 9

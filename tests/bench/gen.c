@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sync/sha256.h"
+#include "base/sha256.h"
 
 #define DISTRICTS 12
 #define MAXCOLS 64

@@ -13,8 +13,8 @@ export LANGUAGE=en
 unset SXSH_DB
 TABLES="places facilities people plans indicators sessions participants attendance assessments answers"
 
-cc -O2 -D_GNU_SOURCE -I"$ROOT/src" -I"$ROOT/src/core" "$ROOT/tests/bench/gen.c" \
-	"$ROOT/src/sync/sha256.c" "$ROOT/src/core/err.c" "$ROOT/src/core/mem.c" -o "$W/gen" || exit 0
+cc -O2 -D_GNU_SOURCE -I"$ROOT/src" "$ROOT/tests/bench/gen.c" \
+	"$ROOT/src/base/sha256.c" "$ROOT/src/base/err.c" "$ROOT/src/base/mem.c" -o "$W/gen" || exit 0
 "$SXSH_BIN" --db "$W/hdr.db" export "$W/hdr" >/dev/null || exit 0
 echo "generating the data set (SCALE=$SCALE) ..."
 "$W/gen" "$W/hdr" "$W/data" "$SCALE" || exit 0

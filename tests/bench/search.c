@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "db.h"
-#include "facility.h"
+#include "db/db.h"
+#include "records/facility.h"
 
 static double now_ms(void)
 {

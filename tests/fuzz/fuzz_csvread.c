@@ -2,7 +2,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "csvread.h"
+#include "base/csvread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "form/expr.h"
-#include "mem.h"
+#include "base/mem.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

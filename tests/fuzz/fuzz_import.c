@@ -16,15 +16,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvread.h"
-#include "db.h"
-#include "err.h"
-#include "schema.h"
+#include "base/csvread.h"
+#include "db/db.h"
+#include "base/err.h"
+#include "db/schema.h"
 #include "sync/manifest.h"
 #include "sync/sync_merge.h"
 #include "sync/sync_row.h"
 #include "sync/sync_table.h"
-#include "text.h"
+#include "base/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

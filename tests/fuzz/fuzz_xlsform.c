@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "form/expr.h"
 #include "form/xlsform.h"
 

@@ -14,7 +14,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	seeds=tests/fuzz/seeds/${name#fuzz_}
 	bin=$out/$name
 	if ! clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined $FUZZ_CFLAGS -Isrc -Isrc/core \
+		-fno-sanitize-recover=undefined $FUZZ_CFLAGS -Isrc \
 		"$src" $CORE_SRC -o "$bin" $FUZZ_LIBS 2>"$out/$name.build.log"; then
 		echo "FAIL $name: does not build"; cat "$out/$name.build.log"
 		failed=$((failed + 1)); continue

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "db.h"
+#include "db/db.h"
 
 /* Open a new database under /tmp; its file name goes to path (n bytes).
  * NULL (and a failed CHECK) when it cannot be made. */

@@ -2,7 +2,7 @@
 #include <limits.h>
 #include <stdlib.h>
 
-#include "clock.h"
+#include "base/clock.h"
 #include "t.h"
 
 static void test_iso(void)

@@ -5,12 +5,12 @@
 
 #include "t.h"
 #include "t_db.h"
-#include "attendance.h"
-#include "coverage.h"
-#include "db.h"
-#include "facility.h"
-#include "people.h"
-#include "session.h"
+#include "training/attendance.h"
+#include "training/coverage.h"
+#include "db/db.h"
+#include "records/facility.h"
+#include "records/people.h"
+#include "training/session.h"
 
 static void person(struct sx_db *db, const char *name, int roster, const char *facility,
 		   char uuid[37])

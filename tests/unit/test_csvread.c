@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "t.h"
-#include "csvread.h"
+#include "base/csvread.h"
 
 /* Read all records of buf; returns the count, or -1 with the message in msg. */
 static int read_all(const char *buf, int opts, char out[][8][32], long *lines, char *msg)

@@ -1,5 +1,5 @@
 /* test_date.c — dates as officers type them. */
-#include "date.h"
+#include "base/date.h"
 #include "t.h"
 
 /* date_parse_user(s) must give want ("" for a refusal). */

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include "t.h"
-#include "db.h"
-#include "uuid.h"
+#include "db/db.h"
+#include "base/uuid.h"
 
 static struct sx_db *fresh(char *dir, size_t n)
 {

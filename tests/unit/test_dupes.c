@@ -7,11 +7,11 @@
 
 #include "t.h"
 #include "t_db.h"
-#include "attendance.h"
-#include "db.h"
-#include "dupes.h"
-#include "facility.h"
-#include "people.h"
+#include "training/attendance.h"
+#include "db/db.h"
+#include "records/dupes.h"
+#include "records/facility.h"
+#include "records/people.h"
 
 /* Run SQL made with sqlite3_mprintf's %Q (test set-up only). */
 static void sql(struct sx_db *db, const char *fmt, ...)

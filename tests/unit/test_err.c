@@ -1,6 +1,6 @@
 /* test_err.c — the error vocabulary. */
 #include "t.h"
-#include "err.h"
+#include "base/err.h"
 
 static void test_positions(void)
 {

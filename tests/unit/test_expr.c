@@ -6,7 +6,7 @@
 
 #include "t.h"
 #include "form/expr.h"
-#include "mem.h"
+#include "base/mem.h"
 
 /* Answers of a fake form: name → value. */
 static const char *const answers[][2] = {

@@ -1,5 +1,5 @@
 /* test_num.c — spreadsheet numbers in both conventions. */
-#include "num.h"
+#include "base/num.h"
 #include "t.h"
 
 /* num_parse_mark(s, mark) must succeed with exactly want. */

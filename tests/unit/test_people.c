@@ -4,8 +4,8 @@
 
 #include "t.h"
 #include "t_db.h"
-#include "db.h"
-#include "people.h"
+#include "db/db.h"
+#include "records/people.h"
 
 static void add(struct sx_db *db, const char *name, int year, const char *phone, char uuid[37])
 {

@@ -6,13 +6,13 @@
 
 #include "t.h"
 #include "t_db.h"
-#include "db.h"
-#include "facility.h"
-#include "form/assess.h"
-#include "form/demo.h"
-#include "form/plan.h"
+#include "db/db.h"
+#include "records/facility.h"
+#include "assess/assess.h"
+#include "demo/demo.h"
+#include "plan/plan.h"
 #include "form/xlsform.h"
-#include "seed.h"
+#include "db/seed.h"
 
 /* A fresh database with the shipped places and plan. */
 static struct sx_db *fresh(char *path, size_t n)

@@ -8,16 +8,16 @@
 #include <utf8proc.h>
 
 #include "t.h"
-#include "db.h"
-#include "mem.h"
-#include "schema.h"
-#include "sync/sha256.h"
-#include "sync/csvwrite.h"
+#include "db/db.h"
+#include "base/mem.h"
+#include "db/schema.h"
+#include "base/sha256.h"
+#include "base/csvwrite.h"
 #include "sync/sync_export.h"
 #include "sync/sync_import.h"
 #include "sync/sync_row.h"
-#include "text.h"
-#include "uuid.h"
+#include "base/text.h"
+#include "base/uuid.h"
 
 static void test_sha256(void)
 {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "t.h"
-#include "text.h"
+#include "base/text.h"
 
 /* CHECK_STR on a returned string, then free it. */
 #define CHECK_OWNED(expr, want) do { char *o_ = (expr); CHECK_STR(o_, want); free(o_); } while (0)

@@ -3,9 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "clock.h"
+#include "base/clock.h"
 #include "t.h"
-#include "uuid.h"
+#include "base/uuid.h"
 
 /* 1 when s is 8-4-4-4-12 lower-case hex. */
 static int lower_hex_form(const char *s)

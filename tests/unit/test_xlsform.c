@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "t.h"
-#include "err.h"
+#include "base/err.h"
 #include "form/expr.h"
 #include "form/xlsform.h"
-#include "mem.h"
+#include "base/mem.h"
 
 /* A rapid-assessment fragment: settings, two languages, a field-list group,
  * selects with a choice_filter and benchmark columns, a repeat, calculations. */

@@ -1,0 +1,74 @@
+/* i18n.c — locale fallback and language switching for gettext. */
+#include "base/i18n.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *current = "en";
+
+static int utf8_codeset(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int i18n_init(const char *localedir)
+{
+	if (!setlocale(LC_ALL, "") || !utf8_codeset()) {
+		/* The environment names a missing or non-UTF-8 locale: fall back to
+		 * C.UTF-8, the one UTF-8 locale a fresh Debian machine has. */
+		if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+			return -1;
+	}
+	bindtextdomain("sxsh", localedir);
+	bind_textdomain_codeset("sxsh", "UTF-8");
+	textdomain("sxsh");
+	return 0;
+}
+
+int i18n_known(const char *lang)
+{
+	return lang && (strcmp(lang, "vi") == 0 || strcmp(lang, "en") == 0);
+}
+
+int i18n_set_lang(const char *lang)
+{
+	if (!i18n_known(lang))
+		return -1;
+	current = strcmp(lang, "vi") == 0 ? "vi" : "en";
+	setenv("LANGUAGE", current, 1);
+	/* textdomain() bumps gettext's catalogue counter, so the next lookup
+	 * notices the new LANGUAGE instead of answering from its cache. */
+	textdomain("sxsh");
+	return 0;
+}
+
+const char *i18n_lang(void)
+{
+	return current;
+}
+
+/* "vi_VN.UTF-8" -> "vi"; "en:vi" -> "en"; "C" -> NULL. */
+const char *i18n_lang_of(const char *value)
+{
+	if (!value || !*value)
+		return NULL;
+	if (strncmp(value, "vi", 2) == 0 && (!value[2] || strchr("_.:@", value[2])))
+		return "vi";
+	if (strncmp(value, "en", 2) == 0 && (!value[2] || strchr("_.:@", value[2])))
+		return "en";
+	return NULL;
+}
+
+const char *i18n_locale_lang(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return i18n_lang_of(v);
+	}
+	return NULL;
+}

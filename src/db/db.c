@@ -1,0 +1,295 @@
+/* db.c — opening, migrating and the statement cache. */
+#include "db/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/clock.h"
+#include "base/i18n.h"
+#include "base/mem.h"
+#include "base/paths.h"
+#include "db/schema.h"
+#include "base/uuid.h"
+
+#define STMT_CACHE 64
+
+struct cached {
+	const char *sql;        /* the constant text it was prepared from */
+	sqlite3_stmt *st;
+};
+
+struct sx_db {
+	sqlite3 *h;
+	char *path;
+	char origin[37];
+	int is_new;
+	struct cached cache[STMT_CACHE];
+	size_t ncache;
+};
+
+sqlite3 *db_sqlite(struct sx_db *db) { return db->h; }
+const char *db_path(const struct sx_db *db) { return db->path; }
+const char *db_origin(const struct sx_db *db) { return db->origin; }
+int db_is_new(const struct sx_db *db) { return db->is_new; }
+
+int db_fail(struct sx_db *db, struct sx_err *err)
+{
+	sx_err_add(err, db->path, 0, _("database error: %s"), sqlite3_errmsg(db->h));
+	return -1;
+}
+
+sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
+{
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(db, err);
+		return NULL;
+	}
+	if (db->ncache == STMT_CACHE) {
+		/* Full: drop the oldest; callers never hold one across calls. */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(db->cache, db->cache + 1, (STMT_CACHE - 1) * sizeof db->cache[0]);
+		db->ncache--;
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache++].st = st;
+	return st;
+}
+
+int db_exec(struct sx_db *db, const char *sql, struct sx_err *err)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, err);
+	return 0;
+}
+
+char *db_setting(struct sx_db *db, const char *key)
+{
+	struct sx_err err = {0};
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM settings WHERE key = ?", &err);
+	char *value = NULL;
+
+	sx_err_clear(&err);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		value = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return value;
+}
+
+int db_set_setting(struct sx_db *db, const char *key, const char *value, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO settings (key, value) VALUES (?, ?)"
+				   " ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err);
+}
+
+int db_backup(struct sx_db *db, const char *dest, struct sx_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, "VACUUM INTO ?", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, err);
+	sqlite3_bind_text(st, 1, dest, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, err);
+	chmod(dest, 0600);
+	return 0;
+}
+
+/* Create the file ourselves so that it is the owner's alone from the start. */
+static int create_private(const char *path, int *created, struct sx_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	*created = 0;
+	if (fd >= 0) {
+		close(fd);
+		*created = 1;
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	sx_err_add(err, path, 0, _("cannot create the database: %s"), strerror(errno));
+	return -1;
+}
+
+static int int_pragma(struct sx_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int has_tables(struct sx_db *db)
+{
+	return int_pragma(db, "SELECT count(*) FROM sqlite_schema") > 0;
+}
+
+/* Copy an older database aside before its schema changes. */
+static int backup_before_migration(struct sx_db *db, int version, struct sx_err *err)
+{
+	char stamp[25], *dest;
+	int rc;
+
+	clock_iso(clock_now_ms(), stamp);
+	stamp[10] = '-';
+	stamp[13] = stamp[16] = '.';
+	stamp[19] = '\0';
+	dest = xasprintf("%s.v%d-%s.bak", db->path, version, stamp);
+	rc = db_backup(db, dest, err);
+	free(dest);
+	return rc;
+}
+
+static int load_origin(struct sx_db *db, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM meta WHERE key = 'installation_id'", err);
+	int rc;
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(db->origin, sizeof db->origin, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		sx_err_add(err, db->path, 0, _("the database has no installation id; it is damaged"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Create or upgrade the schema in one transaction; a new database also gets
+ * its installation id. */
+static int migrate(struct sx_db *db, int version, struct sx_err *err)
+{
+	char id[37], sql[160];
+
+	if (version > 0 && backup_before_migration(db, version, err) != 0)
+		return -1;
+	if (db_exec(db, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", SCHEMA_APP_ID);
+	if (db_exec(db, sql, err) != 0 || schema_migrate(db->h, version, err) != 0)
+		goto fail;
+	if (version == 0) {
+		sqlite3_stmt *st = db_stmt(db, "INSERT INTO meta (key, value) VALUES"
+					   " ('installation_id', ?), ('created_at', ?)", err);
+		char now[25];
+		if (!st)
+			goto fail;
+		uuid_v7(id);
+		clock_iso(clock_now_ms(), now);
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_fail(db, err);
+			goto fail;
+		}
+		sqlite3_reset(st);
+	}
+	if (db_exec(db, "COMMIT", err) != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int check_identity(struct sx_db *db, int created, int version, struct sx_err *err)
+{
+	int app = int_pragma(db, "PRAGMA application_id");
+
+	if (version < 0) {
+		sx_err_add(err, db->path, 0, _("not an sxsh database (%s); give another file with --db"),
+			   sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if ((app != 0 && app != SCHEMA_APP_ID) || (app == 0 && !created && has_tables(db))) {
+		sx_err_add(err, db->path, 0, _("not an sxsh database; give another file with --db"));
+		return -1;
+	}
+	if (version > SCHEMA_VERSION) {
+		sx_err_add(err, db->path, 0,
+			   _("made by a newer sxsh (schema %d; this one knows %d): install the newer sxsh"),
+			   version, SCHEMA_VERSION);
+		return -1;
+	}
+	return 0;
+}
+
+struct sx_db *db_open(const char *path, struct sx_err *err)
+{
+	struct sx_db *db;
+	char *dir = paths_dirname(path);
+	int created, version, rc;
+
+	rc = paths_mkdirs(dir, err);
+	free(dir);
+	if (rc != 0 || create_private(path, &created, err) != 0)
+		return NULL;
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->is_new = created;
+	/* One connection per thread: no SQLite mutexes needed (the import hashes
+	 * files in a second thread, which never touches the connection). */
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sx_err_add(err, path, 0, _("cannot open the database: %s"), sqlite3_errmsg(db->h));
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	version = int_pragma(db, "PRAGMA user_version");
+	if (check_identity(db, created, version, err) != 0)
+		goto fail;
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL", err) != 0 ||
+	    db_exec(db, "PRAGMA foreign_keys = ON", err) != 0)
+		goto fail;
+	if (version < SCHEMA_VERSION && migrate(db, version, err) != 0)
+		goto fail;
+	if (load_origin(db, err) != 0)
+		goto fail;
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void db_close(struct sx_db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}

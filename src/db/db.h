@@ -1,0 +1,48 @@
+/* db.h — the sxsh database: opening, migrating, settings, statements.
+ *
+ * One SQLite file per laptop, in WAL mode (each answer is its own small
+ * transaction), with foreign keys on and a busy timeout so that the UI and an
+ * import in another process wait for each other instead of failing. */
+#ifndef SX_DB_H
+#define SX_DB_H
+
+#include <sqlite3.h>
+
+#include "base/err.h"
+
+struct sx_db;
+
+/* Open (creating the folder and file for the owner only) and migrate the
+ * database at path; an older schema is first copied to a backup file beside
+ * it.  NULL on failure, with a message in err.  Free with db_close(). */
+struct sx_db *db_open(const char *path, struct sx_err *err);
+/* Finalise every cached statement and close.  NULL is fine. */
+void db_close(struct sx_db *db);
+
+/* The SQLite handle, for core modules (never for src/ui/). */
+sqlite3 *db_sqlite(struct sx_db *db);
+/* The file path given to db_open(). */
+const char *db_path(const struct sx_db *db);
+/* This installation's id (a UUID made once), the origin of its changes. */
+const char *db_origin(const struct sx_db *db);
+/* 1 when db_open() created a new database. */
+int db_is_new(const struct sx_db *db);
+
+/* A prepared statement for a constant SQL text, prepared once and cached;
+ * it comes back reset with its bindings cleared.  Do not finalise it.
+ * NULL on a prepare error, with a message in err. */
+sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err);
+/* Run SQL without results (BEGIN, COMMIT, fixed DDL).  0 or -1 + err. */
+int db_exec(struct sx_db *db, const char *sql, struct sx_err *err);
+/* Add "database: <sqlite message>" to err and return -1. */
+int db_fail(struct sx_db *db, struct sx_err *err);
+
+/* A setting's value, or NULL when unset.  Caller frees. */
+char *db_setting(struct sx_db *db, const char *key);
+/* Store a setting (its own transaction).  0 or -1 + err. */
+int db_set_setting(struct sx_db *db, const char *key, const char *value, struct sx_err *err);
+
+/* Copy the database to dest consistently (VACUUM INTO), owner-only.  0 or -1. */
+int db_backup(struct sx_db *db, const char *dest, struct sx_err *err);
+
+#endif

@@ -1,0 +1,163 @@
+/* schema.c — tables, indexes and the history triggers, by version. */
+#include "db/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/mem.h"
+
+const char *const schema_synced_tables[] = {
+	"places", "facilities", "people", "plans", "indicators", "sessions",
+	"participants", "attendance", "assessments", "answers", NULL
+};
+
+/* Columns every synced table carries. */
+#define SYNC_COLS \
+	"uuid TEXT PRIMARY KEY NOT NULL, " \
+	"updated_at INTEGER NOT NULL, " \
+	"origin TEXT NOT NULL, " \
+	"deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+
+static const char schema_v1[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE dupe_ignored (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b));"
+	/* name_key (text_fold) and sort_key (text_collate_key) are derived from
+	 * the name by sxsh when it saves a row; they travel with the row. */
+	/* Places as recorded: province, districts, communes; the list is data. */
+	"CREATE TABLE places (" SYNC_COLS ", code TEXT, kind TEXT NOT NULL, name TEXT NOT NULL,"
+	" parent_uuid TEXT REFERENCES places(uuid));"
+	"CREATE TABLE facilities (" SYNC_COLS ", name TEXT NOT NULL, name_key TEXT NOT NULL DEFAULT '',"
+	" sort_key TEXT NOT NULL DEFAULT '',"
+	" place_uuid TEXT REFERENCES places(uuid), address TEXT, sector TEXT, legal_form TEXT,"
+	" products TEXT, cp_potential INTEGER NOT NULL DEFAULT 1, owner TEXT, contact TEXT, phone TEXT,"
+	" informed_on TEXT, informed_reason TEXT, note TEXT);"
+	"CREATE TABLE people (" SYNC_COLS ", full_name TEXT NOT NULL, name_key TEXT NOT NULL DEFAULT '',"
+	" sort_key TEXT NOT NULL DEFAULT '',"
+	" gender TEXT, birth_year INTEGER, ethnicity TEXT, phone TEXT, unit TEXT, position TEXT,"
+	" place_uuid TEXT REFERENCES places(uuid), category TEXT, on_roster INTEGER NOT NULL DEFAULT 0,"
+	" facility_uuid TEXT REFERENCES facilities(uuid), note TEXT);"
+	"CREATE TABLE plans (" SYNC_COLS ", code TEXT NOT NULL, title_vi TEXT NOT NULL, title_en TEXT,"
+	" decision TEXT, period_start TEXT, period_end TEXT);"
+	"CREATE TABLE indicators (" SYNC_COLS ", plan_uuid TEXT NOT NULL REFERENCES plans(uuid),"
+	" code TEXT NOT NULL, label_vi TEXT NOT NULL, label_en TEXT, measure TEXT NOT NULL,"
+	" target REAL NOT NULL, unit TEXT);"
+	"CREATE TABLE sessions (" SYNC_COLS ", kind TEXT NOT NULL, code TEXT, title TEXT NOT NULL,"
+	" plan_uuid TEXT REFERENCES plans(uuid), start_date TEXT NOT NULL, end_date TEXT NOT NULL,"
+	" venue TEXT, place_uuid TEXT REFERENCES places(uuid), organiser TEXT, trainer TEXT,"
+	" topics TEXT, expected INTEGER);"
+	"CREATE TABLE participants (" SYNC_COLS ", session_uuid TEXT NOT NULL REFERENCES sessions(uuid),"
+	" person_uuid TEXT NOT NULL REFERENCES people(uuid), walk_in INTEGER NOT NULL DEFAULT 0,"
+	" allowance INTEGER, note TEXT);"
+	"CREATE TABLE attendance (" SYNC_COLS ", session_uuid TEXT NOT NULL REFERENCES sessions(uuid),"
+	" person_uuid TEXT NOT NULL REFERENCES people(uuid), day TEXT NOT NULL,"
+	" present INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE assessments (" SYNC_COLS ", facility_uuid TEXT NOT NULL REFERENCES facilities(uuid),"
+	" kind TEXT NOT NULL, form_id TEXT NOT NULL, form_version TEXT NOT NULL,"
+	" status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'complete')),"
+	" position TEXT, started_at INTEGER NOT NULL, finished_at INTEGER, officer TEXT);"
+	"CREATE TABLE answers (" SYNC_COLS ", assessment_uuid TEXT NOT NULL REFERENCES assessments(uuid),"
+	" name TEXT NOT NULL, value TEXT NOT NULL);"
+	/* Every overwritten or deleted version of a synced row, as JSON. */
+	"CREATE TABLE history (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, uuid TEXT NOT NULL,"
+	" updated_at INTEGER NOT NULL, origin TEXT NOT NULL, deleted INTEGER NOT NULL,"
+	" data TEXT NOT NULL, saved_at INTEGER NOT NULL, reason TEXT NOT NULL);"
+	"CREATE INDEX history_row ON history(tbl, uuid);"
+	"CREATE INDEX places_parent ON places(parent_uuid);"
+	"CREATE INDEX facilities_place ON facilities(place_uuid);"
+	/* Lists walk the *_sort indexes in Vietnamese order, testing name_key
+	 * in the index itself, and stop at a screenful; *_key serves the
+	 * likely-duplicate lookups. */
+	"CREATE INDEX facilities_sort ON facilities(deleted, sort_key, name_key);"
+	"CREATE INDEX facilities_key ON facilities(name_key);"
+	"CREATE INDEX people_sort ON people(deleted, sort_key, name_key);"
+	"CREATE INDEX people_key ON people(name_key);"
+	"CREATE INDEX people_facility ON people(facility_uuid);"
+	"CREATE INDEX indicators_plan ON indicators(plan_uuid);"
+	"CREATE UNIQUE INDEX participants_pair ON participants(session_uuid, person_uuid);"
+	"CREATE INDEX participants_person ON participants(person_uuid);"
+	"CREATE UNIQUE INDEX attendance_day ON attendance(session_uuid, person_uuid, day);"
+	"CREATE INDEX attendance_person ON attendance(person_uuid);"
+	"CREATE INDEX assessments_facility ON assessments(facility_uuid);"
+	"CREATE UNIQUE INDEX answers_name ON answers(assessment_uuid, name);";
+
+/* History triggers: the old version of a row is kept whenever an update
+ * replaces it (a new updated_at or origin) and whenever a row is deleted, so
+ * no code path can lose a version. */
+static int add_history_triggers(sqlite3 *db, const char *table, struct sx_err *err)
+{
+	sqlite3_stmt *st;
+	char *cols = xstrdup(""), *sql;
+	int rc;
+
+	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q)", table);
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		free(cols);
+		return -1;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		char *part = sqlite3_mprintf("%s%s'%q', OLD.\"%w\"", cols, *cols ? ", " : "", c, c);
+		free(cols);
+		cols = xstrdup(part);
+		sqlite3_free(part);
+	}
+	sqlite3_finalize(st);
+
+	static const char now_ms[] = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+	sql = sqlite3_mprintf(
+		"CREATE TRIGGER \"%w_keep_update\" BEFORE UPDATE ON \"%w\""
+		" WHEN OLD.updated_at IS NOT NEW.updated_at OR OLD.origin IS NOT NEW.origin BEGIN"
+		" INSERT INTO history (tbl, uuid, updated_at, origin, deleted, data, saved_at, reason)"
+		" VALUES (%Q, OLD.uuid, OLD.updated_at, OLD.origin, OLD.deleted, json_object(%s), %s,"
+		" 'replaced'); END;"
+		"CREATE TRIGGER \"%w_keep_delete\" BEFORE DELETE ON \"%w\" BEGIN"
+		" INSERT INTO history (tbl, uuid, updated_at, origin, deleted, data, saved_at, reason)"
+		" VALUES (%Q, OLD.uuid, OLD.updated_at, OLD.origin, OLD.deleted, json_object(%s), %s,"
+		" 'deleted'); END;",
+		table, table, table, cols, now_ms, table, table, table, cols, now_ms);
+	free(cols);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+static int migrate_to_1(sqlite3 *db, struct sx_err *err)
+{
+	if (sqlite3_exec(db, schema_v1, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	for (size_t i = 0; schema_synced_tables[i]; i++)
+		if (add_history_triggers(db, schema_synced_tables[i], err) != 0)
+			return -1;
+	return 0;
+}
+
+/* One step per version: steps[v - 1] takes a database from v - 1 to v. */
+static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
+	migrate_to_1,
+};
+
+int schema_migrate(sqlite3 *db, int from, struct sx_err *err)
+{
+	for (int v = from + 1; v <= SCHEMA_VERSION; v++) {
+		char *sql;
+		if (steps[v - 1](db, err) != 0) {
+			sx_err_add(err, NULL, 0, _("could not upgrade the database to version %d"), v);
+			return -1;
+		}
+		sql = sqlite3_mprintf("PRAGMA user_version = %d", v);
+		sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	}
+	return 0;
+}

@@ -1,0 +1,23 @@
+/* schema.h — the database schema and its migrations. */
+#ifndef SX_SCHEMA_H
+#define SX_SCHEMA_H
+
+#include <sqlite3.h>
+
+#include "base/err.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define SCHEMA_VERSION 1
+/* PRAGMA application_id of an sxsh database ("SXSH"). */
+#define SCHEMA_APP_ID 0x53585348
+
+/* Tables that travel between laptops, parents before children (the order an
+ * import must insert in).  NULL-terminated.  Every one has the columns uuid,
+ * updated_at (UTC ms), origin (installation id) and deleted (tombstone). */
+extern const char *const schema_synced_tables[];
+
+/* Bring the schema from version `from` to SCHEMA_VERSION inside the caller's
+ * transaction.  Returns 0, or -1 with a message in err. */
+int schema_migrate(sqlite3 *db, int from, struct sx_err *err);
+
+#endif

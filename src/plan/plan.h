@@ -1,0 +1,101 @@
+/* plan.h — a plan's indicators computed from the records: overall, per
+ * district, per sector and per year, against the targets in the database.
+ *
+ * The rules (the dashboard and every report use these, nothing else):
+ * - informed_share: facilities with CP potential informed / facilities with
+ *   CP potential, as coverage_facilities_informed() counts them;
+ * - roster_trained_share: officers on the roster trained / on the roster,
+ *   as coverage_roster() counts them;
+ * - rapid_count: distinct live facilities with a complete rapid assessment
+ *   (kind 'rapid', status 'complete') whose date lies in the plan period;
+ * - detailed_count: distinct live facilities whose latest detailed tracker
+ *   (form sxsh_detailed) has da_counts = 1 when the form evaluates its
+ *   stored answers (a draft counts: the tracker is kept up to date for
+ *   months), dated in the plan period.
+ * An assessment's date is the form's own date (visit_date for the rapid
+ * assessment, da_start for the tracker), else the day it was finished or
+ * started: records are often typed in after the visit.
+ * Shares describe the records as they are now: coverage.h has no date
+ * cut-off, so per-year rows carry counts only (shares are not known).
+ * Per-district rows match a district and the communes below it. */
+#ifndef SX_PLAN_H
+#define SX_PLAN_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "base/err.h"
+
+/* What an indicator measures (indicators.measure). */
+enum plan_measure {
+	PLAN_INFORMED_SHARE,   /* "informed_share" */
+	PLAN_RAPID_COUNT,      /* "rapid_count" */
+	PLAN_DETAILED_COUNT,   /* "detailed_count" */
+	PLAN_ROSTER_SHARE,     /* "roster_trained_share" */
+	PLAN_UNKNOWN,          /* anything else: shown, never computed */
+};
+
+/* One indicator of the plan, target from the database. */
+struct plan_indicator {
+	char *code;              /* indicators.code */
+	char *label;             /* label in the UI language */
+	char *measure_name;      /* indicators.measure as stored */
+	enum plan_measure measure;  /* parsed measure */
+	double target;           /* percent for shares, a number for counts */
+};
+
+/* One computed value. */
+struct plan_value {
+	int known;     /* 0 when this breakdown has no value for the measure */
+	long value;    /* count, or the numerator of a share */
+	long total;    /* a share's denominator (0 for counts) */
+};
+
+/* Which breakdown a row belongs to. */
+enum plan_scope { PLAN_OVERALL, PLAN_DISTRICT, PLAN_SECTOR, PLAN_YEAR };
+
+/* One row of the table: an area (or a year) and a value per indicator. */
+struct plan_row {
+	enum plan_scope scope;   /* its breakdown */
+	char *key;               /* place uuid, sector code, year, or "" */
+	char *label;             /* what a reader sees: district name, sector label, year */
+	struct plan_value *v;    /* one per indicator */
+};
+
+/* A plan and all its computed rows.  Free with plan_report_free(). */
+struct plan_report {
+	char uuid[37];           /* the plan */
+	char *code;              /* plans.code */
+	char *title;             /* title in the UI language */
+	char *decision;          /* the decision it implements, or "" */
+	char period_start[11];   /* yyyy-mm-dd, or "" */
+	char period_end[11];     /* yyyy-mm-dd, or "" */
+	struct plan_indicator *ind;  /* its indicators, in code order of the file */
+	size_t nind;             /* how many */
+	struct plan_row *rows;   /* overall first, then districts, sectors, years */
+	size_t nrows;            /* how many */
+};
+
+/* The measure named s (PLAN_UNKNOWN for anything else). */
+enum plan_measure plan_measure_parse(const char *s);
+/* Compute the plan with code (NULL: the default plan — the one whose period
+ * holds today, else the latest).  datadir locates forms/ for the tracker.
+ * 0, or -1 with err (an unknown plan code too). */
+int plan_compute(struct sx_db *db, const char *datadir, const char *code,
+		 struct plan_report *out, struct sx_err *err);
+/* Free what r holds. */
+void plan_report_free(struct plan_report *r);
+
+/* A share's percentage rounded down (so 89.9 % never shows as 90 %); a
+ * count as it is; -1 when the value is not known or the share has no
+ * denominator. */
+long plan_shown(const struct plan_indicator *ind, const struct plan_value *v);
+/* Progress towards the target in thousandths (1000 = reached; may exceed
+ * it), or -1 when not known or the target is not positive. */
+long plan_progress(const struct plan_indicator *ind, const struct plan_value *v);
+/* 1 when the value reaches the target (exactly, not rounded), else 0. */
+int plan_met(const struct plan_indicator *ind, const struct plan_value *v);
+/* 1 when the indicator is a share (its values and target are percents). */
+int plan_is_share(const struct plan_indicator *ind);
+
+#endif

@@ -1,0 +1,39 @@
+/* report.h — a computed plan (plan.h) written for people and spreadsheets:
+ * aligned plain text, RFC 4180 CSV, or one printable HTML page with bar
+ * charts (inline SVG, no external resources, no script).  Text and HTML
+ * are in the UI language; CSV has fixed English column names so that
+ * scripts keep working whatever the language, and translated labels. */
+#ifndef SX_REPORT_H
+#define SX_REPORT_H
+
+#include <stdio.h>
+
+#include "base/err.h"
+#include "plan/plan.h"
+
+/* Output formats. */
+enum report_format {
+	REPORT_TEXT,   /* columns aligned by display width */
+	REPORT_CSV,    /* one row per area and indicator, CRLF, UTF-8 */
+	REPORT_HTML,   /* self-contained page for A4 */
+};
+
+/* Parse "text", "csv" or "html" into *out; 0, or -1 for anything else. */
+int report_format_parse(const char *name, enum report_format *out);
+/* Write r to out.  0, or -1 with err when writing fails. */
+int report_write(const struct plan_report *r, enum report_format fmt, FILE *out,
+		 struct sx_err *err);
+
+/* The short column heading of an indicator (by its measure). */
+const char *report_short_label(const struct plan_indicator *ind);
+/* A value as a cell: "61 % (8/13)" for a share, "6" for a count, "—" when
+ * not known.  Caller frees. */
+char *report_cell(const struct plan_indicator *ind, const struct plan_value *v);
+/* The target as text: "90 %" or "15".  Caller frees. */
+char *report_target(const struct plan_indicator *ind);
+/* The HTML page alone (report_html.c; report_write() checks the stream). */
+void report_write_html(const struct plan_report *r, FILE *out);
+/* The heading of a breakdown ("By district", …); "" for the overall rows. */
+const char *report_scope_title(enum plan_scope scope);
+
+#endif
