@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/paths.h"
+#include "base/platform.h"
 #include "base/csvwrite.h"
 
 /* One output file: the main one (repeat = -1) or one per repeat node. */
@@ -300,7 +301,7 @@ static int publish(struct fx *x, const char *dir, int ok, struct sx_err *err)
 	for (size_t k = 0; k < x->nout; k++) {
 		char *from = xasprintf("%s/%s", x->tmp, x->out[k].name);
 		char *to = xasprintf("%s/%s", dir, x->out[k].name);
-		if (rc == 0 && rename(from, to) != 0) {
+		if (rc == 0 && platform_rename(from, to) != 0) {
 			sx_err_add(err, to, 0, _("cannot write: %s"), strerror(errno));
 			rc = -1;
 		}
@@ -329,7 +330,7 @@ int formexport_run(struct sx_db *db, const struct xform *f, const char *dir, int
 	if (!st || paths_mkdirs(dir, err) != 0)
 		return -1;
 	x.tmp = xasprintf("%s/.sxsh-export-form-XXXXXX", dir);
-	if (!mkdtemp(x.tmp)) {
+	if (!platform_mkdtemp(x.tmp)) {
 		sx_err_add(err, dir, 0, _("cannot write: %s"), strerror(errno));
 		free(x.tmp);
 		return -1;

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/num.h"
+#include "base/platform.h"
 #include "base/sha256.h"
 
 #define BUFSZ (64 * 1024)
@@ -145,7 +146,7 @@ int csvw_close(struct csvw *w, char hex[65], struct sx_err *err)
 	int rc = 0;
 
 	flush(w);
-	if (!w->errnum && fsync(w->fd) != 0)
+	if (!w->errnum && platform_fsync(w->fd) != 0)
 		w->errnum = errno;
 	if (close(w->fd) != 0 && !w->errnum)
 		w->errnum = errno;

@@ -1,27 +1,17 @@
 /* i18n.c — locale fallback and language switching for gettext. */
 #include "base/i18n.h"
 
-#include <langinfo.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *current = "en";
+#include "base/platform.h"
 
-static int utf8_codeset(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
+static const char *current = "en";
 
 int i18n_init(const char *localedir)
 {
-	if (!setlocale(LC_ALL, "") || !utf8_codeset()) {
-		/* The environment names a missing or non-UTF-8 locale: fall back to
-		 * C.UTF-8, the one UTF-8 locale a fresh Debian machine has. */
-		if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
-			return -1;
-	}
+	if (platform_utf8_locale() != 0)
+		return -1;
 	bindtextdomain("sxsh", localedir);
 	bind_textdomain_codeset("sxsh", "UTF-8");
 	textdomain("sxsh");
@@ -38,7 +28,7 @@ int i18n_set_lang(const char *lang)
 	if (!i18n_known(lang))
 		return -1;
 	current = strcmp(lang, "vi") == 0 ? "vi" : "en";
-	setenv("LANGUAGE", current, 1);
+	platform_setenv("LANGUAGE", current);
 	/* textdomain() bumps gettext's catalogue counter, so the next lookup
 	 * notices the new LANGUAGE instead of answering from its cache. */
 	textdomain("sxsh");

@@ -9,6 +9,7 @@
 
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/platform.h"
 
 #ifndef SXSH_SRCDIR
 #define SXSH_SRCDIR "."
@@ -16,14 +17,7 @@
 
 char *paths_default_db(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/sxsh/sxsh.db", xdg);
-	if (home && *home)
-		return xasprintf("%s/.local/share/sxsh/sxsh.db", home);
-	return NULL;
+	return platform_default_db();
 }
 
 int paths_is_dir(const char *path)
@@ -32,21 +26,10 @@ int paths_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The folder of the running binary, or NULL. */
-static char *exe_dir(void)
-{
-	char buf[4096];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	return paths_dirname(buf);
-}
-
 /* PREFIX/share/sxsh when the binary is installed as PREFIX/bin/sxsh. */
 static char *installed_share(const char *sub)
 {
-	char *dir = exe_dir(), *path;
+	char *dir = platform_exe_dir(), *path;
 	if (!dir)
 		return NULL;
 	path = xasprintf("%s/../share/%s", dir, sub);
@@ -61,6 +44,9 @@ char *paths_datadir(void)
 
 	if (env && *env)
 		return xstrdup(env);
+	inst = platform_bundle_dir();
+	if (inst)
+		return inst;
 	inst = installed_share("sxsh");
 	if (inst) {
 		forms = xasprintf("%s/forms", inst);
@@ -75,8 +61,16 @@ char *paths_datadir(void)
 
 char *paths_localedir(void)
 {
-	char *inst = installed_share("sxsh/forms");
-	int installed = inst && paths_is_dir(inst);
+	char *inst = platform_bundle_dir();
+	int installed;
+
+	if (inst) {
+		char *dir = xasprintf("%s/locale", inst);
+		free(inst);
+		return dir;
+	}
+	inst = installed_share("sxsh/forms");
+	installed = inst && paths_is_dir(inst);
 	free(inst);
 	if (installed)
 		return installed_share("locale");
@@ -85,7 +79,10 @@ char *paths_localedir(void)
 
 char *paths_dirname(const char *path)
 {
-	const char *slash = strrchr(path, '/');
+	const char *slash = NULL;
+	for (const char *s = path; *s; s++)
+		if (platform_is_sep(*s))
+			slash = s;
 	if (!slash)
 		return xstrdup(".");
 	if (slash == path)
@@ -96,14 +93,16 @@ char *paths_dirname(const char *path)
 int paths_mkdirs(const char *dir, struct sx_err *err)
 {
 	char *p = xstrdup(dir);
+	size_t root = platform_root_len(dir);
 	int rc = 0;
 
-	for (char *s = p + 1; ; s++) {
+	for (char *s = p + (root > 0 ? root : 1); ; s++) {
 		char c = *s;
-		if (c != '/' && c != '\0')
+		if (!platform_is_sep(c) && c != '\0')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+		/* An existing folder is left alone ("C:" cannot be created). */
+		if (!paths_is_dir(p) && platform_mkdir(p) != 0 && errno != EEXIST) {
 			sx_err_add(err, p, 0, _("cannot create folder: %s"), strerror(errno));
 			rc = -1;
 			break;

@@ -4,12 +4,13 @@
 
 #include "base/err.h"
 
-/* The default database: $XDG_DATA_HOME/sxsh/sxsh.db, else
- * ~/.local/share/sxsh/sxsh.db.  Caller frees; NULL when neither XDG_DATA_HOME
- * nor HOME is set. */
+/* The default database (platform_default_db(): under $XDG_DATA_HOME or
+ * ~/.local/share on Linux, %LOCALAPPDATA% on Windows).  Caller frees; NULL
+ * when the environment names no such folder. */
 char *paths_default_db(void);
-/* Folder holding forms/ (and forms/data/): $SXSH_DATADIR, else the installed
- * PREFIX/share/sxsh next to the binary, else the source tree.  Caller frees. */
+/* Folder holding forms/ (and forms/data/): $SXSH_DATADIR, else the unpacked
+ * bundle (the Windows zip), else the installed PREFIX/share/sxsh next to the
+ * binary, else the source tree.  Caller frees. */
 char *paths_datadir(void);
 /* Folder holding compiled translations (LANG/LC_MESSAGES/sxsh.mo).  Caller
  * frees. */

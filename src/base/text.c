@@ -399,6 +399,12 @@ int text_collate_sqlite(void *arg, int na, const void *a, int nb, const void *b)
 	return r;
 }
 
+int text_char_width(long cp)
+{
+	int w = cp < 0 || cp > 0x10FFFF ? 1 : utf8proc_charwidth((utf8proc_int32_t)cp);
+	return w < 0 ? 1 : w;
+}
+
 int text_width(const char *s)
 {
 	int cols = 0;

@@ -43,6 +43,9 @@ int text_cmp_vi(const char *a, const char *b);
  * per call: for big tables store text_collate_key() in a column instead. */
 int text_collate_sqlite(void *arg, int na, const void *a, int nb, const void *b);
 
+/* Terminal columns of code point cp, as text_width() counts them (combining
+ * marks 0, CJK 2; an invalid code point 1). */
+int text_char_width(long cp);
 /* Terminal columns of s (wcwidth per code point: combining marks 0, CJK 2);
  * a byte that is not valid UTF-8 counts as one column (shown as U+FFFD). */
 int text_width(const char *s);

@@ -3,12 +3,12 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/platform.h"
 
 /* The process-wide generator: monotonicity needs memory of the last UUID. */
 static struct {
@@ -21,16 +21,8 @@ static struct {
 
 static void refill(void)
 {
-	size_t got = 0;
-
-	while (got < sizeof gen.pool) {
-		ssize_t k = getrandom(gen.pool + got, sizeof gen.pool - got, 0);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			sx_die(_("cannot read random bytes: %s"), strerror(errno));
-		got += (size_t)k;
-	}
+	if (platform_random(gen.pool, sizeof gen.pool) != 0)
+		sx_die(_("cannot read random bytes: %s"), strerror(errno));
 	gen.left = sizeof gen.pool;
 	gen.pid = getpid();
 }

@@ -10,7 +10,7 @@
  * 48-bit Unix milliseconds from clock_now_ms() (so SXSH_NOW applies), a
  * 12-bit counter in rand_a (RFC 9562 §6.2 method 1: random start below
  * 0x800, +1 when the millisecond repeats or the clock goes back, the
- * timestamp advanced by 1 ms on overflow), 62 random bits from getrandom().
+ * timestamp advanced by 1 ms on overflow), 62 random bits from the system (platform_random).
  * Every UUID made in one process sorts after the one made before it. */
 void uuid_v7(char out[37]);
 /* 1 when s is a UUID of any version in 8-4-4-4-12 hex (either case). */

@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/paths.h"
+#include "base/platform.h"
 #include "ui/ui.h"
 
 #ifndef SXSH_VERSION
@@ -191,6 +192,7 @@ int cli_main(int argc, char **argv)
 	char *localedir, *db;
 	int rc;
 
+	platform_init(&argc, &argv);
 	umask(077);   /* the database and exports hold personal data */
 	localedir = paths_localedir();
 	i18n_init(localedir);

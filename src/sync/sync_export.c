@@ -2,7 +2,6 @@
 #include "sync/sync_export.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include "sync/manifest.h"
 #include "base/mem.h"
 #include "base/paths.h"
+#include "base/platform.h"
 #include "db/schema.h"
 #include "sync/sync_table.h"
 #include "base/text.h"
@@ -147,7 +147,7 @@ static int ntables(void)
 }
 
 /* The caller's progress hook, if any: done says how many tables are written. */
-static void tell(const struct sync_export_opts *o, const char *table,
+static void report_progress(const struct sync_export_opts *o, const char *table,
 		 const struct sync_export_result *done, long long rows)
 {
 	if (o->on_progress)
@@ -188,7 +188,7 @@ static int export_table(struct sx_db *db, const struct sync_table *t, const char
 			write_value(w, st, (int)i, t->cols[i].kind);
 		csvw_end_row(w);
 		if ((++*rows & 4095) == 0)
-			tell(o, t->name, done, done->rows + *rows);
+			report_progress(o, t->name, done, done->rows + *rows);
 	}
 	if (rc != SQLITE_DONE) {
 		db_fail(db, err);
@@ -198,17 +198,6 @@ static int export_table(struct sx_db *db, const struct sync_table *t, const char
 	}
 	sqlite3_finalize(st);
 	return csvw_close(w, hex, err);
-}
-
-static int sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
 }
 
 /* Remove the temporary folder and whatever of ours is in it. */
@@ -242,7 +231,7 @@ static int write_all(struct sx_db *db, const char *tmp, const struct sync_export
 		char *path = xasprintf("%s/%s", tmp, name);
 		long long rows;
 		rc = sync_table_load(db_sqlite(db), schema_synced_tables[i], &t, err);
-		tell(o, schema_synced_tables[i], res, res->rows);
+		report_progress(o, schema_synced_tables[i], res, res->rows);
 		if (rc == 0)
 			rc = export_table(db, &t, path, o->place ? place_uuid : NULL, o, res, &rows,
 					  hex, err);
@@ -257,13 +246,13 @@ static int write_all(struct sx_db *db, const char *tmp, const struct sync_export
 	}
 	db_exec(db, "COMMIT", err);
 	if (rc == 0)
-		tell(o, "", res, res->rows);
+		report_progress(o, "", res, res->rows);
 	if (rc == 0) {
 		char *mp = xasprintf("%s/%s", tmp, MANIFEST_NAME);
 		rc = manifest_write(m, mp, err);
 		free(mp);
 	}
-	return rc == 0 && sync_dir(tmp) != 0 ? -1 : rc;
+	return rc == 0 && platform_fsync_dir(tmp) != 0 ? -1 : rc;
 }
 
 /* Move the files from tmp into dir, the manifest last. */
@@ -277,18 +266,18 @@ static int publish(const char *tmp, const char *dir, const struct manifest *m, s
 		rc = -1;
 	}
 	free(old);
-	sync_dir(dir);
+	platform_fsync_dir(dir);
 	for (size_t i = 0; rc == 0 && i <= m->nfiles; i++) {
 		const char *name = i < m->nfiles ? m->files[i].name : MANIFEST_NAME;
 		char *from = xasprintf("%s/%s", tmp, name), *to = xasprintf("%s/%s", dir, name);
-		if (rename(from, to) != 0) {
+		if (platform_rename(from, to) != 0) {
 			sx_err_add(err, to, 0, _("cannot write: %s"), strerror(errno));
 			rc = -1;
 		}
 		free(from);
 		free(to);
 	}
-	if (rc == 0 && sync_dir(dir) != 0) {
+	if (rc == 0 && platform_fsync_dir(dir) != 0) {
 		sx_err_add(err, dir, 0, _("cannot write: %s"), strerror(errno));
 		rc = -1;
 	}
@@ -306,7 +295,7 @@ int sync_export(struct sx_db *db, const char *dir, const struct sync_export_opts
 	if (paths_mkdirs(dir, err) != 0)
 		return -1;
 	tmp = xasprintf("%s/.sxsh-export-tmp-XXXXXX", dir);
-	if (!mkdtemp(tmp)) {
+	if (!platform_mkdtemp(tmp)) {
 		sx_err_add(err, dir, 0, _("cannot write: %s"), strerror(errno));
 		free(tmp);
 		return -1;

@@ -73,7 +73,7 @@ static void progress(struct run *run, const char *file, long long rows, int done
 
 /* The caller's hook: every 4096 rows of a first pass, and at a file's end
  * (rows = 0 then, the file's rows being counted already). */
-static void tell(struct run *run, const char *file, long long rows, int done)
+static void report_progress(struct run *run, const char *file, long long rows, int done)
 {
 	if (run->o->on_progress && (done || (rows & 4095) == 0))
 		run->o->on_progress(run->o->progress_arg, file, run->res->rows + rows, run->total);
@@ -174,7 +174,7 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 		}
 		if (!only) {
 			progress(run, in->path, rows, 0);
-			tell(run, in->path, rows, 0);
+			report_progress(run, in->path, rows, 0);
 		}
 	}
 	if (rc != 0 || !ok)
@@ -184,7 +184,7 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 	if (!only) {
 		run->res->rows += rows;
 		run->res->files++;
-		tell(run, in->path, 0, 1);
+		report_progress(run, in->path, 0, 1);
 	}
 	progress(run, in->path, rows, 1);
 	sync_row_free(&row);

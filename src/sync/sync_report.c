@@ -11,6 +11,7 @@
 #include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/platform.h"
 #include "db/schema.h"
 #include "base/text.h"
 
@@ -143,7 +144,7 @@ char *sync_report_write(struct sync_report *r, struct sx_db *db,
 		while ((n = fread(buf, 1, sizeof buf, r->details)) > 0)
 			fwrite(buf, 1, n, fp);
 	}
-	if (fflush(fp) != 0 || fsync(fileno(fp)) != 0 || fclose(fp) != 0) {
+	if (fflush(fp) != 0 || platform_fsync(fileno(fp)) != 0 || fclose(fp) != 0) {
 		sx_err_add(warn, path, 0, _("cannot write: %s"), strerror(errno));
 		return path;
 	}

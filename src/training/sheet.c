@@ -13,6 +13,7 @@
 #include "base/html.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/platform.h"
 #include "records/people.h"
 #include "records/places.h"
 #include "base/text.h"
@@ -286,16 +287,16 @@ int sheet_save(struct sx_db *db, const struct session *s, enum sheet_format fmt,
 		free(tmp);
 		return -1;
 	}
-	fchmod(fd, 0600);   /* personal data, whatever the umask */
+	platform_private_fd(fd);   /* personal data, whatever the umask */
 	out = fdopen(fd, "w");
 	if (!out) {
 		close(fd);
-	} else if (sheet_write(db, s, fmt, out, err) == 0 && fsync(fileno(out)) == 0) {
+	} else if (sheet_write(db, s, fmt, out, err) == 0 && platform_fsync(fileno(out)) == 0) {
 		rc = 0;
 	}
 	if (out && fclose(out) != 0)
 		rc = -1;
-	if (rc == 0 && rename(tmp, path) != 0)
+	if (rc == 0 && platform_rename(tmp, path) != 0)
 		rc = -1;
 	if (rc != 0) {
 		if (!sx_err_count(err))

@@ -48,8 +48,7 @@ int lineedit_handle(struct lineedit *e, const struct input *in)
 
 static int colw(wchar_t c)
 {
-	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
+	return text_char_width((long)c);
 }
 
 void lineedit_draw(const struct lineedit *e, int y, int x, int cols)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/mem.h"
+#include "base/platform.h"
 
 static int started;
 static int colors;
@@ -25,13 +26,13 @@ int term_color(void)
 
 int term_start(void)
 {
-	struct sigaction sa;
 	const char *no_color = getenv("NO_COLOR");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return -1;
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);   /* a lone Esc must not take a second */
+	platform_term_prepare();
 	if (!initscr())
 		return -1;
 	started = 1;
@@ -50,12 +51,7 @@ int term_start(void)
 		init_pair(3, COLOR_GREEN, -1);           /* good news */
 		colors = 1;
 	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	platform_catch_signals(on_signal);
 	return 0;
 }
 

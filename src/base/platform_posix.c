@@ -1,0 +1,154 @@
+/* platform_posix.c — platform.h for Linux and other POSIX systems. */
+#include "base/platform.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/mem.h"
+
+void platform_init(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+}
+
+static int utf8_codeset(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int platform_utf8_locale(void)
+{
+	if (setlocale(LC_ALL, "") && utf8_codeset())
+		return 0;
+	/* The environment names a missing or non-UTF-8 locale: fall back to
+	 * C.UTF-8, the one UTF-8 locale a fresh Debian machine has. */
+	return setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8") ? 0 : -1;
+}
+
+int platform_setenv(const char *name, const char *value)
+{
+	return setenv(name, value, 1);
+}
+
+char *platform_default_db(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/sxsh/sxsh.db", xdg);
+	if (home && *home)
+		return xasprintf("%s/.local/share/sxsh/sxsh.db", home);
+	return NULL;
+}
+
+char *platform_exe_dir(void)
+{
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	char *slash;
+
+	if (n <= 0)
+		return NULL;
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	if (!slash)
+		return NULL;
+	return xstrndup(buf, slash == buf ? 1 : (size_t)(slash - buf));
+}
+
+char *platform_bundle_dir(void)
+{
+	return NULL;
+}
+
+int platform_is_sep(char c)
+{
+	return c == '/';
+}
+
+size_t platform_root_len(const char *path)
+{
+	return path[0] == '/';
+}
+
+int platform_mkdir(const char *path)
+{
+	return mkdir(path, 0700);
+}
+
+char *platform_mkdtemp(char *tmpl)
+{
+	return mkdtemp(tmpl);
+}
+
+void platform_private_fd(int fd)
+{
+	fchmod(fd, 0600);
+}
+
+int platform_rename(const char *from, const char *to)
+{
+	return rename(from, to);
+}
+
+int platform_fsync(int fd)
+{
+	return fsync(fd);
+}
+
+int platform_fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc, e;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
+int platform_random(void *buf, size_t n)
+{
+	unsigned char *p = buf;
+
+	while (n > 0) {
+		ssize_t k = getrandom(p, n, 0);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+void platform_term_prepare(void)
+{
+}
+
+void platform_catch_signals(void (*handler)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}

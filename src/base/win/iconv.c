@@ -1,0 +1,101 @@
+/* iconv.c — Windows-1258 to UTF-8 for Windows (see iconv.h). */
+#include "iconv.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+
+struct sx_iconv {
+	int unused;   /* the conversion is stateless */
+};
+
+/* Unicode of bytes 0x80..0xFF; 0 where the code page defines nothing. */
+static const uint16_t cp1258[128] = {
+	0x20AC, 0x0000, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0000, 0x2039, 0x0152, 0x0000, 0x0000, 0x0000,
+	0x0000, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0000, 0x203A, 0x0153, 0x0000, 0x0000, 0x0178,
+	0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7,
+	0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF,
+	0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
+	0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF,
+	0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x00C5, 0x00C6, 0x00C7,
+	0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x0300, 0x00CD, 0x00CE, 0x00CF,
+	0x0110, 0x00D1, 0x0309, 0x00D3, 0x00D4, 0x01A0, 0x00D6, 0x00D7,
+	0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x01AF, 0x0303, 0x00DF,
+	0x00E0, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x00E5, 0x00E6, 0x00E7,
+	0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0301, 0x00ED, 0x00EE, 0x00EF,
+	0x0111, 0x00F1, 0x0323, 0x00F3, 0x00F4, 0x01A1, 0x00F6, 0x00F7,
+	0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0, 0x20AB, 0x00FF,
+};
+
+/* ASCII-only case-insensitive equality. */
+static int same_name(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'a' && *a <= 'z' ? (char)(*a - 32) : *a;
+		char y = *b >= 'a' && *b <= 'z' ? (char)(*b - 32) : *b;
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+iconv_t iconv_open(const char *to, const char *from)
+{
+	if (!same_name(to, "UTF-8") || !(same_name(from, "WINDOWS-1258") || same_name(from, "CP1258"))) {
+		errno = EINVAL;
+		return (iconv_t)-1;
+	}
+	return xcalloc(1, sizeof(struct sx_iconv));
+}
+
+size_t iconv(iconv_t cd, char **in, size_t *inleft, char **out, size_t *outleft)
+{
+	(void)cd;
+	if (!in || !*in)
+		return 0;   /* reset: there is no state */
+	while (*inleft > 0) {
+		unsigned char b = (unsigned char)**in;
+		unsigned cp = b < 0x80 ? b : cp1258[b - 0x80];
+		char u[3];
+		size_t n;
+
+		if (b >= 0x80 && cp == 0) {
+			errno = EILSEQ;
+			return (size_t)-1;
+		}
+		if (cp < 0x80) {
+			u[0] = (char)cp;
+			n = 1;
+		} else if (cp < 0x800) {
+			u[0] = (char)(0xC0 | cp >> 6);
+			u[1] = (char)(0x80 | (cp & 0x3F));
+			n = 2;
+		} else {
+			u[0] = (char)(0xE0 | cp >> 12);
+			u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+			u[2] = (char)(0x80 | (cp & 0x3F));
+			n = 3;
+		}
+		if (*outleft < n) {
+			errno = E2BIG;
+			return (size_t)-1;
+		}
+		memcpy(*out, u, n);
+		*out += n;
+		*outleft -= n;
+		(*in)++;
+		(*inleft)--;
+	}
+	return 0;
+}
+
+int iconv_close(iconv_t cd)
+{
+	free(cd);
+	return 0;
+}

@@ -1,0 +1,245 @@
+/* platform_win.c — platform.h for Windows (mingw-w64 with the UCRT runtime).
+ *
+ * Text inside sxsh is UTF-8; Windows speaks UTF-16 to its wide (W) functions,
+ * so every path that reaches the system goes through to_wide() here. */
+#include "base/platform.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <io.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <wchar.h>
+
+#include <windows.h>
+#include <bcrypt.h>
+#include <shellapi.h>
+
+#include "base/mem.h"
+
+/* UTF-8 -> UTF-16; caller frees. */
+static wchar_t *to_wide(const char *s)
+{
+	int n = MultiByteToWideChar(CP_UTF8, 0, s, -1, NULL, 0);
+	wchar_t *w;
+
+	if (n <= 0)
+		return NULL;
+	w = xmalloc((size_t)n * sizeof *w);
+	MultiByteToWideChar(CP_UTF8, 0, s, -1, w, n);
+	return w;
+}
+
+/* UTF-16 -> UTF-8; caller frees. */
+static char *from_wide(const wchar_t *w)
+{
+	int n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
+	char *s;
+
+	if (n <= 0)
+		return xstrdup("");
+	s = xmalloc((size_t)n);
+	WideCharToMultiByte(CP_UTF8, 0, w, -1, s, n, NULL, NULL);
+	return s;
+}
+
+void platform_init(int *argc, char ***argv)
+{
+	int n = 0;
+	wchar_t **wargv = CommandLineToArgvW(GetCommandLineW(), &n);
+
+	/* Same bytes as on Linux: no CRLF translation, no ^Z end of file. */
+	_set_fmode(_O_BINARY);
+	/* Redirected output too; a console keeps text mode, so "\n" starts a line. */
+	for (int fd = 0; fd <= 2; fd++)
+		if (!_isatty(fd))
+			_setmode(fd, _O_BINARY);
+	SetConsoleOutputCP(CP_UTF8);
+	SetConsoleCP(CP_UTF8);
+	/* The C runtime's argv is in the ANSI code page; sxsh wants UTF-8. */
+	if (wargv && n > 0) {
+		char **v = xcalloc((size_t)n + 1, sizeof *v);
+		for (int i = 0; i < n; i++)
+			v[i] = from_wide(wargv[i]);
+		*argc = n;
+		*argv = v;
+		LocalFree(wargv);
+	}
+}
+
+int platform_utf8_locale(void)
+{
+	/* Only the UCRT has UTF-8 locales (msvcrt refuses ".UTF-8"). */
+	return setlocale(LC_ALL, ".UTF-8") ? 0 : -1;
+}
+
+int platform_setenv(const char *name, const char *value)
+{
+	return _putenv_s(name, value) == 0 ? 0 : -1;
+}
+
+char *platform_default_db(void)
+{
+	static const wchar_t *const vars[] = { L"LOCALAPPDATA", L"APPDATA" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const wchar_t *v = _wgetenv(vars[i]);
+		if (v && *v) {
+			char *dir = from_wide(v), *db = xasprintf("%s\\sxsh\\sxsh.db", dir);
+			free(dir);
+			return db;
+		}
+	}
+	return NULL;
+}
+
+char *platform_exe_dir(void)
+{
+	wchar_t buf[32768];
+	DWORD n = GetModuleFileNameW(NULL, buf, sizeof buf / sizeof buf[0]);
+	wchar_t *sep;
+
+	if (n == 0 || n >= sizeof buf / sizeof buf[0])
+		return NULL;
+	sep = wcsrchr(buf, L'\\');
+	if (!sep)
+		return NULL;
+	*sep = L'\0';
+	return from_wide(buf);
+}
+
+char *platform_bundle_dir(void)
+{
+	char *dir = platform_exe_dir(), *forms;
+	wchar_t *w;
+	DWORD attr;
+
+	if (!dir)
+		return NULL;
+	forms = xasprintf("%s\\forms", dir);
+	w = to_wide(forms);
+	attr = w ? GetFileAttributesW(w) : INVALID_FILE_ATTRIBUTES;
+	free(w);
+	free(forms);
+	if (attr != INVALID_FILE_ATTRIBUTES && (attr & FILE_ATTRIBUTE_DIRECTORY))
+		return dir;
+	free(dir);
+	return NULL;
+}
+
+int platform_is_sep(char c)
+{
+	return c == '/' || c == '\\';
+}
+
+size_t platform_root_len(const char *path)
+{
+	size_t n = 0;
+
+	if (((path[0] | 0x20) >= 'a' && (path[0] | 0x20) <= 'z') && path[1] == ':')
+		return platform_is_sep(path[2]) ? 3 : 2;
+	if (platform_is_sep(path[0]) && platform_is_sep(path[1])) {
+		/* \\server\share\: two names after the leading pair */
+		n = 2;
+		for (int names = 0; names < 2 && path[n]; names++) {
+			while (path[n] && !platform_is_sep(path[n]))
+				n++;
+			if (path[n])
+				n++;
+		}
+		return n;
+	}
+	return platform_is_sep(path[0]);
+}
+
+int platform_mkdir(const char *path)
+{
+	wchar_t *w = to_wide(path);
+	int rc;
+
+	if (!w) {
+		errno = EINVAL;
+		return -1;
+	}
+	rc = _wmkdir(w);
+	free(w);
+	return rc;
+}
+
+char *platform_mkdtemp(char *tmpl)
+{
+	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t n = strlen(tmpl);
+	char *x = tmpl + n - 6;
+
+	if (n < 6 || strcmp(x, "XXXXXX") != 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned char r[6];
+		if (platform_random(r, sizeof r) != 0)
+			return NULL;
+		for (int i = 0; i < 6; i++)
+			x[i] = digits[r[i] % (sizeof digits - 1)];
+		if (platform_mkdir(tmpl) == 0)
+			return tmpl;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	return NULL;
+}
+
+void platform_private_fd(int fd)
+{
+	(void)fd;   /* the per-user folder's ACL already keeps others out */
+}
+
+int platform_rename(const char *from, const char *to)
+{
+	wchar_t *wf = to_wide(from), *wt = to_wide(to);
+	int ok = wf && wt && MoveFileExW(wf, wt, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH);
+
+	if (!ok)
+		errno = GetLastError() == ERROR_FILE_NOT_FOUND ? ENOENT : EACCES;
+	free(wf);
+	free(wt);
+	return ok ? 0 : -1;
+}
+
+int platform_fsync(int fd)
+{
+	return _commit(fd);
+}
+
+int platform_fsync_dir(const char *dir)
+{
+	(void)dir;
+	return 0;
+}
+
+int platform_random(void *buf, size_t n)
+{
+	if (n > 0xFFFFFFFFu)
+		return -1;
+	return BCryptGenRandom(NULL, buf, (ULONG)n, BCRYPT_USE_SYSTEM_PREFERRED_RNG) == 0 ? 0 : -1;
+}
+
+void platform_term_prepare(void)
+{
+	/* ncurses picks its Windows console driver only for TERM "#win32con" or
+	 * an empty TERM, and an empty TERM means "ms-terminal" on newer Windows;
+	 * a TERM inherited from a Unix shell would select terminfo and garble. */
+	const char *t = getenv("SXSH_TERM");
+	_putenv_s("TERM", t && *t ? t : "#win32con");
+}
+
+void platform_catch_signals(void (*handler)(int))
+{
+	signal(SIGTERM, handler);
+	signal(SIGINT, handler);
+}
