@@ -69,6 +69,16 @@ int platform_random(void *buf, size_t n);
  * that is its console driver (TERM=#win32con), whatever TERM the environment
  * holds, unless SXSH_TERM names another terminal type.  Nothing on Linux. */
 void platform_term_prepare(void);
+/* Wait up to ms milliseconds for a key.  Returns 1 with *wc set when the key is
+ * a character curses would misread (on Windows every printable character: the
+ * console driver of ncurses 6.4 reads keys as single bytes of the ANSI code
+ * page and drops what it cannot map, often together with the keys typed just
+ * after), 0 when curses should read the input itself (named and control keys;
+ * everything on Linux), -1 when nothing came in time. */
+int platform_read_char(int ms, unsigned long *wc);
+/* 1 when platform_read_char() takes keys from under curses (Windows): curses
+ * must then not read ahead to look for typeahead, or it swallows them. */
+int platform_reads_keys(void);
 /* Call handler on SIGTERM, SIGINT and (where it exists) SIGHUP. */
 void platform_catch_signals(void (*handler)(int));
 

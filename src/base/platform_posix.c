@@ -141,6 +141,18 @@ void platform_term_prepare(void)
 {
 }
 
+int platform_read_char(int ms, unsigned long *wc)
+{
+	(void)ms;
+	(void)wc;
+	return 0;
+}
+
+int platform_reads_keys(void)
+{
+	return 0;
+}
+
 void platform_catch_signals(void (*handler)(int))
 {
 	struct sigaction sa;

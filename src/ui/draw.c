@@ -25,6 +25,24 @@ static attr_t attr_of(enum role role)
 	}
 }
 
+/* Draw the n bytes of UTF-8 at s from (y, x) as a wide string: ncurses on
+ * Windows decodes multibyte text given to its narrow functions wrongly, and
+ * the wide path is the same on every system.  (mbstowcs, not mbrtowc: wine's
+ * UCRT gets mbrtowc wrong in a UTF-8 locale.)  Invalid UTF-8 goes the narrow way. */
+static void add_utf8(int y, int x, const char *s, size_t n)
+{
+	char *mb = xstrndup(s, n);
+	wchar_t *w = xmalloc((n + 1) * sizeof *w);
+	size_t k = mbstowcs(w, mb, n + 1);
+
+	if (k == (size_t)-1)
+		mvaddnstr(y, x, s, (int)n);
+	else
+		mvaddnwstr(y, x, w, (int)k);
+	free(w);
+	free(mb);
+}
+
 void draw_text(int y, int x, int cols, enum role role, const char *s)
 {
 	size_t n;
@@ -34,7 +52,7 @@ void draw_text(int y, int x, int cols, enum role role, const char *s)
 		cols = COLS - x;
 	n = text_prefix_bytes(s, cols);
 	attron(attr_of(role));
-	mvaddnstr(y, x, s, (int)n);
+	add_utf8(y, x, s, n);
 	attroff(attr_of(role));
 }
 

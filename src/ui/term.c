@@ -42,6 +42,8 @@ int term_start(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	if (platform_reads_keys())
+		typeahead(-1);
 	timeout(250);   /* wake up to notice SIGTERM/SIGINT */
 	if (has_colors() && !(no_color && *no_color)) {
 		start_color();
@@ -85,6 +87,15 @@ void term_read(struct input *in)
 		if (got_signal) {
 			in->act = ACT_SIGNAL;
 			return;
+		}
+		unsigned long wc;
+		int direct = platform_read_char(250, &wc);
+		if (direct < 0)
+			continue;
+		if (direct > 0) {
+			ch = (wint_t)wc;
+			rc = OK;
+			break;
 		}
 		rc = get_wch(&ch);
 		if (rc != ERR)

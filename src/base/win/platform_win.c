@@ -238,6 +238,60 @@ void platform_term_prepare(void)
 	_putenv_s("TERM", t && *t ? t : "#win32con");
 }
 
+/* 1 for a console event curses would skip over while reading the next key —
+ * and so swallow a character queued behind it: key releases, Shift/Ctrl/Alt
+ * and other keys that type nothing, focus and menu events. */
+static int skipped_by_curses(const INPUT_RECORD *r)
+{
+	const KEY_EVENT_RECORD *k = &r->Event.KeyEvent;
+
+	if (r->EventType == FOCUS_EVENT || r->EventType == MENU_EVENT)
+		return 1;
+	if (r->EventType != KEY_EVENT)
+		return 0;
+	if (!k->bKeyDown)
+		return 1;
+	switch (k->wVirtualKeyCode) {
+	case VK_SHIFT: case VK_CONTROL: case VK_MENU: case VK_CAPITAL: case VK_NUMLOCK:
+	case VK_SCROLL: case VK_LWIN: case VK_RWIN: case VK_LSHIFT: case VK_RSHIFT:
+	case VK_LCONTROL: case VK_RCONTROL: case VK_LMENU: case VK_RMENU:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int platform_read_char(int ms, unsigned long *wc)
+{
+	HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+	INPUT_RECORD r;
+	DWORD n;
+
+	if (GetFileType(in) != FILE_TYPE_CHAR)
+		return 0;
+	if (WaitForSingleObject(in, (DWORD)ms) != WAIT_OBJECT_0)
+		return -1;
+	while (PeekConsoleInputW(in, &r, 1, &n) && n == 1) {
+		WCHAR c = r.Event.KeyEvent.uChar.UnicodeChar;
+		if (skipped_by_curses(&r)) {
+			ReadConsoleInputW(in, &r, 1, &n);
+			continue;
+		}
+		/* Printable characters are ours; control and named keys curses'. */
+		if (r.EventType != KEY_EVENT || c < 0x20 || c == 0x7f)
+			return 0;
+		ReadConsoleInputW(in, &r, 1, &n);
+		*wc = c;
+		return 1;
+	}
+	return -1;   /* only events nobody needs: nothing to read */
+}
+
+int platform_reads_keys(void)
+{
+	return 1;
+}
+
 void platform_catch_signals(void (*handler)(int))
 {
 	signal(SIGTERM, handler);
