@@ -73,7 +73,8 @@ void platform_term_prepare(void);
  * a character curses would misread (on Windows every printable character: the
  * console driver of ncurses 6.4 reads keys as single bytes of the ANSI code
  * page and drops what it cannot map, often together with the keys typed just
- * after), 0 when curses should read the input itself (named and control keys;
+ * after; and Esc, 27, which wine delivers without its character code), 0 when
+ * curses should read the input itself (other named and control keys;
  * everything on Linux), -1 when nothing came in time. */
 int platform_read_char(int ms, unsigned long *wc);
 /* 1 when platform_read_char() takes keys from under curses (Windows): curses

@@ -6,6 +6,7 @@
 # for the moves.  Ends with "windows-cli: N passed, N failed".
 set -u
 CLI=$ROOT/tests/cli
+HERE=$CLI   # what tests/cli/run.sh gives the test files
 WORK=$(mktemp -d /tmp/sxsh-wincli.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 SXSH_BIN=$WORK/sxsh-wine

@@ -277,8 +277,11 @@ int platform_read_char(int ms, unsigned long *wc)
 			ReadConsoleInputW(in, &r, 1, &n);
 			continue;
 		}
-		/* Printable characters are ours; control and named keys curses'. */
-		if (r.EventType != KEY_EVENT || c < 0x20 || c == 0x7f)
+		/* Esc comes without its character under wine, and ncurses drops it. */
+		if (r.EventType == KEY_EVENT && r.Event.KeyEvent.wVirtualKeyCode == VK_ESCAPE)
+			c = 27;
+		/* Printable characters and Esc are ours; other keys curses'. */
+		else if (r.EventType != KEY_EVENT || c < 0x20 || c == 0x7f)
 			return 0;
 		ReadConsoleInputW(in, &r, 1, &n);
 		*wc = c;
