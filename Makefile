@@ -174,8 +174,10 @@ $(WIN_OBJ): $(WIN)/deps/VERSIONS
 $(WIN)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(WIN_CC) $(WIN_CFLAGS) -MMD -MP -c $< -o $@
-$(WIN)/sxsh.exe: $(WIN_OBJ) .ci/windows/ucrt.sh
-	$(WIN_CC) -static -specs=$$(sh .ci/windows/ucrt.sh $(WIN)) -o $@ $(WIN_OBJ) $(WIN_LIBS)
+$(WIN)/obj/sxsh-rc.o: .ci/windows/sxsh.rc .ci/windows/sxsh.manifest $(WIN)/deps/VERSIONS
+	x86_64-w64-mingw32-windres .ci/windows/sxsh.rc -O coff -o $@
+$(WIN)/sxsh.exe: $(WIN_OBJ) $(WIN)/obj/sxsh-rc.o .ci/windows/ucrt.sh
+	$(WIN_CC) -static -specs=$$(sh .ci/windows/ucrt.sh $(WIN)) -o $@ $(WIN_OBJ) $(WIN)/obj/sxsh-rc.o $(WIN_LIBS)
 $(WIN)/sxsh-windows.zip: $(WIN)/sxsh.exe $(MO) .ci/windows/pack.sh
 	@sh .ci/windows/pack.sh $(WIN) $@
 windows-check: windows $(BIN)

@@ -9,13 +9,13 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 DIR=$(cd "$1" && pwd)
 
-if ! command -v wine >/dev/null || ! command -v tmux >/dev/null; then
+if ! command -v wine >/dev/null || ! command -v tmux >/dev/null || ! command -v unzip >/dev/null; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 		echo "windows-check: installing wine and tmux"
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wine wine64 tmux >/dev/null ||
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wine wine64 tmux unzip >/dev/null ||
 			{ echo "windows-check: apt-get install wine failed"; exit 1; }
 	else
-		echo "windows-check: needs wine and tmux: sudo apt-get install wine wine64 tmux"
+		echo "windows-check: needs wine, tmux and unzip: sudo apt-get install wine wine64 tmux unzip"
 		exit 1
 	fi
 fi
