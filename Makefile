@@ -46,6 +46,8 @@ endif
 PO       := $(filter-out locale/pending-%,$(wildcard locale/*.po))
 MO       := $(PO:locale/%.po=build/locale/%/LC_MESSAGES/sxsh.mo)
 
+
+.PHONY: deb debpkg
 .PHONY: all run check test unit cli tty tty-stress i18n layout firstrun fuzz bench install uninstall clean deps deps-test pot
 all: $(BIN) $(MO)
 
@@ -117,6 +119,8 @@ layout:
 	@$(call LAYER,sh tests/layout.sh)
 firstrun:
 	@$(call LAYER,sh tests/firstrun.sh)
+debpkg:
+	@$(call LAYER,sh tests/deb.sh)
 i18n:
 	@$(call LAYER,sh tests/i18n.sh)
 # Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
@@ -128,7 +132,7 @@ test: unit cli tty
 # Everything, then everything again under AddressSanitizer + UBSan, then the fuzzers.
 check: deps deps-test
 	rm -rf build/results build/asan/results
-	$(MAKE) --no-print-directory test i18n layout firstrun
+	$(MAKE) --no-print-directory test i18n layout firstrun debpkg
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh
@@ -140,6 +144,10 @@ bench: all $(BUILD)/bench-search
 # Facility search on 50,000 facilities, against the 20 ms bar.
 $(BUILD)/bench-search: tests/bench/search.c $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# A Debian package of the installed tree: build/sxsh_VERSION-1_ARCH.deb.
+deb: all
+	@sh .ci/deb $(VERSION)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sxsh/forms/data \
