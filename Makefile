@@ -137,9 +137,8 @@ check: deps deps-test
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh
 
-bench: all $(BUILD)/bench-search
-	sh tests/bench/run.sh
-	rm -f $(BUILD)/bench-search.db* && $(BUILD)/bench-search $(BUILD)/bench-search.db gen
+bench: all $(BUILD)/bench-search $(BUILD)/vtrun
+	SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) BENCH_SEARCH=$(abspath $(BUILD)/bench-search) sh tests/bench/run.sh
 
 # Facility search on 50,000 facilities, against the 20 ms bar.
 $(BUILD)/bench-search: tests/bench/search.c $(LIB)

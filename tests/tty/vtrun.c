@@ -110,6 +110,8 @@ struct vtr_run {
 	unsigned long total;          /* bytes read from the child since it started */
 	unsigned long total_at_input; /* total when the last key, resize or start was sent */
 	bool awaiting;                /* input sent and its answer not yet seen by a check */
+	long started_ms;              /* when the child was (re)started, for `clock` */
+	long output_ms;               /* when its latest output arrived, for `clock` */
 	int mark_line;                /* script line of the last `mark` */
 	char *pending;                /* keys libvterm encoded, not yet written, owned */
 	size_t npending, cappending;  /* used and allocated bytes of pending */
@@ -355,6 +357,8 @@ static size_t vtr_read_ready(struct vtr_run *r)
 	}
 	r->bytes += total;
 	r->total += total;
+	if (total)
+		r->output_ms = vtr_now_ms();
 	return total;
 }
 
@@ -607,6 +611,7 @@ static bool vtr_spawn(struct vtr_run *r)
 	r->child = pid;
 	r->reaped = r->eof = false;
 	vtr_sent_input(r);  /* the first check waits for the child's first screen */
+	r->started_ms = vtr_now_ms();
 	fcntl(r->master, F_SETFD, FD_CLOEXEC);
 	fcntl(r->master, F_SETFL, fcntl(r->master, F_GETFL) | O_NONBLOCK);
 	return true;
@@ -1158,6 +1163,43 @@ static bool vtr_run_term(struct vtr_run *r, const struct vtr_step *st)
 	return vtr_fail(r, st, "%s is %s", vtr_term_names[st->n], st->m ? "off" : "on");
 }
 
+/* clock LABEL: prints "LABEL: N ms", from the child's start to the last output that the
+ * checks before it saw (for make bench: after a `wait` for the first screen, the time until
+ * that screen was drawn completely, without the driver's own settling pause). */
+static bool vtr_run_clock(struct vtr_run *r, const struct vtr_step *st)
+{
+	printf("%s: %ld ms\n", st->text, r->output_ms - r->started_ms);
+	return true;
+}
+
+/* rss LABEL: prints "LABEL: N kB", the child's peak resident memory (VmHWM). */
+static bool vtr_run_rss(struct vtr_run *r, const struct vtr_step *st)
+{
+	char path[64], line[256];
+	long kb = -1;
+	vtr_settle(r);
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)r->child);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	if (kb < 0)
+		return vtr_fail(r, st, "cannot read %s", path);
+	printf("%s: %ld kB\n", st->text, kb);
+	return true;
+}
+
+/* bytes LABEL: prints "LABEL: N bytes", what the child wrote since `mark`. */
+static bool vtr_run_bytes(struct vtr_run *r, const struct vtr_step *st)
+{
+	vtr_await_answer(r);
+	vtr_settle(r);
+	printf("%s: %lu bytes\n", st->text, r->bytes);
+	return true;
+}
+
 /* Every script command. */
 static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "wait", .parse = vtr_parse_text, .run = vtr_run_wait },
@@ -1178,6 +1220,9 @@ static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "term", .parse = vtr_parse_term, .run = vtr_run_term },
 	{ .name = "attr", .parse = vtr_parse_attr, .run = vtr_run_attr },
 	{ .name = "restart", .parse = vtr_parse_none, .run = vtr_run_restart },
+	{ .name = "clock", .parse = vtr_parse_text, .run = vtr_run_clock },
+	{ .name = "rss", .parse = vtr_parse_text, .run = vtr_run_rss },
+	{ .name = "bytes", .parse = vtr_parse_text, .run = vtr_run_bytes },
 };
 
 /* ---- the script file -------------------------------------------------------------------- */
