@@ -475,7 +475,7 @@ const struct screen screen_walk = {
 	.draw = walk_draw,
 	.handle = walk_handle_safe,
 	.leave = walk_leave,
-	.keys = N_("Enter next  Tab/S-Tab move  PgUp/PgDn page  F3 hint  F9 review  Esc leave"),
+	.keys = N_("Enter next  F3 hint  F4/F8 add/delete entry  F9 review  Esc leave  F1 keys"),
 	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
 		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
 		   "Up and Down outside lists) move between questions, PageUp and PageDown "
