@@ -89,7 +89,7 @@ static const struct searchlist_key keys[] = {
 	{ 0 },
 };
 
-static const struct searchlist_ops facility_list = {
+static const struct searchlist_ops ops = {
 	.title = N_("Facilities"),
 	.empty = N_("No facility matches. Press F2 to add one."),
 	.query = query, .free_rows = free_rows,
@@ -106,7 +106,7 @@ static const struct searchlist_ops facility_list = {
 static void *flist_enter(struct ui *ui, const void *arg)
 {
 	const struct facility_pick_arg *pick = arg;
-	return searchlist_open(ui, &facility_list, pick ? pick->picked : NULL);
+	return searchlist_open(ui, &ops, pick ? pick->picked : NULL);
 }
 
 const struct screen screen_facility_list = {

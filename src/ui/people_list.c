@@ -74,7 +74,7 @@ static const struct searchlist_key keys[] = {
 	{ 0 },
 };
 
-static const struct searchlist_ops people_list = {
+static const struct searchlist_ops ops = {
 	.title = N_("People"),
 	.empty = N_("Nobody matches. Press F2 to add a person."),
 	.query = query, .free_rows = free_rows,
@@ -89,7 +89,7 @@ static const struct searchlist_ops people_list = {
 static void *plist_enter(struct ui *ui, const void *arg)
 {
 	(void)arg;
-	return searchlist_open(ui, &people_list, NULL);
+	return searchlist_open(ui, &ops, NULL);
 }
 
 const struct screen screen_people_list = {

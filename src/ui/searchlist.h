@@ -3,9 +3,9 @@
  * A search field (the list is searched again as each key is typed), a
  * count, column headings, a page of rows with a cursor (Up, Down, PageUp,
  * PageDown; Home and End stay with the field), an empty-state line and the
- * screen's key bar.  A list screen is a `struct screen` whose enter, draw,
- * enter calls searchlist_open() with its `struct searchlist_ops` and whose
- * draw, handle and leave are the searchlist_* functions below.  The table
+ * screen's key bar.  A list screen is a `struct screen` whose enter calls
+ * searchlist_open() with its `struct searchlist_ops` and whose draw, handle
+ * and leave are the searchlist_* functions below.  The table
  * says where the rows come from (a data part's query), how a row reads in
  * columns, and what Enter and the F-keys do. */
 #ifndef SX_SEARCHLIST_H

@@ -97,7 +97,7 @@ static const struct searchlist_key keys[] = {
 	{ 0 },
 };
 
-static const struct searchlist_ops session_list_ops = {
+static const struct searchlist_ops ops = {
 	.title = N_("Training and awareness events"),
 	.empty = N_("No session yet. Press F2 to add one."),
 	.query = query, .free_rows = free_rows,
@@ -112,7 +112,7 @@ static const struct searchlist_ops session_list_ops = {
 static void *slist_enter(struct ui *ui, const void *arg)
 {
 	(void)arg;
-	return searchlist_open(ui, &session_list_ops, NULL);
+	return searchlist_open(ui, &ops, NULL);
 }
 
 const struct screen screen_session_list = {
