@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "base/err.h"
+#include "base/printdoc.h"
 #include "plan/plan.h"
 
 /* Output formats. */
@@ -33,6 +34,11 @@ char *report_cell(const struct plan_indicator *ind, const struct plan_value *v);
 char *report_target(const struct plan_indicator *ind);
 /* The HTML page alone (report_html.c; report_write() checks the stream). */
 void report_write_html(const struct plan_report *r, FILE *out);
+/* The same page as the office signs it: d's heading (issuing body, place
+ * and date), page numbers, and d's signature blocks (report_html.c).  The
+ * caller checks the stream. */
+void report_write_html_doc(const struct plan_report *r, const struct printdoc_office *d,
+			   FILE *out);
 /* The heading of a breakdown ("By district", …); "" for the overall rows. */
 const char *report_scope_title(enum plan_scope scope);
 

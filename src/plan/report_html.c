@@ -9,10 +9,10 @@
 #include "base/html.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/printdoc.h"
+#include "records/office.h"
 
 static const char html_style[] =
-	"@page { size: A4 portrait; margin: 15mm; }\n"
-	"body { font-family: 'Times New Roman', serif; font-size: 11pt; color: #000; margin: 0; }\n"
 	"h1 { font-size: 14pt; text-align: center; margin: 0 0 4pt; }\n"
 	"p.sub { text-align: center; margin: 0 0 10pt; }\n"
 	"h2 { font-size: 12pt; margin: 12pt 0 4pt; }\n"
@@ -22,7 +22,7 @@ static const char html_style[] =
 	"td.met { font-weight: bold; }\n"
 	"svg { display: block; }\n"
 	"p.note { font-size: 9pt; margin-top: 10pt; }\n"
-	"tr { page-break-inside: avoid; break-inside: avoid; }\n";
+	"tr.target td, tr.target th { font-style: italic; font-weight: normal; }\n";
 
 /* A bar of width px: the value's progress filled, the target as a line at
  * 80 % of the width (so overshooting stays visible); empty when unknown. */
@@ -41,7 +41,8 @@ static void put_bar(FILE *out, long progress, int px, int h)
 		target_x, target_x, h);
 }
 
-static void html_heading(const struct plan_report *r, FILE *out)
+static void html_heading(const struct plan_report *r, const struct printdoc_office *d,
+			 FILE *out)
 {
 	char a[11], b[11];
 	date_format_user(r->period_start, a);
@@ -51,7 +52,11 @@ static void html_heading(const struct plan_report *r, FILE *out)
 	html_put(out, _("Plan progress"));
 	fputs(" — ", out);
 	html_put(out, r->title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
+	fputs("</title>\n<style>\n", out);
+	printdoc_css(out, "A4 portrait");
+	fprintf(out, "%s</style>\n</head>\n<body>\n", html_style);
+	printdoc_heading(out, d);
+	fputs("<h1>", out);
 	html_put(out, r->title);
 	fputs("</h1>\n<p class=\"sub\">", out);
 	if (*r->decision) {
@@ -71,13 +76,13 @@ static void html_overall(const struct plan_report *r, FILE *out)
 					     N_("Progress"), N_("Status") };
 	fputs("<h2>", out);
 	html_put(out, r->rows[0].label);
-	fputs("</h2>\n<table class=\"overall\">\n<tr>", out);
+	fputs("</h2>\n<table class=\"overall\">\n<thead>\n<tr>", out);
 	for (int i = 0; i < 5; i++) {
 		fputs("<th>", out);
 		html_put(out, _(heads[i]));
 		fputs("</th>", out);
 	}
-	fputs("</tr>\n", out);
+	fputs("</tr>\n</thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < r->nind; k++) {
 		const struct plan_value *v = &r->rows[0].v[k];
 		long p = plan_progress(&r->ind[k], v);
@@ -97,7 +102,30 @@ static void html_overall(const struct plan_report *r, FILE *out)
 		free(cell);
 		free(target);
 	}
-	fputs("</table>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+}
+
+/* The target row under a breakdown's heading, repeated with it on every
+ * page: the target each area's cell is compared with.  The plan keeps one
+ * target per indicator (the province's); a share's target holds for every
+ * area, a count's is the province's total. */
+static void html_targets(const struct plan_report *r, FILE *out)
+{
+	fputs("<tr class=\"target\"><th>", out);
+	html_put(out, _("Target"));
+	fputs("</th>", out);
+	for (size_t k = 0; k < r->nind; k++) {
+		char *target = report_target(&r->ind[k]);
+		fputs("<th>", out);
+		html_put(out, target);
+		if (!plan_is_share(&r->ind[k])) {
+			fputc(' ', out);
+			html_put(out, _("(province)"));
+		}
+		fputs("</th>", out);
+		free(target);
+	}
+	fputs("</tr>\n", out);
 }
 
 /* One breakdown with a small bar under each known cell. */
@@ -105,13 +133,15 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 {
 	fputs("<h2>", out);
 	html_put(out, report_scope_title(scope));
-	fputs("</h2>\n<table>\n<tr><th></th>", out);
+	fputs("</h2>\n<table>\n<thead>\n<tr><th></th>", out);
 	for (size_t k = 0; k < r->nind; k++) {
 		fputs("<th>", out);
 		html_put(out, report_short_label(&r->ind[k]));
 		fputs("</th>", out);
 	}
 	fputs("</tr>\n", out);
+	html_targets(r, out);
+	fputs("</thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < r->nrows; i++) {
 		if (r->rows[i].scope != scope)
 			continue;
@@ -130,12 +160,24 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 		}
 		fputs("</tr>\n", out);
 	}
-	fputs("</table>\n", out);
+	fputs("</tbody>\n</table>\n", out);
 }
 
 void report_write_html(const struct plan_report *r, FILE *out)
 {
-	html_heading(r, out);
+	struct printdoc_office d;
+	struct office o;
+
+	office_load(NULL, &o);
+	office_doc(&o, &d);
+	report_write_html_doc(r, &d, out);
+	office_free(&o);
+}
+
+void report_write_html_doc(const struct plan_report *r, const struct printdoc_office *d,
+			   FILE *out)
+{
+	html_heading(r, d, out);
 	if (r->nrows > 0)
 		html_overall(r, out);
 	html_scope(r, PLAN_DISTRICT, out);
@@ -147,5 +189,7 @@ void report_write_html(const struct plan_report *r, FILE *out)
 	fputc(' ', out);
 	html_put(out, _("Shares are the records as they are today; rapid and detailed "
 			"assessments count when dated within the plan period."));
-	fputs("</p>\n</body>\n</html>\n", out);
+	fputs("</p>\n", out);
+	printdoc_signatures(out, d);
+	fputs("</body>\n</html>\n", out);
 }
