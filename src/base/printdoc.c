@@ -39,6 +39,7 @@ void printdoc_css(FILE *out, const char *size)
 	fprintf(out, "body { font-family: %s; font-size: 11pt; color: #000; margin: 0; }\n",
 		printdoc_fonts);
 	fputs("thead { display: table-header-group; }\n"
+	      "h1, h2, h3 { break-after: avoid; page-break-after: avoid; }\n"
 	      "tr { page-break-inside: avoid; break-inside: avoid; }\n"
 	      "table.doc { border-collapse: collapse; width: 100%; margin: 0 0 10pt; }\n"
 	      "table.doc td, table.doc th { border: none; padding: 0 4pt; text-align: center;"

@@ -207,11 +207,12 @@ static const char html_style[] =
 	"table.head { margin-bottom: 8pt; }\n"
 	"table.head th { text-align: left; font-weight: normal; padding: 1pt 8pt 1pt 0; }\n"
 	"table.head td { font-weight: bold; }\n"
-	"table.sheet { border-collapse: collapse; width: 100%; }\n"
+	"table.sheet { border-collapse: collapse; width: 100%; font-size: 10pt; }\n"
 	"table.sheet th, table.sheet td { border: 1px solid #000; padding: 3pt 4pt;"
 	" vertical-align: middle; }\n"
 	"table.sheet th { font-weight: bold; text-align: center; }\n"
 	"table.sheet td.no, table.sheet td.year { text-align: center; }\n"
+	"table.sheet tbody td:nth-child(2) { white-space: nowrap; }\n"
 	"table.sheet td.sign { width: 22mm; height: 9mm; }\n"
 	"p.confirm { margin: 8pt 0 0; break-after: avoid; page-break-after: avoid; }\n";
 
@@ -291,6 +292,7 @@ static void sheet_doc(const struct session *s, const struct office *o,
 	}
 	if (s->start_date && *s->start_date)
 		d->date = s->start_date;
+	d->left_title = _("List prepared by");
 	d->right_title = _("Confirmed by the organiser");
 	d->right_name = NULL;
 }
