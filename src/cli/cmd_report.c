@@ -9,6 +9,7 @@
 #include "plan/report.h"
 #include "base/i18n.h"
 #include "records/office.h"
+#include "records/orgs.h"
 
 /* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
  * *i past it; NULL when argv[*i] is not that option.  *bad is set when the
@@ -54,16 +55,22 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 	return SX_OK;
 }
 
-/* The HTML page headed and signed by the office in db's settings. */
+/* The HTML page headed and signed by the office in db's settings, with the
+ * support network's part in the plan period. */
 static int write_signed(struct sx_db *db, const struct plan_report *r, struct sx_err *err)
 {
 	struct printdoc_office d;
+	struct orgs_entry *net;
 	struct office o;
+	size_t n;
 
+	if (orgs_network(db, r->period_start, r->period_end, &net, &n, err) != 0)
+		return cli_fail(err);
 	office_load(db, &o);
 	office_doc(&o, &d);
-	report_write_html_doc(r, &d, stdout);
+	report_write_html_doc(r, &d, net, n, stdout);
 	office_free(&o);
+	orgs_network_free(net, n);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		sx_err_add(err, NULL, 0, _("could not write the report: %s"), strerror(errno));
 		return cli_fail(err);

@@ -11,6 +11,7 @@
 #include "base/mem.h"
 #include "base/printdoc.h"
 #include "records/office.h"
+#include "records/orgs.h"
 
 static const char html_style[] =
 	"h1 { font-size: 14pt; text-align: center; margin: 0 0 4pt; }\n"
@@ -170,12 +171,66 @@ void report_write_html(const struct plan_report *r, FILE *out)
 
 	office_load(NULL, &o);
 	office_doc(&o, &d);
-	report_write_html_doc(r, &d, out);
+	report_write_html_doc(r, &d, NULL, 0, out);
 	office_free(&o);
 }
 
+/* The support network: each organisation, its contact, and what it took
+ * part in during the plan period. */
+static void html_network(const struct orgs_entry *net, size_t n, FILE *out)
+{
+	static const char *const heads[] = { N_("Organisation"), N_("Kind"), N_("Sectors"),
+					     N_("Contact"), N_("Took part in") };
+	fputs("<h2>", out);
+	html_put(out, _("Support network"));
+	fputs("</h2>\n", out);
+	if (!n) {
+		fputs("<p>", out);
+		html_put(out, _("No organisation is in the network yet ('sxsh org add')."));
+		fputs("</p>\n", out);
+		return;
+	}
+	fputs("<table class=\"network\">\n<thead>\n<tr>", out);
+	for (int i = 0; i < 5; i++) {
+		fputs("<th>", out);
+		html_put(out, _(heads[i]));
+		fputs("</th>", out);
+	}
+	fputs("</tr>\n</thead>\n<tbody>\n", out);
+	for (size_t i = 0; i < n; i++) {
+		const struct org *o = &net[i].org;
+		char *sectors = orgs_sectors_label(o->sectors);
+		fputs("<tr><td>", out);
+		html_put(out, o->name);
+		fputs("</td><td>", out);
+		html_put(out, orgs_kind_label(o->kind));
+		fputs("</td><td>", out);
+		html_put(out, sectors);
+		fputs("</td><td>", out);
+		html_put(out, o->contact_name);
+		if (*o->contact_name && *o->phone)
+			fputs("<br>", out);
+		html_put(out, o->phone);
+		fputs("</td><td>", out);
+		for (size_t k = 0; k < net[i].nparts; k++) {
+			const struct org_part *p = &net[i].parts[k];
+			char day[11];
+			date_format_user(p->date, day);
+			fprintf(out, "%s%s ", k ? "<br>" : "", *p->date ? day : "");
+			html_put(out, orgs_role_label(p->role));
+			fputs(": ", out);
+			html_put(out, p->what);
+		}
+		if (!net[i].nparts)
+			fputs("—", out);
+		fputs("</td></tr>\n", out);
+		free(sectors);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
 void report_write_html_doc(const struct plan_report *r, const struct printdoc_office *d,
-			   FILE *out)
+			   const struct orgs_entry *net, size_t nnet, FILE *out)
 {
 	html_heading(r, d, out);
 	if (r->nrows > 0)
@@ -183,6 +238,8 @@ void report_write_html_doc(const struct plan_report *r, const struct printdoc_of
 	html_scope(r, PLAN_DISTRICT, out);
 	html_scope(r, PLAN_SECTOR, out);
 	html_scope(r, PLAN_YEAR, out);
+	if (net)
+		html_network(net, nnet, out);
 	fputs("<p class=\"note\">", out);
 	html_put(out, _("Bars show progress towards the target (the dashed line). Counts by "
 			"district and sector are compared with the whole province's target."));

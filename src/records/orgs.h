@@ -81,4 +81,16 @@ int orgs_parts(struct sx_db *db, const char *org_uuid, const char *from, const c
 	       struct org_part **out, size_t *n, struct sx_err *err);
 void orgs_parts_free(struct org_part *p, size_t n);
 
+/* One organisation of the network with what it took part in. */
+struct orgs_entry {
+	struct org org;           /* the organisation */
+	struct org_part *parts;   /* its parts in the period, by date */
+	size_t nparts;            /* how many */
+};
+/* Every live organisation in Vietnamese order, each with its parts dated
+ * in [from, to] (as orgs_parts).  Free with orgs_network_free().  0 or -1. */
+int orgs_network(struct sx_db *db, const char *from, const char *to, struct orgs_entry **out,
+		 size_t *n, struct sx_err *err);
+void orgs_network_free(struct orgs_entry *e, size_t n);
+
 #endif

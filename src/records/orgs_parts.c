@@ -189,3 +189,42 @@ void orgs_parts_free(struct org_part *p, size_t n)
 	}
 	free(p);
 }
+
+int orgs_network(struct sx_db *db, const char *from, const char *to, struct orgs_entry **out,
+		 size_t *n, struct sx_err *err)
+{
+	struct org *list;
+	size_t k;
+
+	*out = NULL;
+	*n = 0;
+	if (orgs_list(db, NULL, &list, &k, err) != 0)
+		return -1;
+	*out = xcalloc(k ? k : 1, sizeof **out);
+	for (size_t i = 0; i < k; i++) {
+		struct orgs_entry *e = &(*out)[i];
+		e->org = list[i];
+		if (orgs_parts(db, e->org.uuid, from, to, &e->parts, &e->nparts, err) != 0) {
+			for (size_t j = i + 1; j < k; j++)
+				org_clear(&list[j]);
+			*n = i + 1;
+			free(list);
+			orgs_network_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return -1;
+		}
+	}
+	*n = k;
+	free(list);
+	return 0;
+}
+
+void orgs_network_free(struct orgs_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		org_clear(&e[i].org);
+		orgs_parts_free(e[i].parts, e[i].nparts);
+	}
+	free(e);
+}
