@@ -81,6 +81,11 @@ int orgs_parts(struct sx_db *db, const char *org_uuid, const char *from, const c
 	       struct org_part **out, size_t *n, struct sx_err *err);
 void orgs_parts_free(struct org_part *p, size_t n);
 
+/* The names of the live organisations named as role ("organiser",
+ * "trainer") of a session, in Vietnamese order, joined with ", "; NULL
+ * when there is none (or on a database error).  Caller frees. */
+char *orgs_session_names(struct sx_db *db, const char *session_uuid, const char *role);
+
 /* One organisation of the network with what it took part in. */
 struct orgs_entry {
 	struct org org;           /* the organisation */

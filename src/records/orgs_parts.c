@@ -228,3 +228,27 @@ void orgs_network_free(struct orgs_entry *e, size_t n)
 	}
 	free(e);
 }
+
+char *orgs_session_names(struct sx_db *db, const char *session_uuid, const char *role)
+{
+	struct sx_err e = {0};
+	sqlite3_stmt *st = db_stmt(db, "SELECT o.name FROM org_roles r JOIN organisations o"
+		" ON o.uuid = r.org_uuid AND o.deleted = 0 WHERE r.session_uuid = ?1 AND r.role = ?2"
+		" AND r.deleted = 0 ORDER BY o.sort_key", &e);
+	char *out = NULL;
+
+	sx_err_clear(&e);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, session_uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		char *next = out ? xasprintf("%s, %s", out, name) : xstrdup(name);
+		free(out);
+		out = next;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return out;
+}

@@ -15,6 +15,7 @@
 #include "base/mem.h"
 #include "base/printdoc.h"
 #include "records/office.h"
+#include "records/orgs.h"
 #include "records/people.h"
 #include "records/places.h"
 #include "base/text.h"
@@ -65,6 +66,18 @@ static char *dates_of(const struct session *s)
 	return strcmp(a, b) == 0 ? xstrdup(a) : xasprintf("%s – %s", a, b);
 }
 
+/* The organiser or trainer as typed on the session, else the organisations
+ * of the support network named in that role (records/orgs.h).  Owned. */
+static char *party_of(struct sx_db *db, const struct session *s, const char *typed,
+		      const char *role)
+{
+	char *named;
+	if (typed && *typed)
+		return xstrdup(typed);
+	named = orgs_session_names(db, s->uuid, role);
+	return named ? named : xstrdup("");
+}
+
 static void build_heading(struct sx_db *db, const struct session *s, struct heading *h)
 {
 	char *place = s->place_uuid ? places_name(db, s->place_uuid) : NULL;
@@ -77,8 +90,8 @@ static void build_heading(struct sx_db *db, const struct session *s, struct head
 	add_line(h, _("Dates"), dates_of(s));
 	add_line(h, _("Venue"), place && *venue ? xasprintf("%s, %s", venue, place)
 				: xstrdup(place ? place : venue));
-	add_line(h, _("Organiser"), xstrdup(s->organiser));
-	add_line(h, _("Trainer"), xstrdup(s->trainer));
+	add_line(h, _("Organiser"), party_of(db, s, s->organiser, "organiser"));
+	add_line(h, _("Trainer"), party_of(db, s, s->trainer, "trainer"));
 	free(place);
 }
 
@@ -281,14 +294,14 @@ static void write_html(const struct heading *h, const struct attendance_grid *g,
 
 /* The frame of the sheet: the organiser's heading (the office's when the
  * session names none), dated on the first day, prepared by the officer and
- * confirmed by the organiser.  d borrows from s and o. */
-static void sheet_doc(const struct session *s, const struct office *o,
+ * confirmed by the organiser.  d borrows from s, o and organiser. */
+static void sheet_doc(const struct session *s, const struct office *o, const char *organiser,
 		      struct printdoc_office *d)
 {
 	office_doc(o, d);
-	if (s->organiser && *s->organiser) {
+	if (*organiser) {
 		d->parent = NULL;
-		d->name = s->organiser;
+		d->name = organiser;
 	}
 	if (s->start_date && *s->start_date)
 		d->date = s->start_date;
@@ -309,10 +322,12 @@ int sheet_write(struct sx_db *db, const struct session *s, enum sheet_format fmt
 		return -1;
 	build_heading(db, s, &h);
 	if (fmt == SHEET_HTML) {
+		char *organiser = party_of(db, s, s->organiser, "organiser");
 		office_load(db, &o);
-		sheet_doc(s, &o, &d);
+		sheet_doc(s, &o, organiser, &d);
 		write_html(&h, &g, &d, out);
 		office_free(&o);
+		free(organiser);
 	} else {
 		write_text(&h, &g, out);
 	}

@@ -97,3 +97,20 @@ Kind: Cleaner-production centre
 Sectors: Cane sugar
 Took part in: 1
   08/06/2019  Adviser: Công ty TNHH Mía đường Sơn La"
+
+case_ "a session's sign-in sheet is headed by the organiser named from the network"
+org_data
+sxsh org add "Trung tâm Khuyến công Sơn La" --kind cp_centre >/dev/null
+sxsh org add "Trung tâm Sản xuất sạch Việt Nam" --kind cp_centre >/dev/null
+sxsh org link "Trung tâm Khuyến công Sơn La" organiser TH-2019-02 >/dev/null
+sxsh org link "Trung tâm Sản xuất sạch Việt Nam" trainer TH-2019-02 >/dev/null
+run sxsh sheet TH-2019-02
+expect_status 0
+expect_out_has "<table class=\"doc head\">
+<tr><td style=\"width:42%\"><span class=\"body\">Trung tâm Khuyến công Sơn La</span></td>"
+expect_out_has "<tr><th>Organiser:</th><td>Trung tâm Khuyến công Sơn La</td></tr>"
+expect_out_has "<tr><th>Trainer:</th><td>Trung tâm Sản xuất sạch Việt Nam</td></tr>"
+expect_out_has "<tr><td></td><td class=\"date\">Sơn La, 4 March 2019</td></tr>"
+run sxsh sheet TH-2019-02 --format text
+expect_out_has "Organiser: Trung tâm Khuyến công Sơn La
+Trainer: Trung tâm Sản xuất sạch Việt Nam"

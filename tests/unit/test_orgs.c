@@ -253,7 +253,38 @@ static void test_sync_round_trip(void)
 	t_db_gone(b, pb);
 }
 
+/* A database of schema version 1 (before the network) is upgraded when
+ * opened: the two tables and their history triggers appear, rows stay. */
+static void test_upgrade_from_v1(void)
+{
+	char path[256];
+	struct sx_db *db = t_db_fresh(path, sizeof path);
+	struct sx_err e = {0};
+	struct org o = {0};
+
+	exec(db, "DROP TABLE org_roles; DROP TABLE organisations; PRAGMA user_version = 1;"
+		 "INSERT INTO facilities (uuid, updated_at, origin, name) VALUES"
+		 " ('01a23400-0000-7000-8000-000000000021', 1, 'o', 'Xưởng chè');");
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'org%'"), 0);
+	db_close(db);
+	db = db_open(path, &e);
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	CHECK_INT(count(db, "PRAGMA user_version"), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+			    " AND tbl_name IN ('organisations', 'org_roles')"), 4);
+	o.name = (char *)"Trung tâm Khuyến công Sơn La";
+	o.kind = (char *)"cp_centre";
+	CHECK_INT(orgs_save(db, &o, &e), 0);
+	CHECK_INT(sx_err_count(&e), 0);
+	sx_err_clear(&e);
+	t_db_gone(db, path);
+}
+
 T_SUITE(orgs) {
+	{ "orgs/a version 1 database is upgraded", test_upgrade_from_v1 },
 	{ "orgs/save, find, list in Vietnamese order, delete", test_save_find_list },
 	{ "orgs/a name, a known kind and known sectors are required", test_refusals },
 	{ "orgs/links to sessions and assessments, parts by date", test_links_and_parts },
