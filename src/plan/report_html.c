@@ -23,7 +23,12 @@ static const char html_style[] =
 	"td.met { font-weight: bold; }\n"
 	"svg { display: block; }\n"
 	"p.note { font-size: 9pt; margin-top: 10pt; }\n"
-	"tr.target td, tr.target th { font-style: italic; font-weight: normal; }\n";
+	"tr.target td, tr.target th { font-style: italic; font-weight: normal; }\n"
+	"table.network { font-size: 10pt; }\n"
+	"table.network td:nth-child(1) { width: 26%; }\n"
+	"table.network td:nth-child(2) { width: 13%; }\n"
+	"table.network td:nth-child(3) { width: 19%; }\n"
+	"table.network td:nth-child(4) { width: 12%; }\n";
 
 /* A bar of width px: the value's progress filled, the target as a line at
  * 80 % of the width (so overshooting stays visible); empty when unknown. */

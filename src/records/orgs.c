@@ -79,7 +79,7 @@ static int unknown_sector(const char *w, size_t n, void *arg)
 static int add_label(const char *w, size_t n, void *arg)
 {
 	char **out = arg, *code = xstrndup(w, n), *next;
-	next = xasprintf("%s%s%s", *out, **out ? ", " : "",
+	next = xasprintf("%s%s%s", *out, **out ? "; " : "",
 			 label_of(facility_sectors, facility_nsectors, code));
 	free(code);
 	free(*out);

@@ -45,7 +45,7 @@ struct org_part {
 /* The label of a kind or role code (translated), or the code itself. */
 const char *orgs_kind_label(const char *code);
 const char *orgs_role_label(const char *code);
-/* Sector codes as translated labels joined with ", ".  Caller frees. */
+/* Sector codes as translated labels joined with "; " (labels hold commas).  Caller frees. */
 char *orgs_sectors_label(const char *sectors);
 
 /* Insert (uuid "") or update o: NFC text, search and sort keys, now, this

@@ -26,7 +26,7 @@ run sxsh org add "Quỹ Bảo vệ môi trường Việt Nam" --kind fund
 expect_status 0
 run sxsh org list
 expect_status 0
-expect_out "$(printf 'Quỹ Bảo vệ môi trường Việt Nam\tFund or bank\t\t\t\nTrung tâm Sản xuất sạch Việt Nam\tCleaner-production centre\tCassava starch processing, Cane sugar\tNguyễn Thị Hà\t024 3868 1686')"
+expect_out "$(printf 'Quỹ Bảo vệ môi trường Việt Nam\tFund or bank\t\t\t\nTrung tâm Sản xuất sạch Việt Nam\tCleaner-production centre\tCassava starch processing; Cane sugar\tNguyễn Thị Hà\t024 3868 1686')"
 run sxsh --lang vi org list "quy"
 expect_out "$(printf 'Quỹ Bảo vệ môi trường Việt Nam\tQuỹ, ngân hàng\t\t\t')"
 

@@ -126,4 +126,13 @@ done
 grep -q "NGƯỜI LẬP BÁO CÁO" "$T/report.txt" && grep -q "THỦ TRƯỞNG ĐƠN VỊ" "$T/report.txt" ||
 	fail "signature blocks missing: $(tail -12 "$T/report.txt")"
 grep -q "Doanh nghiệp thực hiện đánh giá" "$T/report.txt" || fail "Vietnamese text is not intact"
+# The demo's support network: its three organisations, the centre's part as trainer.
+grep -q "Mạng lưới hỗ trợ sản xuất sạch hơn" "$T/report.txt" || fail "the support network is missing"
+# (cells wrap in the PDF's text, so short pieces are looked for)
+sed -n '/Mạng lưới hỗ trợ/,$p' "$T/report.txt" >"$T/network.txt"
+for o in "Quỹ Bảo vệ" "Trung tâm Sản xuất" "Trung tâm Khuyến"; do
+	grep -q "$o" "$T/network.txt" || fail "the network lacks '$o'"
+done
+[ "$(grep -c "Giảng viên:" "$T/network.txt")" -ge 4 ] || fail "the trainers' parts are missing"
+[ "$(grep -c "Tư vấn đánh giá:" "$T/network.txt")" = 3 ] || fail "the 3 advisers' parts are missing"
 expect_one_font "$T/report.pdf"
