@@ -1,5 +1,6 @@
 /* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]: the
  * plan's indicators against their targets, for the provincial office. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +8,8 @@
 #include "plan/plan.h"
 #include "plan/report.h"
 #include "base/i18n.h"
+#include "records/office.h"
+#include "records/orgs.h"
 
 /* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
  * *i past it; NULL when argv[*i] is not that option.  *bad is set when the
@@ -52,6 +55,29 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 	return SX_OK;
 }
 
+/* The HTML page headed and signed by the office in db's settings, with the
+ * support network's part in the plan period. */
+static int write_signed(struct sx_db *db, const struct plan_report *r, struct sx_err *err)
+{
+	struct printdoc_office d;
+	struct orgs_entry *net;
+	struct office o;
+	size_t n;
+
+	if (orgs_network(db, r->period_start, r->period_end, &net, &n, err) != 0)
+		return cli_fail(err);
+	office_load(db, &o);
+	office_doc(&o, &d);
+	report_write_html_doc(r, &d, net, n, stdout);
+	office_free(&o);
+	orgs_network_free(net, n);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		sx_err_add(err, NULL, 0, _("could not write the report: %s"), strerror(errno));
+		return cli_fail(err);
+	}
+	return SX_OK;
+}
+
 int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 {
 	struct sx_err err = {0};
@@ -69,7 +95,9 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 		sx_err_clear(&err);
 		return rc;
 	}
-	if (report_write(&r, fmt, stdout, &err) != 0)
+	if (fmt == REPORT_HTML)
+		rc = write_signed(db, &r, &err);
+	else if (report_write(&r, fmt, stdout, &err) != 0)
 		rc = cli_fail(&err);
 	plan_report_free(&r);
 	sx_err_clear(&err);

@@ -9,7 +9,8 @@
 
 const char *const schema_synced_tables[] = {
 	"places", "facilities", "people", "plans", "indicators", "sessions",
-	"participants", "attendance", "assessments", "answers", NULL
+	"participants", "attendance", "assessments", "answers",
+	"organisations", "org_roles", NULL   /* v2: the support network */
 };
 
 /* Columns every synced table carries. */
@@ -136,15 +137,48 @@ static int migrate_to_1(sqlite3 *db, struct sx_err *err)
 		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
 		return -1;
 	}
-	for (size_t i = 0; schema_synced_tables[i]; i++)
+	/* The tables of version 1 only: later steps add their own triggers. */
+	for (size_t i = 0; schema_synced_tables[i]; i++) {
+		if (strcmp(schema_synced_tables[i], "organisations") == 0)
+			break;
 		if (add_history_triggers(db, schema_synced_tables[i], err) != 0)
 			return -1;
+	}
+	return 0;
+}
+
+/* v2: the network of CP support organisations (records/orgs.h) and the
+ * part each took in a session (organiser, trainer) or an assessment
+ * (adviser).  sectors holds facility sector codes separated by spaces. */
+static const char schema_v2_orgs[] =
+	"CREATE TABLE organisations (" SYNC_COLS ", name TEXT NOT NULL,"
+	" name_key TEXT NOT NULL DEFAULT '', sort_key TEXT NOT NULL DEFAULT '',"
+	" kind TEXT NOT NULL, sectors TEXT, contact_name TEXT, phone TEXT, email TEXT,"
+	" address TEXT, place_uuid TEXT REFERENCES places(uuid), note TEXT);"
+	"CREATE TABLE org_roles (" SYNC_COLS ", org_uuid TEXT NOT NULL REFERENCES organisations(uuid),"
+	" role TEXT NOT NULL, session_uuid TEXT REFERENCES sessions(uuid),"
+	" assessment_uuid TEXT REFERENCES assessments(uuid), note TEXT);"
+	"CREATE INDEX organisations_sort ON organisations(deleted, sort_key, name_key);"
+	"CREATE INDEX org_roles_org ON org_roles(org_uuid);"
+	"CREATE INDEX org_roles_session ON org_roles(session_uuid);"
+	"CREATE INDEX org_roles_assessment ON org_roles(assessment_uuid);";
+
+static int migrate_to_2_orgs(sqlite3 *db, struct sx_err *err)
+{
+	if (sqlite3_exec(db, schema_v2_orgs, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	if (add_history_triggers(db, "organisations", err) != 0 ||
+	    add_history_triggers(db, "org_roles", err) != 0)
+		return -1;
 	return 0;
 }
 
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
+	migrate_to_2_orgs,   /* the support network (branch reports) */
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

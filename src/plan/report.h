@@ -9,7 +9,9 @@
 #include <stdio.h>
 
 #include "base/err.h"
+#include "base/printdoc.h"
 #include "plan/plan.h"
+#include "records/orgs.h"
 
 /* Output formats. */
 enum report_format {
@@ -33,6 +35,12 @@ char *report_cell(const struct plan_indicator *ind, const struct plan_value *v);
 char *report_target(const struct plan_indicator *ind);
 /* The HTML page alone (report_html.c; report_write() checks the stream). */
 void report_write_html(const struct plan_report *r, FILE *out);
+/* The same page as the office signs it: d's heading (issuing body, place
+ * and date), page numbers, d's signature blocks, and when net is not NULL
+ * the support network (nnet organisations with their parts in the plan
+ * period, records/orgs.h) (report_html.c).  The caller checks the stream. */
+void report_write_html_doc(const struct plan_report *r, const struct printdoc_office *d,
+			   const struct orgs_entry *net, size_t nnet, FILE *out);
 /* The heading of a breakdown ("By district", …); "" for the overall rows. */
 const char *report_scope_title(enum plan_scope scope);
 

@@ -25,7 +25,7 @@
  * assessments.  People come along when they belong to the place, work at one
  * of its facilities, or take part in one of its sessions, so that the
  * attendance exported can be imported.  Tables not listed (places, plans,
- * indicators: small shared lists) go out whole. */
+ * indicators, organisations: small shared lists) go out whole. */
 static const struct { const char *table, *where; } place_rows[] = {
 	{ "facilities", "place_uuid IN pl" },
 	{ "people", "place_uuid IN pl OR facility_uuid IN fac"
@@ -36,6 +36,8 @@ static const struct { const char *table, *where; } place_rows[] = {
 	{ "attendance", "session_uuid IN ses" },
 	{ "assessments", "facility_uuid IN fac" },
 	{ "answers", "assessment_uuid IN asm" },
+	/* organisations go out whole, like the other shared lists */
+	{ "org_roles", "session_uuid IN ses OR assessment_uuid IN asm" },
 };
 
 static const char place_cte[] =

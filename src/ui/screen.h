@@ -65,6 +65,8 @@ extern const struct screen screen_review;         /* review and finish (arg belo
 extern const struct screen screen_dashboard;      /* the plan's progress bars (arg NULL) */
 extern const struct screen screen_sync;           /* export and import (arg NULL) */
 extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
+extern const struct screen screen_org_list;       /* the support network (arg NULL) */
+extern const struct screen screen_org_edit;       /* one organisation (arg below) */
 
 /* What screen_walk and screen_review open. */
 struct walk_arg {
@@ -82,6 +84,12 @@ struct assess_list_arg {
 struct facility_edit_arg {
 	const char *uuid;   /* the facility, or NULL for a new one */
 	const char *name;   /* a new facility's name as searched, or NULL */
+};
+
+/* What screen_org_edit opens: an existing organisation, or a new one. */
+struct org_edit_arg {
+	const char *uuid;   /* the organisation, or NULL for a new one */
+	const char *name;   /* a new organisation's name as searched, or NULL */
 };
 
 /* screen_facility_list opened to pick a facility: Enter stores the uuid in

@@ -233,3 +233,22 @@ else
 	expect_out_has " 6|  [##################################--] 85 % (6/7)  Target: 90 %      Not met"
 	expect_out_has " 9|  [###########-------------------------] 5  Target: 15                 Not met"
 fi
+
+case_ "report HTML fit to sign: the office's heading and date, targets under each header, signatures"
+report_db "$SXSH_DB"
+sqlite3 "$SXSH_DB" "INSERT INTO settings VALUES ('office_name', 'Sở Công Thương tỉnh Sơn La'),
+	('office_head_title', 'Giám đốc'), ('office_head_name', 'Nguyễn Văn A'),
+	('officer_name', 'Cầm Văn Thoại');"
+SXSH_NOW=2026-02-05T08:00:00.000Z run sxsh --lang vi report --format html
+expect_status 0
+expect_out_has "<tr><td style=\"width:42%\">UBND TỈNH SƠN LA<br><span class=\"body\">Sở Công Thương tỉnh Sơn La</span></td>"
+expect_out_has "<td class=\"date\">Sơn La, ngày 05 tháng 02 năm 2026</td>"
+expect_out_has "<table class=\"overall\">
+<thead>"
+expect_out_has "<tr class=\"target\"><th>Mục tiêu</th><th>90 %</th><th>15 (toàn tỉnh)</th><th>7 (toàn tỉnh)</th><th>100 %</th></tr>
+</thead>"
+expect_out_has "<div class=\"title\">Người lập báo cáo</div><div class=\"hint\">(Ký, ghi rõ họ tên)</div><div class=\"room\"></div><div class=\"name\">Cầm Văn Thoại</div>"
+expect_out_has "<div class=\"title\">Giám đốc</div><div class=\"hint\">(Ký, ghi rõ họ tên)</div><div class=\"room\"></div><div class=\"name\">Nguyễn Văn A</div>"
+SXSH_NOW=2026-02-05T08:00:00.000Z run sxsh report --format html
+expect_out_has "<td class=\"date\">Sơn La, 5 February 2026</td>"
+expect_out_has "<span class=\"body\">SOCIALIST REPUBLIC OF VIETNAM</span>"

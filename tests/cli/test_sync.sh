@@ -33,19 +33,19 @@ run sxsh init
 add_rows "$SXSH_DB"
 run sxsh export "$T/ex"
 expect_status 0
-expect_out "Exported 23 rows in 10 files to $T/ex."
+expect_out "Exported 23 rows in 12 files to $T/ex."
 expect_mode "$T/ex" 700
-for t in places facilities people plans indicators sessions participants attendance assessments answers manifest; do
+for t in places facilities people plans indicators sessions participants attendance assessments answers organisations org_roles manifest; do
 	expect_mode "$T/ex/$t.csv" 600
 done
 [ -z "$(ls -A "$T/ex" | grep sxsh-export-tmp)" ] || fail "temporary folder left behind"
 id=$(sqlite3 "$SXSH_DB" "SELECT value FROM meta WHERE key = 'installation_id'")
 expect_sql "$SXSH_DB" "SELECT 1" "1"
 grep -q "^installation,$id,," "$T/ex/manifest.csv" || fail "manifest lacks the installation"
-grep -q "^schema_version,1,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
+grep -q "^schema_version,2,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
 grep -q "^file,facilities.csv,1,$(sha256sum "$T/ex/facilities.csv" | cut -c1-64)$" "$T/ex/manifest.csv" \
 	|| fail "manifest checksum of facilities.csv is wrong"
-[ "$(tail -n 1 "$T/ex/manifest.csv" | cut -d, -f2)" = answers.csv ] || fail "manifest file order"
+[ "$(tail -n 1 "$T/ex/manifest.csv" | cut -d, -f2)" = org_roles.csv ] || fail "manifest file order"
 [ "$(sed -n 2p "$T/ex/facilities.csv")" = "$FAC,2023-11-14T22:13:20.000Z,lap-a,0,Xưởng sắn Mai Sơn,,,$DISTRICT,,,,,1,,,,,,=1+2" ] \
 	|| fail "facility row: $(sed -n 2p "$T/ex/facilities.csv")"
 
@@ -65,7 +65,7 @@ sessions                1          0          0          0          0
 participants            1          0          0          0          0
 attendance              1          0          0          0          0
 total                   5          0         18          0          0
-Imported 23 rows from 10 files; report: $T/b.db.import-"
+Imported 23 rows from 12 files; report: $T/b.db.import-"
 report=$(echo "$OUT" | sed -n 's/.*report: //p')
 expect_mode "$report" 600
 grep -q "^facilities              1          0          0          0          0$" "$report" || fail "report counts"
@@ -178,10 +178,10 @@ expect_out "Nothing was imported."
 case_ "a folder from a newer sxsh is refused"
 run sxsh init
 run sxsh export "$T/ex"
-sed -i 's/^schema_version,1,,/schema_version,2,,/' "$T/ex/manifest.csv"
+sed -i 's/^schema_version,2,,/schema_version,3,,/' "$T/ex/manifest.csv"
 run sxsh --db "$T/b.db" import "$T/ex"
 expect_status 1
-expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 2; this one knows 1): install the newer sxsh, then import again
+expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 3; this one knows 2): install the newer sxsh, then import again
 sxsh: nothing was imported; the database is unchanged"
 
 case_ "a truncated file is refused and nothing changes"
@@ -267,13 +267,13 @@ sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, plac
   ('01900000-0000-7000-8000-0000000000f9', 1710000000000, 'lap-a', 'Cà phê Thuận Châu', '0159522d-0800-7004-8000-005358534804')"
 run sxsh export --since 01/03/2024 "$T/s"
 expect_status 0
-expect_out "Exported 1 rows in 10 files to $T/s."
+expect_out "Exported 1 rows in 12 files to $T/s."
 grep -q "^since,2024-03-01T00:00:00.000Z,," "$T/s/manifest.csv" || fail "manifest lacks since"
 run sxsh export --place "mai son" "$T/p"
-expect_out "Exported 23 rows in 10 files to $T/p."
+expect_out "Exported 23 rows in 12 files to $T/p."
 grep -q "Thuận Châu" "$T/p/facilities.csv" && fail "another district's facility was exported"
 run sxsh export --place 119 "$T/q"
-expect_out "Exported 19 rows in 10 files to $T/q."
+expect_out "Exported 19 rows in 12 files to $T/q."
 run sxsh export --place "Hà Nội" "$T/r"
 expect_status 1
 expect_err "sxsh: no place has the code or name 'Hà Nội'"
