@@ -12,6 +12,7 @@
 #include "form/formdir.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/num.h"
 #include "base/text.h"
 #include "ui/walk.h"
 
@@ -43,10 +44,12 @@ int walk_visible(struct walk *w, size_t i)
 static void load_item(struct walk *w)
 {
 	const char *v = fs_get(w->fs, path_of(w, w->cur));
-	char shown[11];
+	char shown[11], typed[64];
+	double num;
 
 	w->dirty = 0;
 	w->error[0] = '\0';
+	w->preview[0] = '\0';
 	free(w->choices);
 	w->choices = fs_choices(w->fs, w->cur, &w->nchoices);
 	w->csel = 0;
@@ -60,6 +63,9 @@ static void load_item(struct walk *w)
 	if (type_of(w, w->cur) == XFT_DATE && date_valid_iso(v)) {
 		date_format_user(v, shown);
 		lineedit_set(&w->le, shown);
+	} else if (walk_numeric(w, w->cur) && num_parse_mark(v, '.', &num) == NUM_OK) {
+		num_write_lang(num, i18n_lang(), 0, typed, sizeof typed);
+		lineedit_set(&w->le, typed);   /* "3.75" is edited as "3,75" in Vietnamese */
 	} else {
 		lineedit_set(&w->le, v);
 	}
@@ -80,18 +86,23 @@ static int store(struct walk *w, const char *value)
 	return rc;
 }
 
-/* Typed text as the form stores it: dates ISO, decimal commas as points. */
+/* Typed text as the form stores it: dates ISO, numbers canonical ("25500",
+ * "3.75") as read in the UI language (walk_num.c); NULL with w->error set
+ * when a number was not settled. */
 static char *normalised(struct walk *w, char *text)
 {
 	enum xform_type t = type_of(w, w->cur);
-	char iso[11];
+	char iso[11], *num;
 
 	if (t == XFT_DATE && *text && date_parse_user(text, iso) == 0) {
 		free(text);
 		return xstrdup(iso);
 	}
-	if (t == XFT_DECIMAL && strchr(text, ',') && !strchr(text, '.'))
-		*strchr(text, ',') = '.';
+	if (walk_numeric(w, w->cur) && *text) {
+		num = walk_num_settle(w, text);
+		free(text);
+		return num;
+	}
 	return text;
 }
 
@@ -106,6 +117,9 @@ static int leave_item(struct walk *w)
 	if (!walk_typed(w, w->cur) || !w->dirty)
 		return 0;
 	text = normalised(w, lineedit_text(&w->le));
+	if (!text)
+		return -1;
+	w->preview[0] = '\0';
 	if (*text && fs_check(w->fs, w->cur, text, w->error, sizeof w->error) != 0)
 		rc = -1;
 	else if (store(w, text) == 0)
@@ -353,6 +367,7 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 	if (walk_typed(w, w->cur) && in->act != ACT_OK && lineedit_handle(&w->le, in)) {
 		w->dirty = 1;
 		w->error[0] = '\0';
+		walk_num_preview(w);
 		return RD_SCREEN;
 	}
 	switch (in->act) {
