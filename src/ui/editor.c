@@ -87,12 +87,33 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 	return xstrdup(text);
 }
 
+/* Save through the commit callback.  A busy database keeps the value and
+ * lets the officer go on: the record is pending until editor_retry(). */
 static int save(struct editor *e)
 {
-	if (e->commit && e->commit(e->arg, e->error, sizeof e->error) != 0)
+	int rc = e->commit ? e->commit(e->arg, e->error, sizeof e->error) : 0;
+
+	if (rc < 0)
 		return -1;
+	e->pending = rc > 0;
 	e->error[0] = '\0';
 	return 0;
+}
+
+int editor_retry(struct editor *e)
+{
+	int rc;
+
+	if (!e->pending || !e->commit)
+		return 0;
+	rc = e->commit(e->arg, e->error, sizeof e->error);
+	if (rc > 0)
+		return 0;
+	e->pending = 0;
+	if (rc < 0)
+		return -1;
+	e->error[0] = '\0';
+	return 1;
 }
 
 int editor_leave(struct editor *e)
@@ -305,6 +326,9 @@ void editor_draw(struct editor *e, int y, int cols, int rows)
 	}
 	if (e->error[0])
 		draw_text(y + vis, 2, cols - 4, R_ERROR, e->error);
+	else if (e->pending)
+		draw_text(y + vis, 2, cols - 4, R_ERROR,
+			  _("Not saved yet: another sxsh is writing. Kept; saved as soon as it can."));
 	if (cy >= 0)
 		lineedit_draw(&e->le, cy, cx, cols - cx - 1);
 }

@@ -80,6 +80,11 @@ static const struct { int key; enum action act; } keymap[] = {
 
 void term_read(struct input *in)
 {
+	term_read_idle(in, 0);
+}
+
+void term_read_idle(struct input *in, int idle)
+{
 	wint_t ch;
 	int rc;
 
@@ -93,6 +98,8 @@ void term_read(struct input *in)
 		rc = get_wch(&ch);
 		if (rc != ERR)
 			break;
+		if (idle)
+			return;   /* ACT_NONE: a quarter of a second went by */
 	}
 	for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++) {
 		if ((int)ch == keymap[i].key && (rc == KEY_CODE_YES) == (keymap[i].key > 255)) {

@@ -14,6 +14,7 @@
 #include "base/mem.h"
 #include "base/num.h"
 #include "base/text.h"
+#include "ui/pending.h"
 #include "ui/walk.h"
 
 static enum xform_type type_of(struct walk *w, size_t i)
@@ -71,19 +72,39 @@ static void load_item(struct walk *w)
 	}
 }
 
-/* Store value as the current item's answer and save everything that
- * changed with it (calculations, skip logic) in one small transaction. */
-static int store(struct walk *w, const char *value)
+/* Save every answer that differs from the database (calculations and skip
+ * logic included) in one small transaction.  When another sxsh holds the
+ * write lock, the answers stay in the session, w->pending says so, and the
+ * idle tick saves them: 0 then too.  -1 (w->error set) for other failures. */
+static int save_all(struct walk *w)
 {
+	struct sx_db *db = ui_ctx(w->ui)->db;
 	struct sx_err err = {0};
-	int rc;
+	int rc, previous = 0;
 
-	fs_set(w->fs, path_of(w, w->cur), value);
-	rc = assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
-	if (rc != 0)
+	if (w->pending)
+		previous = pending_begin(w->ui);   /* already waiting: do not wait again */
+	rc = assess_sync_all(db, w->uuid, w->fs, &err);
+	if (w->pending)
+		pending_end(w->ui, previous);
+	if (rc != 0 && db_busy(db)) {
+		w->pending = 1;
+		rc = 0;
+	} else if (rc != 0) {
 		snprintf(w->error, sizeof w->error, "%s", sx_err_last(&err));
+	} else {
+		w->pending = 0;
+	}
 	sx_err_clear(&err);
 	return rc;
+}
+
+/* Store value as the current item's answer and save everything that
+ * changed with it. */
+static int store(struct walk *w, const char *value)
+{
+	fs_set(w->fs, path_of(w, w->cur), value);
+	return save_all(w);
 }
 
 /* Typed text as the form stores it: dates ISO, numbers canonical ("25500",
@@ -133,9 +154,14 @@ static int leave_item(struct walk *w)
 static void go_to(struct walk *w, size_t i)
 {
 	struct sx_err err = {0};
+	int previous;
+
 	w->cur = i;
 	load_item(w);
+	/* Only where to reopen: never worth waiting for another sxsh. */
+	previous = pending_begin(w->ui);
 	assess_set_position(ui_ctx(w->ui)->db, w->uuid, path_of(w, i), &err);
+	pending_end(w->ui, previous);
 	sx_err_clear(&err);
 }
 
@@ -253,7 +279,6 @@ static void save_changed(const char *path, const char *value, void *arg)
 /* F4 on a repeat: add an instance and go to its first question. */
 static void repeat_add(struct walk *w)
 {
-	struct sx_err err = {0};
 	size_t n, count;
 	const struct fs_item *it;
 	char *prefix;
@@ -262,8 +287,7 @@ static void repeat_add(struct walk *w)
 		ui_message(w->ui, 1, "%s", _("This part has a fixed number of entries."));
 		return;
 	}
-	assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
-	sx_err_clear(&err);
+	save_all(w);
 	count = fs_repeat_count(w->fs, w->cur);
 	it = fs_items(w->fs, &n);
 	/* The repeat's item path is "rep"; its new instance is "rep[count]/". */
@@ -296,7 +320,7 @@ static void repeat_remove(struct walk *w)
 		return;
 	ask = xasprintf(_("Remove entry %zu and its answers? They stay in the history."), k);
 	if (draw_confirm(ask) && fs_repeat_remove(w->fs, w->cur, k, save_changed, NULL) == 0) {
-		assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
+		save_all(w);
 		ui_message(w->ui, 0, _("Entry %zu removed."), k);
 		size_t n;
 		fs_items(w->fs, &n);
@@ -305,6 +329,8 @@ static void repeat_remove(struct walk *w)
 	free(ask);
 	sx_err_clear(&err);
 }
+
+static int walk_still_pending(struct walk *w);
 
 /* Where a navigation key goes. */
 enum nav { NAV_NEXT, NAV_PREV, NAV_PGDN, NAV_PGUP, NAV_HOME, NAV_END };
@@ -378,7 +404,7 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 	case ACT_HOME: return go_item(w, NAV_HOME);
 	case ACT_END: return go_item(w, NAV_END);
 	case ACT_BACK:
-		if (leave_item(w) != 0)
+		if (leave_item(w) != 0 || walk_still_pending(w))
 			return RD_SCREEN;
 		ui_message(ui, 0, "%s", _("Everything is saved; open it again from the list to go on."));
 		ui_pop(ui);
@@ -464,6 +490,9 @@ static void walk_draw(struct ui *ui, void *state)
 	ui_title(ui, w->title ? w->title : "");
 	if (w->fs)
 		walk_draw_page(w);
+	if (w->pending)   /* on the message line; a message of the moment wins */
+		draw_bar(LINES - 2, R_ERROR,
+			 _("Not saved yet: another sxsh is writing. Kept; saved as soon as it can."));
 }
 
 static int walk_handle_safe(struct ui *ui, void *state, const struct input *in)
@@ -475,6 +504,39 @@ static int walk_handle_safe(struct ui *ui, void *state, const struct input *in)
 		return RD_ALL;
 	}
 	return walk_handle(ui, state, in);
+}
+
+/* Leaving with answers not saved yet: try once more (waiting the usual
+ * time); 1 with a message when they still are not (the officer stays). */
+static int walk_still_pending(struct walk *w)
+{
+	if (!w->pending)
+		return 0;
+	w->pending = 0;
+	save_all(w);   /* sets pending again when still busy */
+	if (w->pending)
+		ui_message(w->ui, 1, "%s", _("Not saved yet: another sxsh is writing. Work on; it is saved when it can."));
+	return w->pending;
+}
+
+static int walk_idle(struct ui *ui, void *state)
+{
+	struct walk *w = state;
+
+	if (!w->fs || !w->pending)
+		return RD_NONE;
+	save_all(w);   /* no wait: pending */
+	if (w->pending)
+		return RD_NONE;
+	ui_message(ui, 0, "%s", _("Saved: the other sxsh has finished writing."));
+	return RD_SCREEN;
+}
+
+static int walk_unsaved(struct ui *ui, void *state)
+{
+	struct walk *w = state;
+	(void)ui;
+	return w->pending;
 }
 
 static void walk_leave(struct ui *ui, void *state)
@@ -494,6 +556,8 @@ const struct screen screen_walk = {
 	.draw = walk_draw,
 	.handle = walk_handle_safe,
 	.leave = walk_leave,
+	.idle = walk_idle,
+	.unsaved = walk_unsaved,
 	.keys = N_("Enter next  Tab/S-Tab move  PgUp/PgDn page  F3 hint  F9 review  Esc leave"),
 	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
 		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "

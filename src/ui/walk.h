@@ -22,6 +22,7 @@ struct walk {
 	size_t nchoices;          /* how many */
 	size_t csel;              /* highlighted choice */
 	char error[256];          /* why the current answer was refused, or "" */
+	int pending;              /* answers kept but not saved yet: another sxsh is writing */
 	char preview[128];        /* the number being typed as understood ("= 25 500"), or "" */
 };
 
