@@ -2,7 +2,6 @@
 #include "ui/editor.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/num.h"
 #include "base/text.h"
 
 static const struct ed_field *cur(const struct editor *e)
@@ -54,7 +54,7 @@ void editor_init(struct editor *e, const struct ed_field *fields, size_t n,
  * (char *)-1 with e->error set. */
 static char *checked(struct editor *e, const struct ed_field *f, char *text)
 {
-	char iso[11], *end;
+	char iso[11];
 	long v;
 
 	if (!*text) {
@@ -65,9 +65,12 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 		return NULL;
 	}
 	if (f->kind == ED_INT) {
-		errno = 0;
-		v = strtol(text, &end, 10);
-		if (errno || *end || (f->min < f->max && (v < f->min || v > f->max))) {
+		/* The program's one number reader, in the UI language ("1.500" is
+		 * 1500 in Vietnamese); anything it is unsure of is refused here. */
+		struct num_reading r;
+		int ok = num_read(text, &r) == NUM_OK && r.value == (double)(long)r.value;
+		v = ok ? (long)r.value : 0;
+		if (!ok || (f->min < f->max && (v < f->min || v > f->max))) {
 			if (f->min < f->max)
 				snprintf(e->error, sizeof e->error, _("Enter a whole number from %ld to %ld."),
 					 f->min, f->max);
@@ -75,6 +78,7 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 				snprintf(e->error, sizeof e->error, "%s", _("Enter a whole number."));
 			return (char *)-1;
 		}
+		return xasprintf("%ld", v);
 	}
 	if (f->kind == ED_DATE) {
 		if (date_parse_user(text, iso) != 0) {
