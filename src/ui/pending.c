@@ -51,3 +51,10 @@ int ui_editor_pending(struct ui *ui, struct editor *e)
 	ui_message(ui, 1, "%s", _("Not saved yet: another sxsh is writing. Work on; it is saved when it can."));
 	return 1;
 }
+
+const char *pending_why(struct ui *ui, const struct sx_err *err)
+{
+	if (db_busy(ui_ctx(ui)->db))
+		return _("Not saved: another sxsh is writing (an import?). Try again in a moment.");
+	return sx_err_last(err);
+}

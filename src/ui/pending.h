@@ -28,4 +28,8 @@ int ui_editor_retry(struct ui *ui, struct editor *e);
  * the usual time); 1 with a message when it is still not saved (stay). */
 int ui_editor_pending(struct ui *ui, struct editor *e);
 
+/* Why a write failed, in the officer's words: when another sxsh holds the
+ * lock, that (nothing was changed; try again), else err's last message. */
+const char *pending_why(struct ui *ui, const struct sx_err *err);
+
 #endif
