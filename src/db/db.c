@@ -49,6 +49,7 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
 {
 	sqlite3_stmt *st;
 
+	db->last_fail = 0;   /* a new operation: db_busy() speaks of it alone */
 	for (size_t i = 0; i < db->ncache; i++) {
 		if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
 			st = db->cache[i].st;
@@ -74,6 +75,7 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
 
 int db_exec(struct sx_db *db, const char *sql, struct sx_err *err)
 {
+	db->last_fail = 0;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err);
 	return 0;
