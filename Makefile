@@ -121,7 +121,7 @@ firstrun:
 	@$(call LAYER,sh tests/firstrun.sh)
 debpkg:
 	@$(call LAYER,sh tests/deb.sh)
-i18n:
+i18n: $(MO)
 	@$(call LAYER,sh tests/i18n.sh)
 # Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
 fuzz:

@@ -1,5 +1,6 @@
 /* editor.c — editing a record field by field, saving on leaving each. */
 #include "ui/editor.h"
+#include "ui/listview.h"
 
 #include <curses.h>
 #include <stdlib.h>
@@ -154,39 +155,34 @@ static void move_to(struct editor *e, int sel)
 	load(e);
 }
 
-/* Step a choice by delta (wrapping), or to the next one whose label starts
- * with the typed letter. */
+static const char *field_choice_label(size_t i, void *arg)
+{
+	const struct ed_field *f = arg;
+	return f->translate ? _(f->choices[i].label) : f->choices[i].label;
+}
+
+/* Step a choice by delta (wrapping), or jump to the first one whose label starts with the
+ * typed letter (listview_jump). */
 static void choose(struct editor *e, int delta, wchar_t letter)
 {
 	const struct ed_field *f = cur(e);
-	size_t n = f->nchoices, at = 0;
-	char typed[8] = "";
+	size_t n = f->nchoices;
+	long at = -1;
 
 	if (!n)
 		return;
-	at = n - 1;   /* with no value yet, a typed letter searches from the top */
 	for (size_t i = 0; i < n; i++)
 		if (*f->str && strcmp(*f->str, f->choices[i].code) == 0)
-			at = i;
+			at = (long)i;
 	if (letter) {
-		char *want, *label;
-		wctomb(typed, letter);
-		want = text_fold(typed);
-		for (size_t k = 1; k <= n; k++) {
-			size_t i = (at + k) % n;
-			label = text_fold(f->translate ? _(f->choices[i].label) : f->choices[i].label);
-			int hit = want && label && *want && strncmp(label, want, strlen(want)) == 0;
-			free(label);
-			if (hit) {
-				at = i;
-				break;
-			}
-		}
-		free(want);
-	} else if (*f->str) {
-		at = (at + n + (size_t)(delta % (int)n + (int)n)) % n;
+		long to = listview_jump(n, at, letter, field_choice_label, (void *)f);
+		if (to < 0)
+			return;
+		at = to;
+	} else if (at >= 0) {
+		at = (at + (long)n + (long)(delta % (int)n)) % (long)n;
 	} else {
-		at = delta > 0 ? 0 : n - 1;   /* the first step from nothing */
+		at = delta > 0 ? 0 : (long)n - 1;   /* the first step from nothing */
 	}
 	free(*f->str);
 	*f->str = xstrdup(f->choices[at].code);

@@ -58,10 +58,10 @@ static int menu_handle(struct ui *ui, void *state, const struct input *in)
 	struct menu_state *m = state;
 	const struct entry *e;
 
-	if (listview_handle(&m->list, in, LINES - 7))
-		return RD_SCREEN;
 	if (in->act == ACT_CHAR && (in->ch == 'q' || in->ch == 'Q'))
 		return RD_QUIT;
+	if (listview_handle(&m->list, in, LINES - 7))
+		return RD_SCREEN;
 	if (in->act == ACT_BACK) {
 		/* The top level: a stray Esc must not close the program. */
 		ui_message(ui, 0, "%s", _("This is the main menu. Press q to leave sxsh."));

@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "ui/pending.h"
 #include "ui/walk.h"
+#include "ui/listview.h"
 
 static enum xform_type type_of(struct walk *w, size_t i)
 {
@@ -250,23 +251,18 @@ static void pick(struct walk *w)
 	free(next);
 }
 
-/* A typed letter moves to the next choice whose label starts with it. */
+static const char *choice_label(size_t i, void *arg)
+{
+	struct walk *w = arg;
+	return fs_choice_label(w->fs, w->cur, w->choices[i]);
+}
+
+/* A typed letter moves to the first choice whose label starts with it (listview_jump). */
 static void jump_letter(struct walk *w, wchar_t ch)
 {
-	char typed[8] = "", *want;
-	wctomb(typed, ch);
-	want = text_fold(typed);
-	for (size_t k = 1; want && *want && k <= w->nchoices; k++) {
-		size_t c = (w->csel + k) % w->nchoices;
-		char *label = text_fold(fs_choice_label(w->fs, w->cur, w->choices[c]));
-		int hit = label && strncmp(label, want, strlen(want)) == 0;
-		free(label);
-		if (hit) {
-			w->csel = c;
-			break;
-		}
-	}
-	free(want);
+	long to = listview_jump(w->nchoices, (long)w->csel, ch, choice_label, w);
+	if (to >= 0)
+		w->csel = (size_t)to;
 }
 
 static void save_changed(const char *path, const char *value, void *arg)
@@ -558,7 +554,7 @@ const struct screen screen_walk = {
 	.leave = walk_leave,
 	.idle = walk_idle,
 	.unsaved = walk_unsaved,
-	.keys = N_("Enter next  Tab/S-Tab move  PgUp/PgDn page  F3 hint  F9 review  Esc leave"),
+	.keys = N_("Enter next  F3 hint  F4/F8 add/delete entry  F9 review  Esc leave  F1 keys"),
 	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
 		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
 		   "Up and Down outside lists) move between questions, PageUp and PageDown "

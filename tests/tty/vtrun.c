@@ -198,7 +198,7 @@ static bool vtr_parse_size(const char *s, long *cols, long *rows)
 	return vtr_parse_long(buf, 1, VTR_MAX_DIM, cols) && vtr_parse_long(x + 1, 1, VTR_MAX_DIM, rows);
 }
 
-/* Decode the escapes \n \t \s (space) \\ \" of s in place; false on any other escape. */
+/* Decode the escapes \n \t \s (space) \e (ESC) \\ \" of s in place; false on any other. */
 static bool vtr_unescape(char *s)
 {
 	char *out = s;
@@ -211,6 +211,7 @@ static bool vtr_unescape(char *s)
 		case 'n': *out++ = '\n'; break;
 		case 't': *out++ = '\t'; break;
 		case 's': *out++ = ' '; break;
+		case 'e': *out++ = '\033'; break;
 		case '\\': *out++ = '\\'; break;
 		case '"': *out++ = '"'; break;
 		default: return false;
@@ -1041,6 +1042,16 @@ static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 	return true;
 }
 
+/* send TEXT: the bytes themselves, as a terminal other than libvterm's xterm would send
+ * them (PuTTY's Home is "\e[1~"), in one write. */
+static bool vtr_run_send(struct vtr_run *r, const struct vtr_step *st)
+{
+	vtr_on_output(st->text, strlen(st->text), r);
+	vtr_sent_input(r);
+	vtr_flush_keys(r);
+	return true;
+}
+
 /* key NAME [COUNT] */
 static bool vtr_run_key(struct vtr_run *r, const struct vtr_step *st)
 {
@@ -1208,6 +1219,7 @@ static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "expectnot", .parse = vtr_parse_text, .run = vtr_run_expectnot },
 	{ .name = "row", .parse = vtr_parse_row, .run = vtr_run_row },
 	{ .name = "type", .parse = vtr_parse_text, .run = vtr_run_type },
+	{ .name = "send", .parse = vtr_parse_text, .run = vtr_run_send },
 	{ .name = "key", .parse = vtr_parse_key, .run = vtr_run_key },
 	{ .name = "resize", .parse = vtr_parse_dims, .run = vtr_run_resize },
 	{ .name = "sleep", .parse = vtr_parse_number, .run = vtr_run_sleep },
