@@ -29,6 +29,8 @@ struct sx_db {
 	int is_new;
 	struct cached cache[STMT_CACHE];
 	size_t ncache;
+	int last_fail;          /* SQLite's code at the last db_fail() */
+	int busy_ms;            /* the busy timeout */
 };
 
 sqlite3 *db_sqlite(struct sx_db *db) { return db->h; }
@@ -38,6 +40,7 @@ int db_is_new(const struct sx_db *db) { return db->is_new; }
 
 int db_fail(struct sx_db *db, struct sx_err *err)
 {
+	db->last_fail = sqlite3_extended_errcode(db->h);
 	sx_err_add(err, db->path, 0, _("database error: %s"), sqlite3_errmsg(db->h));
 	return -1;
 }
@@ -46,6 +49,7 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
 {
 	sqlite3_stmt *st;
 
+	db->last_fail = 0;   /* a new operation: db_busy() speaks of it alone */
 	for (size_t i = 0; i < db->ncache; i++) {
 		if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
 			st = db->cache[i].st;
@@ -71,6 +75,7 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
 
 int db_exec(struct sx_db *db, const char *sql, struct sx_err *err)
 {
+	db->last_fail = 0;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err);
 	return 0;
@@ -264,7 +269,7 @@ struct sx_db *db_open(const char *path, struct sx_err *err)
 		sx_err_add(err, path, 0, _("cannot open the database: %s"), sqlite3_errmsg(db->h));
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->h, 10000);
+	db_set_busy_ms(db, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	version = int_pragma(db, "PRAGMA user_version");
 	if (check_identity(db, created, version, err) != 0)
@@ -292,4 +297,21 @@ void db_close(struct sx_db *db)
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+int db_busy(const struct sx_db *db)
+{
+	int c = db->last_fail & 0xff;
+	return c == SQLITE_BUSY || c == SQLITE_LOCKED;
+}
+
+void db_set_busy_ms(struct sx_db *db, int ms)
+{
+	db->busy_ms = ms;
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+int db_busy_ms(const struct sx_db *db)
+{
+	return db->busy_ms;
 }

@@ -36,6 +36,15 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err);
 int db_exec(struct sx_db *db, const char *sql, struct sx_err *err);
 /* Add "database: <sqlite message>" to err and return -1. */
 int db_fail(struct sx_db *db, struct sx_err *err);
+/* 1 when the current operation (since the last db_stmt() or db_exec())
+ * failed through db_fail() because another connection holds the write lock (SQLITE_BUSY or SQLITE_LOCKED: another
+ * sxsh, such as a long import, is writing); the change can be tried again. */
+int db_busy(const struct sx_db *db);
+/* How long a write waits for another connection's lock before failing, in
+ * ms (db_open() sets 10 s; the interface waits less and says so). */
+void db_set_busy_ms(struct sx_db *db, int ms);
+/* The current wait set by db_set_busy_ms(). */
+int db_busy_ms(const struct sx_db *db);
 
 /* A setting's value, or NULL when unset.  Caller frees. */
 char *db_setting(struct sx_db *db, const char *key);

@@ -7,6 +7,7 @@
 #include "form/fsession_int.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/num.h"
 
 static int is_choice(const struct xform_list *l, const char *name, size_t len)
 {
@@ -16,10 +17,15 @@ static int is_choice(const struct xform_list *l, const char *name, size_t len)
 	return 0;
 }
 
-/* Type check; NULL when value fits the node's type, else our message. */
-static const char *type_problem(const struct xform *f, const struct xform_node *n, const char *v)
+/* Type check; NULL when value fits the node's type, else our message
+ * (in buf, blen bytes, when it holds an example number). */
+static const char *type_problem(const struct fsession *s, const struct xform_node *n, const char *v,
+				char *buf, size_t blen)
 {
+	const struct xform *f = s->f;
 	const char *p = v;
+	char example[16];
+
 	switch (n->type) {
 	case XFT_INTEGER:
 		p += *p == '-';
@@ -28,8 +34,12 @@ static const char *type_problem(const struct xform *f, const struct xform_node *
 		return NULL;
 	case XFT_DECIMAL:
 		/* expr_to_num() also reads yyyy-mm-dd dates: refuse an inner '-'. */
-		if (isnan(expr_to_num(v)) || strchr(v + (*v == '-'), '-'))
-			return _("Enter a number, such as 12.5.");
+		if (isnan(expr_to_num(v)) || strchr(v + (*v == '-'), '-')) {
+			/* The example in the session's convention: "12,5" in Vietnamese. */
+			num_write_lang(12.5, s->lang, 5, example, sizeof example);
+			snprintf(buf, blen, _("Enter a number, such as %s."), example);
+			return buf;
+		}
 		return NULL;
 	case XFT_DATE:
 		return date_valid_iso(v) ? NULL : _("Enter a date as dd/mm/yyyy.");
@@ -55,6 +65,7 @@ int fs_check(struct fsession *s, size_t i, const char *value, char *msg, size_t 
 	const struct fs_item *it = fs_items(s, &n);
 	const struct xform_node *node;
 	const char *why;
+	char buf[128];
 
 	if (i >= n)
 		return 0;
@@ -66,7 +77,7 @@ int fs_check(struct fsession *s, size_t i, const char *value, char *msg, size_t 
 		snprintf(msg, len, "%s", *why ? why : _("This question needs an answer."));
 		return -1;
 	}
-	why = type_problem(s->f, node, value);
+	why = type_problem(s, node, value, buf, sizeof buf);
 	if (why) {
 		snprintf(msg, len, "%s", why);
 		return -1;

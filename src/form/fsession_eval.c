@@ -5,6 +5,7 @@
 
 #include "form/fsession_int.h"
 #include "base/mem.h"
+#include "base/num.h"
 
 /* What the expression callbacks see. */
 struct ctx {
@@ -210,30 +211,26 @@ void fs_defaults(struct fsession *s)
 	fs_defaults_under(s, "");
 }
 
-/* A big whole number as people read it: "21600000000" -> "21 600 000 000"
- * with no-break spaces (a space is neither a decimal mark in Vietnamese nor
- * in English, and no line break falls inside).  Other values, and numbers
- * below 10 000 or with a leading 0 (codes, phone numbers), stay as they are.
- * Writes into buf (len bytes) and returns it, or returns v. */
-static const char *grouped(const char *v, char *buf, size_t len)
+/* A number as people of the session's language read it: "21600000000" ->
+ * "21 600 000 000" with no-break spaces (a space is neither a decimal mark
+ * in Vietnamese nor in English, and no line break falls inside), "3.75" ->
+ * "3,75" in Vietnamese (base/num.h).  Only values of numeric questions and
+ * calculations in canonical form are rewritten; codes and phone numbers
+ * (a leading 0) and other text stay as they are.  Writes into buf (len
+ * bytes) and returns it, or returns v. */
+static const char *grouped(const struct fsession *s, int node, const char *v, char *buf, size_t len)
 {
+	enum xform_type t = node >= 0 ? s->f->nodes[node].type : XFT_TEXT;
 	const char *digits = v + (*v == '-');
-	size_t n = strspn(digits, "0123456789"), o = 0;
+	size_t n = strspn(digits, "0123456789");
+	double d;
 
-	if (n < 5 || digits[0] == '0' || (digits[n] && (digits[n] != '.' ||
+	if ((t != XFT_INTEGER && t != XFT_DECIMAL && t != XFT_CALCULATE) || !n ||
+	    (digits[0] == '0' && n > 1) || (digits[n] && (digits[n] != '.' ||
 	    strspn(digits + n + 1, "0123456789") != strlen(digits + n + 1))) ||
-	    strlen(v) * 2 + 1 > len)
+	    num_parse_mark(v, '.', &d) != NUM_OK)
 		return v;
-	if (*v == '-')
-		buf[o++] = '-';
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0) {
-			buf[o++] = '\xC2';   /* U+00A0 NO-BREAK SPACE */
-			buf[o++] = '\xA0';
-		}
-		buf[o++] = digits[i];
-	}
-	snprintf(buf + o, len - o, "%s", digits + n);
+	num_write_lang(d, s->lang, 5, buf, len);
 	return buf;
 }
 
@@ -253,7 +250,7 @@ char *fs_interpolate(struct fsession *s, const char *text, const char *path)
 			name[close - p - 2] = '\0';
 			v = cb_lookup(&c, name);
 			if (v)
-				v = grouped(v, num, sizeof num);
+				v = grouped(s, xform_find(s->f, name), v, num, sizeof num);
 		}
 		vlen = v ? strlen(v) : 1;
 		if (len + vlen + 1 > cap) {

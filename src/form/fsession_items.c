@@ -5,6 +5,7 @@
 #include "form/fsession_int.h"
 #include "base/date.h"
 #include "base/mem.h"
+#include "base/num.h"
 
 void fs_free_items(struct fsession *s)
 {
@@ -281,6 +282,7 @@ char *fs_display(struct fsession *s, size_t i)
 	const struct xform_node *node;
 	const char *v;
 	char d[11], *out;
+	double num;
 
 	if (!it)
 		return xstrdup("");
@@ -289,6 +291,12 @@ char *fs_display(struct fsession *s, size_t i)
 	if (node->type == XFT_DATE && date_valid_iso(v)) {
 		date_format_user(v, d);
 		return xstrdup(d);
+	}
+	if ((node->type == XFT_INTEGER || node->type == XFT_DECIMAL) &&
+	    num_parse_mark(v, '.', &num) == NUM_OK) {
+		char shown[64];
+		num_write_lang(num, s->lang, 5, shown, sizeof shown);
+		return xstrdup(shown);
 	}
 	if (node->list < 0 || !*v)
 		return xstrdup(v);

@@ -3,7 +3,6 @@
 #include "ui/listview.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/num.h"
 #include "base/text.h"
 
 static const struct ed_field *cur(const struct editor *e)
@@ -55,7 +55,7 @@ void editor_init(struct editor *e, const struct ed_field *fields, size_t n,
  * (char *)-1 with e->error set. */
 static char *checked(struct editor *e, const struct ed_field *f, char *text)
 {
-	char iso[11], *end;
+	char iso[11];
 	long v;
 
 	if (!*text) {
@@ -66,9 +66,12 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 		return NULL;
 	}
 	if (f->kind == ED_INT) {
-		errno = 0;
-		v = strtol(text, &end, 10);
-		if (errno || *end || (f->min < f->max && (v < f->min || v > f->max))) {
+		/* The program's one number reader, in the UI language ("1.500" is
+		 * 1500 in Vietnamese); anything it is unsure of is refused here. */
+		struct num_reading r;
+		int ok = num_read(text, &r) == NUM_OK && r.value == (double)(long)r.value;
+		v = ok ? (long)r.value : 0;
+		if (!ok || (f->min < f->max && (v < f->min || v > f->max))) {
 			if (f->min < f->max)
 				snprintf(e->error, sizeof e->error, _("Enter a whole number from %ld to %ld."),
 					 f->min, f->max);
@@ -76,6 +79,7 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 				snprintf(e->error, sizeof e->error, "%s", _("Enter a whole number."));
 			return (char *)-1;
 		}
+		return xasprintf("%ld", v);
 	}
 	if (f->kind == ED_DATE) {
 		if (date_parse_user(text, iso) != 0) {
@@ -88,12 +92,33 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 	return xstrdup(text);
 }
 
+/* Save through the commit callback.  A busy database keeps the value and
+ * lets the officer go on: the record is pending until editor_retry(). */
 static int save(struct editor *e)
 {
-	if (e->commit && e->commit(e->arg, e->error, sizeof e->error) != 0)
+	int rc = e->commit ? e->commit(e->arg, e->error, sizeof e->error) : 0;
+
+	if (rc < 0)
 		return -1;
+	e->pending = rc > 0;
 	e->error[0] = '\0';
 	return 0;
+}
+
+int editor_retry(struct editor *e)
+{
+	int rc;
+
+	if (!e->pending || !e->commit)
+		return 0;
+	rc = e->commit(e->arg, e->error, sizeof e->error);
+	if (rc > 0)
+		return 0;
+	e->pending = 0;
+	if (rc < 0)
+		return -1;
+	e->error[0] = '\0';
+	return 1;
 }
 
 int editor_leave(struct editor *e)
@@ -301,6 +326,9 @@ void editor_draw(struct editor *e, int y, int cols, int rows)
 	}
 	if (e->error[0])
 		draw_text(y + vis, 2, cols - 4, R_ERROR, e->error);
+	else if (e->pending)
+		draw_text(y + vis, 2, cols - 4, R_ERROR,
+			  _("Not saved yet: another sxsh is writing. Kept; saved as soon as it can."));
 	if (cy >= 0)
 		lineedit_draw(&e->le, cy, cx, cols - cx - 1);
 }

@@ -27,6 +27,13 @@ struct screen {
 	int (*handle)(struct ui *ui, void *state, const struct input *in); /* an action */
 	void (*leave)(struct ui *ui, void *state);          /* free its state */
 	void (*resume)(struct ui *ui, void *state);         /* on top again (may be NULL) */
+	/* About four times a second while on top and without input (may be
+	 * NULL): retry what waits, such as a save refused by a busy database;
+	 * returns what to redraw. */
+	int (*idle)(struct ui *ui, void *state);
+	/* 1 when the screen holds changes not saved yet (may be NULL); asked
+	 * before sxsh quits. */
+	int (*unsaved)(struct ui *ui, void *state);
 	const char *keys;   /* help-bar text (N_) */
 	const char *help;   /* F1 text (N_) */
 };

@@ -166,6 +166,11 @@ static void term_escape(struct input *in)
 
 void term_read(struct input *in)
 {
+	term_read_idle(in, 0);
+}
+
+void term_read_idle(struct input *in, int idle)
+{
 	wint_t ch;
 	int rc;
 
@@ -179,6 +184,8 @@ void term_read(struct input *in)
 		rc = get_wch(&ch);
 		if (rc != ERR)
 			break;
+		if (idle)
+			return;   /* ACT_NONE: a quarter of a second went by */
 	}
 	if (rc == OK && ch == 27) {
 		term_escape(in);

@@ -27,5 +27,8 @@ void term_stop(void);
 int term_color(void);
 /* Wait for the next input.  Every key of the program comes through here. */
 void term_read(struct input *in);
+/* The same, but when idle is set it also returns ACT_NONE after a quarter
+ * of a second without input (for work that waits, such as a pending save). */
+void term_read_idle(struct input *in, int idle);
 
 #endif
