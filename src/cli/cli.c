@@ -37,7 +37,7 @@ static const struct command commands[] = {
 	  .summary = N_("print the sign-in sheet of a session (code or id)") },
 	{ .name = "dupes", .args = "", .run = cmd_dupes,
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
-	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE]", .run = cmd_report,
+	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current]", .run = cmd_report,
 	  .summary = N_("progress of the plan's indicators against their targets") },
 	{ .name = "demo", .args = "[--force]", .run = cmd_demo,
 	  .summary = N_("fill the database with realistic sample data for Son La") },

@@ -8,8 +8,14 @@
 #include "db/db.h"
 #include "base/err.h"
 
+/* The version of the shipped data: a database seeded with an older one
+ * (settings "seeded") is seeded again, so the 2025 places and the plans
+ * after 2020 reach databases made before them. */
+#define SEED_DATA_VERSION "2"
+
 /* Insert the shipped rows that the database does not have yet (one
- * transaction).  Returns the number of rows added, or -1 with err. */
+ * transaction); a shipped row with a newer updated_at replaces an older
+ * shipped version that nobody edited.  Returns the number of rows added, or -1 with err. */
 int seed_load(struct sx_db *db, const char *datadir, struct sx_err *err);
 
 #endif

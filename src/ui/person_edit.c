@@ -163,7 +163,7 @@ static void *pedit_enter(struct ui *ui, const void *varg)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	e->place_choices = xcalloc(e->places.n + 1, sizeof *e->place_choices);
 	for (size_t i = 0; i < e->places.n; i++)
-		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].name };
+		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].label };
 	build_fields(e);
 	editor_init(&e->ed, e->fields, NFIELDS, pedit_commit, e);
 	load_history(e, db, &err);
