@@ -74,7 +74,7 @@ expect_mode "$T/new/x.db" 600
 expect_mode "$T/new" 700
 expect_sql "$T/new/x.db" "PRAGMA integrity_check" "ok"
 expect_sql "$T/new/x.db" "PRAGMA journal_mode" "wal"
-expect_sql "$T/new/x.db" "PRAGMA user_version" "1"
+expect_sql "$T/new/x.db" "PRAGMA user_version" "2"
 expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE kind IN ('city','district')" "12"
 expect_sql "$T/new/x.db" "SELECT name FROM places WHERE code = '125'" "Mai Sơn"
 expect_sql "$T/new/x.db" "SELECT count(*) FROM indicators" "4"
