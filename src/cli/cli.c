@@ -39,6 +39,12 @@ static const struct command commands[] = {
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
 	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current]", .run = cmd_report,
 	  .summary = N_("progress of the plan's indicators against their targets") },
+	{ .name = "plan list", .args = "", .run = cmd_plan,
+	  .summary = N_("list the plans: code, period, open or closed, indicators") },
+	{ .name = "plan import", .args = "FILE", .run = cmd_plan,
+	  .summary = N_("add or change plans, indicators and targets from a CSV file") },
+	{ .name = "plan export", .args = "[-o FILE]", .run = cmd_plan,
+	  .summary = N_("write every plan as CSV (standard output by default)") },
 	{ .name = "demo", .args = "[--force]", .run = cmd_demo,
 	  .summary = N_("fill the database with realistic sample data for Son La") },
 };

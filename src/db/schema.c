@@ -155,7 +155,7 @@ static const char schema_v2[] =
 	"ALTER TABLE places ADD COLUMN source TEXT;"
 	"ALTER TABLE plans ADD COLUMN closed_on TEXT;"
 	"ALTER TABLE plans ADD COLUMN source TEXT;"
-	"ALTER TABLE people ADD COLUMN roster_excluded INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE people ADD COLUMN roster_excluded INTEGER DEFAULT 0;"
 	"DROP TRIGGER indicators_keep_update; DROP TRIGGER indicators_keep_delete;"
 	"CREATE TABLE indicators_v2 (" SYNC_COLS ", plan_uuid TEXT NOT NULL REFERENCES plans(uuid),"
 	" code TEXT NOT NULL, label_vi TEXT NOT NULL, label_en TEXT, measure TEXT NOT NULL,"

@@ -230,12 +230,18 @@ const char *report_outside_text(const struct plan_report *r)
 {
 	static char buf[512];
 	if (*r->outside_plan)
-		snprintf(buf, sizeof buf, _("%ld dated records fall outside this plan's period; "
-					    "plan %s covers the latest of them."),
+		snprintf(buf, sizeof buf, ngettext("%ld dated record falls outside this plan's "
+						   "period; plan %s covers it.",
+						   "%ld dated records fall outside this plan's "
+						   "period; plan %s covers the latest of them.",
+						   (unsigned long)r->outside),
 			 r->outside, r->outside_plan);
 	else
-		snprintf(buf, sizeof buf, _("%ld dated records fall outside this plan's period, and "
-					    "no plan covers the latest of them: add one."), r->outside);
+		snprintf(buf, sizeof buf, ngettext("%ld dated record falls outside this plan's "
+						   "period, and no plan covers it: add one.",
+						   "%ld dated records fall outside this plan's "
+						   "period, and no plan covers the latest of them: "
+						   "add one.", (unsigned long)r->outside), r->outside);
 	return buf;
 }
 
@@ -278,14 +284,17 @@ static void csv_row(const struct plan_report *r, const struct plan_row *row, siz
 	const struct plan_value *v = &row->v[k];
 	long shown = plan_shown(ind, v);
 	char *f[11] = {
-		xstrdup(scope_codes[row->scope]), xstrdup(row->label), xstrdup(ind->code),
+		/* a programme row's label is "yyyy  area" (plan.c) */
+		xstrdup(scope_codes[row->scope]),
+		xstrdup(row->scope == PLAN_PROGRAMME && strlen(row->label) > 6 ? row->label + 6
+			: row->label), xstrdup(ind->code),
 		xstrdup(ind->label), v->known ? xasprintf("%ld", v->value) : xstrdup(""),
 		v->known && plan_is_share(ind) ? xasprintf("%ld", v->total) : xstrdup(""),
 		plan_is_share(ind) && shown >= 0 ? xasprintf("%ld", shown) : xstrdup(""),
 		v->has_target ? xasprintf("%g", v->target) : xstrdup(""),
 		v->known && v->has_target && (!plan_is_share(ind) || shown >= 0)
 			? xasprintf("%d", plan_met(ind, v)) : xstrdup(""),
-		xstrdup(row->year ? row->key : ""), xstrdup(row->area),
+		row->year ? xasprintf("%d", row->year) : xstrdup(""), xstrdup(row->area),
 	};
 	for (int i = 0; i < 11; i++) {
 		csv_field(out, f[i], i == 0);

@@ -14,9 +14,10 @@ else
 	db=$SXSH_DB
 	expect_sql "$db" "SELECT count(*) FROM sessions WHERE deleted = 0 AND code = 'TH-2025-01'
 		AND kind = 'training' AND start_date = '2025-05-12' AND end_date = '2025-05-13'" "1"
-	# The default plan was filled in.
+	# The default plan was filled in: the one whose period holds the course's
+	# first day (12/05/2025 lies in 889/QĐ-TTg's 2021–2025 phase).
 	expect_sql "$db" "SELECT p.code FROM sessions s JOIN plans p ON p.uuid = s.plan_uuid" \
-		"SL-SXSH-2016-2020"
+		"VN-SPC-2021-2025"
 	# 30 participants, 5 walk-ins, and no duplicate person: 30 people in all.
 	expect_sql "$db" "SELECT count(*), sum(walk_in) FROM participants WHERE deleted = 0" "30|5"
 	expect_sql "$db" "SELECT count(*) FROM people WHERE deleted = 0" "30"
