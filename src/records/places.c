@@ -92,7 +92,8 @@ int places_districts(struct sx_db *db, struct place_list *out, struct sx_err *er
 	char today[11];
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT p.uuid, p.code, p.kind, p.name, coalesce(p.valid_to, '') FROM places p"
-		" WHERE" TOP_LEVEL " ORDER BY NOT (" IN_FORCE("?1", "?1") "),"
+		" WHERE" TOP_LEVEL " OR (p.deleted = 0 AND p.kind = 'province')"
+		" ORDER BY p.kind = 'province', NOT (" IN_FORCE("?1", "?1") "),"
 		" p.kind NOT IN ('city', 'district', 'town'), p.kind <> 'city', p.code, p.name", err);
 
 	memset(out, 0, sizeof *out);

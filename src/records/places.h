@@ -31,7 +31,8 @@ struct place_list {
 
 /* The places directly below the province that are not deleted: those in
  * force today first, then the older ones (so an old record keeps its
- * place in a picker), each group in code order.  0, or -1 with err.  Free
+ * place in a picker), each group in code order; the province itself last
+ * (a record known only at the province level, the provincial office).  0, or -1 with err.  Free
  * with places_free(). */
 int places_districts(struct sx_db *db, struct place_list *out, struct sx_err *err);
 /* The name of the place with this uuid, or NULL.  Caller frees. */

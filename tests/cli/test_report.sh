@@ -232,12 +232,42 @@ else
 		"$vt" "$HERE/../tty/dashboard.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
 		|| fail "the terminal script failed: $(tail -30 "$T/vt.out")"
 	OUT=$(cat "$T/vt.out")
+	# The sample data is dated 2017–2021: outside the 2026–2030 plan shown first, which
+	# names the plan covering the latest of it.
+	expect_out_has "20|  15 dated records fall outside this plan's period; plan VN-SPC-2021-2025 cov"
 	expect_out_has " 3|  Period: 31/12/2016 – 31/12/2020   Area: Whole province (1/13)"
 	expect_out_has " 6|  [############################--------] 71 % (10/14)  Target: 90 %    Not met"
 	expect_out_has " 9|  [################--------------------] 7  Target: 15                 Not met"
 	expect_out_has "12|  [##########--------------------------] 2  Target: 7                  Not met"
 	expect_out_has "15|  [#############################-------] 83 % (10/12)  Target: 100 %   Not met"
 	expect_out_has " 3|  Period: 31/12/2016 – 31/12/2020   Area: Mai Sơn (10/13)"
-	expect_out_has " 6|  [##################################--] 85 % (6/7)  Target: 90 %      Not met"
-	expect_out_has " 9|  [###########-------------------------] 5  Target: 15                 Not met"
+	# Issue 12: 6/7 is shown rounded, 86 %; Mai Sơn has no rapid-assessment target of
+	# its own, so its 5 is not measured against the province's 15.
+	expect_out_has " 6|  [##################################--] 86 % (6/7)  Target: 90 %      Not met"
+	expect_out_has " 9|  [------------------------------------] 5  Target: —"
+	# o opens the plan that covers the records outside the one shown.
+	cat >"$T/o.vt" <<'VT'
+#! args: --lang en
+#! env: NO_COLOR=1
+wait What would you like to do?
+key End
+key Up 2
+attr reverse Plan dashboard
+key Enter
+wait Period: 01/01/2026 – 31/12/2030
+key o
+wait Period: 01/01/2021 – 31/12/2025
+expect plan SL-SXSH-2016-2020 covers the latest of them.
+key o
+wait Period: 31/12/2016 – 31/12/2020
+expect 1 dated record falls outside this plan's period; plan VN-SPC-2021-2025 covers it.
+key Esc
+wait What would you like to do?
+key End
+key Enter
+exit 0
+VT
+	HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+		"$vt" "$T/o.vt" -- "$SXSH_BIN" >"$T/vt2.out" 2>&1 </dev/null \
+		|| fail "the terminal script o.vt failed: $(tail -30 "$T/vt2.out")"
 fi
