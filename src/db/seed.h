@@ -1,7 +1,12 @@
 /* seed.h — the data shipped with sxsh: places and the default plan.
  *
  * The rows live in forms/data/<table>.csv with fixed uuids, so every laptop
- * holds identical copies and sync sees them as the same records. */
+ * holds identical copies and sync sees them as the same records.  Their
+ * updated_at is artificial: 1483142400000 (31/12/2016) for the first
+ * release, one millisecond later for a changed or added shipped row (the
+ * 2025 places, the plans after 2020), so that the newer shipped version
+ * wins a merge and yet an `export --since` of recent work does not carry
+ * every shipped row. */
 #ifndef SX_SEED_H
 #define SX_SEED_H
 
