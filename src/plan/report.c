@@ -172,7 +172,7 @@ static void text_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 		}
 		cells[0] = xstrdup(r->rows[i].label);
 		for (size_t k = 0; k < r->nind; k++)
-			cells[k + 1] = scope == PLAN_PROGRAMME || scope == PLAN_YEAR
+			cells[k + 1] = scope != PLAN_SECTOR
 				? report_done_planned(&r->ind[k], &r->rows[i].v[k])
 				: report_cell(&r->ind[k], &r->rows[i].v[k]);
 		table_add(&t, cells);
@@ -215,6 +215,8 @@ void report_notes(const struct plan_report *r, FILE *out)
 	fprintf(out, "- %s\n", _("Informed: a facility with CP potential where someone who works "
 				 "there attended an awareness conference or a training course, or "
 				 "marked informed by hand."));
+	fprintf(out, "- %s\n", _("In the tables, 3/5 means 3 done of 5 planned: the target of "
+				 "that area or year (the annual programme)."));
 	fprintf(out, "- %s\n", _("Percentages are rounded to the nearest whole number; a target "
 				 "counts as met only when the exact value reaches it."));
 	fprintf(out, "- %s\n", r->areas == PLAN_AREAS_CURRENT

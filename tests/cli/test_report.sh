@@ -95,6 +95,7 @@ Notes:
 - Shares are the records as they are today; assessments and sessions count when dated within the plan period.
 - Trained: a person on the roster (extension officers, industry monitoring officers and collaborators, unless excluded by hand) ticked present on at least one day of a training course.
 - Informed: a facility with CP potential where someone who works there attended an awareness conference or a training course, or marked informed by hand.
+- In the tables, 3/5 means 3 done of 5 planned: the target of that area or year (the annual programme).
 - Percentages are rounded to the nearest whole number; a target counts as met only when the exact value reaches it.
 - Areas: the units in force during the plan period; each record counts under the unit its place belonged to then.
 - 1 dated record falls outside this plan's period; plan VN-SPC-2021-2025 covers it.
