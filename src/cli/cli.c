@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
 	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current]", .run = cmd_report,
 	  .summary = N_("progress of the plan's indicators against their targets") },
+	{ .name = "link-units", .args = "[--apply]", .run = cmd_link_units,
+	  .summary = N_("people whose unit names a facility: list them, or link them") },
 	{ .name = "plan list", .args = "", .run = cmd_plan,
 	  .summary = N_("list the plans: code, period, open or closed, indicators") },
 	{ .name = "plan import", .args = "FILE", .run = cmd_plan,

@@ -34,6 +34,8 @@ int cmd_dupes(struct sx_ctx *ctx, int argc, char **argv);
 
 /* sxsh report [--format text|csv|html] [--plan CODE] — the plan's progress. */
 int cmd_report(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh link-units [--apply] — people whose unit names a facility. */
+int cmd_link_units(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh plan list | import FILE | export [-o FILE] — plans as CSV. */
 int cmd_plan(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh demo [--force] — fill the database with sample data for Sơn La. */

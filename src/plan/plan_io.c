@@ -48,6 +48,24 @@ static void put_row(FILE *out, const char *const f[NFIELDS])
 		put(out, f[i] ? f[i] : "", i == NFIELDS - 1);
 }
 
+long plan_io_codes(struct sx_db *db, char ***codes, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code FROM plans WHERE deleted = 0"
+				   " ORDER BY period_start, code", err);
+	long n = 0;
+	int rc;
+
+	*codes = NULL;
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*codes = xreallocarray(*codes, (size_t)n + 1, sizeof **codes);
+		(*codes)[n++] = xstrdup(text(st, 0));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : db_fail(db, err);
+}
+
 int plan_io_list(struct sx_db *db, FILE *out, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,

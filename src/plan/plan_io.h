@@ -34,6 +34,9 @@
 /* The file's header row, without the line end. */
 extern const char plan_io_header[];
 
+/* The live plans' codes by period (*codes allocated, free each and it).
+ * The count, or -1 with err. */
+long plan_io_codes(struct sx_db *db, char ***codes, struct sx_err *err);
 /* One line per live plan: code, period, closed, indicators, title. */
 int plan_io_list(struct sx_db *db, FILE *out, struct sx_err *err);
 /* Every live plan as CSV (LF line ends).  0, or -1 with err. */

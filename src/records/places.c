@@ -226,3 +226,16 @@ const char *places_area(const struct place_tree *t, const char *uuid, const char
 	}
 	return p ? p->uuid : NULL;
 }
+
+void places_province(struct sx_db *db, char out[37])
+{
+	struct sx_err err = {0};
+	sqlite3_stmt *st = db_stmt(db, "SELECT uuid FROM places WHERE kind = 'province'"
+				   " AND deleted = 0 ORDER BY uuid LIMIT 1", &err);
+	out[0] = '\0';
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		copy_col(st, 0, out, 37);
+	if (st)
+		sqlite3_reset(st);
+	sx_err_clear(&err);
+}

@@ -40,6 +40,9 @@ char *places_name(struct sx_db *db, const char *uuid);
 /* Free the list's contents. */
 void places_free(struct place_list *l);
 
+/* The province's uuid into out ("" when there is none). */
+void places_province(struct sx_db *db, char out[37]);
+
 /* The units directly below the province in force on some day of
  * [from, to] (yyyy-mm-dd; "" is open), in code order.  0, or -1 + err. */
 int places_in_force(struct sx_db *db, const char *from, const char *to,

@@ -14,6 +14,7 @@
 #include "base/date.h"
 #include "ui/draw.h"
 #include "plan/plan.h"
+#include "plan/plan_io.h"
 #include "plan/report.h"
 #include "base/i18n.h"
 #include "base/mem.h"
@@ -40,22 +41,16 @@ struct dash {
 static void load_plans(struct sx_db *db, struct dash *d, const char *current)
 {
 	struct sx_err err = {0};
-	sqlite3_stmt *st = db_stmt(db, "SELECT code FROM plans WHERE deleted = 0"
-				   " ORDER BY period_start, code", &err);
+	long n;
+
 	for (size_t i = 0; i < d->nplans; i++)
 		free(d->plans[i]);
 	free(d->plans);
-	d->plans = NULL;
-	d->nplans = 0;
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		d->plans = xreallocarray(d->plans, d->nplans + 1, sizeof *d->plans);
-		d->plans[d->nplans] = xstrdup((const char *)sqlite3_column_text(st, 0));
-		if (current && strcmp(current, d->plans[d->nplans]) == 0)
-			d->plan = d->nplans;
-		d->nplans++;
-	}
-	if (st)
-		sqlite3_reset(st);
+	n = plan_io_codes(db, &d->plans, &err);
+	d->nplans = n > 0 ? (size_t)n : 0;
+	for (size_t i = 0; current && i < d->nplans; i++)
+		if (strcmp(current, d->plans[i]) == 0)
+			d->plan = i;
 	sx_err_clear(&err);
 }
 

@@ -32,20 +32,6 @@ struct first_state {
 
 static const char *const lang_codes[2] = { "vi", "en" };
 
-/* The province's place uuid into out ("" when there is none). */
-static void province_uuid(struct sx_db *db, char out[37])
-{
-	struct sx_err err = {0};
-	sqlite3_stmt *st = db_stmt(db, "SELECT uuid FROM places WHERE kind = 'province'"
-				   " AND deleted = 0 ORDER BY uuid LIMIT 1", &err);
-	out[0] = '\0';
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 37, "%s", (const char *)sqlite3_column_text(st, 0));
-	if (st)
-		sqlite3_reset(st);
-	sx_err_clear(&err);
-}
-
 static void *first_enter(struct ui *ui, const void *arg)
 {
 	struct first_state *f = xcalloc(1, sizeof *f);
@@ -68,7 +54,7 @@ static void *first_enter(struct ui *ui, const void *arg)
 	if (places_in_force(db, today, today, &f->places, &err) != 0)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	sx_err_clear(&err);
-	province_uuid(db, f->province);
+	places_province(db, f->province);
 	f->place_labels = xcalloc(f->places.n + 2, sizeof *f->place_labels);
 	f->place_labels[0] = _("Provincial office (the whole province)");
 	for (size_t i = 0; i < f->places.n; i++) {

@@ -105,3 +105,29 @@ expect_err_has "'plan import' needs exactly one FILE"
 run sxsh plan export --pdf
 expect_status 2
 expect_err_has "usage: sxsh plan export [-o FILE]"
+
+case_ "after an import, people whose unit names a facility are offered for linking"
+sxsh init >/dev/null
+sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, name_key, cp_potential) VALUES
+  ('01900000-0000-7000-8000-0000000000f1', 1700000000000, 'lap-a', 'HTX Cà phê Chiềng Ban', 'htx ca phe chieng ban', 1),
+  ('01900000-0000-7000-8000-0000000000f2', 1700000000000, 'lap-a', 'Xưởng sắn', 'xuong san', 1),
+  ('01900000-0000-7000-8000-0000000000f3', 1700000000000, 'lap-a', 'Xưởng sắn', 'xuong san', 1);
+INSERT INTO people (uuid, updated_at, origin, full_name, sort_key, unit) VALUES
+  ('01900000-0000-7000-8000-0000000000a1', 1700000000000, 'lap-a', 'Lò Thị Hoa', 'a', 'htx ca phe CHIENG BAN'),
+  ('01900000-0000-7000-8000-0000000000a2', 1700000000000, 'lap-a', 'Cầm Văn Ơn', 'b', 'Xưởng sắn'),
+  ('01900000-0000-7000-8000-0000000000a3', 1700000000000, 'lap-a', 'Vì Văn Tâm', 'c', 'UBND xã')"
+run sxsh export "$T/ex"
+run sxsh --db "$T/b.db" import "$T/ex"
+expect_status 0
+# Only the unit that names exactly one facility (two are called 'Xưởng sắn').
+expect_out_has "1 person's unit names a facility of the registry: 'sxsh link-units' lists them, 'sxsh link-units --apply' links them."
+run sxsh --db "$T/b.db" link-units
+expect_out "would link	Lò Thị Hoa	HTX Cà phê Chiềng Ban
+1 person's unit names a facility; --apply links them."
+expect_sql "$T/b.db" "SELECT count(*) FROM people WHERE facility_uuid IS NOT NULL" "0"
+run sxsh --db "$T/b.db" link-units --apply
+expect_out "linked	Lò Thị Hoa	HTX Cà phê Chiềng Ban
+1 person linked to a facility."
+expect_sql "$T/b.db" "SELECT full_name FROM people WHERE facility_uuid = '01900000-0000-7000-8000-0000000000f1'" "Lò Thị Hoa"
+run sxsh --db "$T/b.db" link-units
+expect_out "0 people's units name facilities; --apply links them."
