@@ -142,6 +142,12 @@ void facility_clear(struct facility *f)
 long facility_search(struct sx_db *db, const char *query, size_t limit,
 		     struct facility_row **rows, struct sx_err *err)
 {
+	return facility_search_in(db, query, NULL, limit, rows, err);
+}
+
+long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
+			struct facility_row **rows, struct sx_err *err)
+{
 	/* The index on (deleted, sort_key) yields rows in Vietnamese order, so
 	 * a screenful of matches costs a partial scan, not a sort. */
 	sqlite3_stmt *st = db_stmt(db,
@@ -150,6 +156,7 @@ long facility_search(struct sx_db *db, const char *query, size_t limit,
 		" FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
 		" WHERE f.deleted = 0 AND instr(f.name_key, ?1) AND instr(f.name_key, ?2)"
 		" AND instr(f.name_key, ?3) AND instr(f.name_key, ?4)"
+		" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
 		" ORDER BY f.deleted, f.sort_key LIMIT ?5", err);
 	size_t n = 0, cap = 0;
 	int rc;
@@ -159,6 +166,7 @@ long facility_search(struct sx_db *db, const char *query, size_t limit,
 		return -1;
 	record_bind_search(st, 1, query);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
+	sqlite3_bind_text(st, 6, place ? place : "", -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct facility_row *r;
 		if (n == cap) {

@@ -10,6 +10,7 @@
 #include "ui/lineedit.h"
 #include "ui/listview.h"
 #include "base/mem.h"
+#include "records/places.h"
 #include "ui/screen.h"
 #include "base/text.h"
 
@@ -22,6 +23,8 @@ struct flist {
 	int sel, top;                  /* selection and scroll */
 	int stale;                     /* re-run the search before drawing */
 	char *picked;                  /* picking mode: where Enter puts the uuid */
+	char *area;                    /* F6: only this place (the home area), or NULL */
+	char *area_name;               /* its name */
 };
 
 static void refresh_rows(struct ui *ui, struct flist *l)
@@ -30,7 +33,7 @@ static void refresh_rows(struct ui *ui, struct flist *l)
 	char *q = lineedit_text(&l->search);
 
 	facility_rows_free(l->rows, l->n > 0 ? (size_t)l->n : 0);
-	l->n = facility_search(ui_ctx(ui)->db, q, SHOW_MAX, &l->rows, &err);
+	l->n = facility_search_in(ui_ctx(ui)->db, q, l->area, SHOW_MAX, &l->rows, &err);
 	if (l->n < 0) {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 		l->n = 0;
@@ -40,6 +43,33 @@ static void refresh_rows(struct ui *ui, struct flist *l)
 	l->stale = 0;
 	free(q);
 	sx_err_clear(&err);
+}
+
+/* F6: filter by the officer's home area (a commune or ward), or stop. */
+static void toggle_area(struct ui *ui, struct flist *l)
+{
+	struct sx_db *db = ui_ctx(ui)->db;
+	char province[37], *home;
+
+	if (l->area) {
+		free(l->area);
+		free(l->area_name);
+		l->area = l->area_name = NULL;
+		return;
+	}
+	home = db_setting(db, "home_area");
+	places_province(db, province);
+	if (!home || strcmp(home, province) == 0) {
+		ui_message(ui, 1, "%s", _("Your home area is the whole province: choose a commune "
+					  "or ward in Settings to filter by it."));
+		free(home);
+		return;
+	}
+	l->area = home;
+	l->area_name = places_name(db, home);
+	if (!l->area_name)
+		l->area_name = xstrdup(home);
+	l->sel = l->top = 0;
 }
 
 static void *flist_enter(struct ui *ui, const void *arg)
@@ -87,8 +117,11 @@ static void flist_draw(struct ui *ui, void *state)
 		draw_text(4 + i, 4 + namew + placew, COLS - namew - placew - 5, role,
 			  sector_label(r->sector));
 	}
-	snprintf(count, sizeof count, l->n >= SHOW_MAX ? _("first %ld") : _("%ld found"), l->n);
-	draw_text(2, COLS - text_width(count) - 2, 20, R_DIM, count);
+	if (l->area)
+		snprintf(count, sizeof count, _("%ld in %s"), l->n, l->area_name);
+	else
+		snprintf(count, sizeof count, l->n >= SHOW_MAX ? _("first %ld") : _("%ld found"), l->n);
+	draw_text(2, COLS - text_width(count) - 2, text_width(count), R_DIM, count);
 	draw_text(2, 2, 10, R_TITLE, _("Search:"));
 	lineedit_draw(&l->search, 2, 12, COLS - 36);
 }
@@ -125,6 +158,11 @@ static int flist_handle(struct ui *ui, void *state, const struct input *in)
 			ui_push(ui, &screen_facility_edit, &a);
 			free(q);
 			return RD_ALL;
+		}
+		if (in->ch == 6) {          /* F6: only the home area, or everywhere */
+			toggle_area(ui, l);
+			refresh_rows(ui, l);
+			return RD_SCREEN;
 		}
 		if (in->ch == 5 && l->n) {  /* F5: the facility's assessments */
 			struct assess_list_arg a = { .facility = l->rows[l->sel].uuid };
@@ -163,6 +201,8 @@ static void flist_leave(struct ui *ui, void *state)
 	struct flist *l = state;
 	(void)ui;
 	facility_rows_free(l->rows, (size_t)l->n);
+	free(l->area);
+	free(l->area_name);
 	free(l);
 }
 
@@ -177,5 +217,7 @@ const struct screen screen_facility_list = {
 		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "
 		   "Vietnamese alphabetical order. Enter opens the selected facility, F2 adds a "
 		   "new one named as you searched, F5 lists its assessments and starts a new "
-		   "one, F8 deletes the selected one after asking."),
+		   "one, F8 deletes the selected one after asking. F6 shows only the "
+		   "facilities of your commune or ward (with those recorded under the old "
+		   "communes it was formed from), and F6 again all of them."),
 };

@@ -131,3 +131,42 @@ expect_out "linked	Lò Thị Hoa	HTX Cà phê Chiềng Ban
 expect_sql "$T/b.db" "SELECT full_name FROM people WHERE facility_uuid = '01900000-0000-7000-8000-0000000000f1'" "Lò Thị Hoa"
 run sxsh --db "$T/b.db" link-units
 expect_out "0 people's units name facilities; --apply links them."
+
+case_ "facility list: F6 keeps the home commune's facilities, with those of the old communes it was formed from"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	sxsh init >/dev/null
+	# Xã Mai Sơn (from 1/7/2025) was formed from, among others, Xã Hát Lót (Huyện Mai Sơn).
+	sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, name_key, sort_key, place_uuid) VALUES
+	  ('f1', 1, 't', 'Xưởng sắn Hát Lót', 'xuong san hat lot', 'a', '0159522d-0800-7193-8000-005358530193'),
+	  ('f2', 1, 't', 'Xưởng sắn Mai Sơn', 'xuong san mai son', 'b', '0159522d-0800-7432-8000-005358530432'),
+	  ('f3', 1, 't', 'Xưởng sắn Chiềng Mung', 'xuong san chieng mung', 'c', '0159522d-0800-7434-8000-005358530434');
+	INSERT INTO settings (key, value) VALUES ('officer_name', 'Lò Văn Minh'), ('language', 'en'),
+	  ('home_area', '0159522d-0800-7432-8000-005358530432')"
+	cat >"$T/f.vt" <<'VT'
+#! args: --lang en
+#! env: NO_COLOR=1
+wait What would you like to do?
+key Down
+attr reverse Facilities
+key Enter
+wait 3 found
+key F6
+wait 2 in Xã Mai Sơn
+expect Xưởng sắn Hát Lót
+expect Xưởng sắn Mai Sơn
+expectnot Chiềng Mung
+key F6
+wait 3 found
+key Esc
+wait What would you like to do?
+key End
+key Enter
+exit 0
+VT
+	HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+		"$vt" "$T/f.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+		|| fail "the terminal script failed: $(tail -30 "$T/vt.out")"
+fi
