@@ -102,6 +102,10 @@ static void reload(struct ui *ui, struct dash *d)
 	d->areas = NULL;
 	d->nareas = 0;
 	d->loaded = plan_compute(ctx->db, ctx->datadir, keep, &d->r, &err) == 0;
+	if (!d->loaded && keep) {   /* its code was changed: the default plan */
+		sx_err_clear(&err);
+		d->loaded = plan_compute(ctx->db, ctx->datadir, NULL, &d->r, &err) == 0;
+	}
 	if (!d->loaded)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	load_plans(ctx->db, d, d->loaded ? d->r.code : NULL);
@@ -300,6 +304,14 @@ static int dash_handle(struct ui *ui, void *state, const struct input *in)
 			show_plan(ui, d, outside_plan(d));
 			return RD_ALL;
 		}
+		if ((in->ch == 'e' || in->ch == 'E') && d->loaded) {
+			ui_push(ui, &screen_plan_edit, d->r.code);
+			return RD_ALL;
+		}
+		if (in->ch == 'n' || in->ch == 'N') {
+			ui_push(ui, &screen_plan_edit, NULL);
+			return RD_ALL;
+		}
 		if (in->ch == 'y' || in->ch == 'Y') {
 			d->programme = !d->programme;
 			return RD_ALL;
@@ -343,7 +355,8 @@ const struct screen screen_dashboard = {
 		   "reaches the target. Left and Right step through the areas, Home comes "
 		   "back to the whole province, p shows the next plan, o the plan that covers "
 		   "records dated outside this one, y the annual programme (planned against "
-		   "done; PgUp/PgDn change the year). Trained: a person on the roster "
+		   "done; PgUp/PgDn change the year), e edits the plan (its title, period, or a "
+		   "closing date), n adds a plan. Trained: a person on the roster "
 		   "(extension officers, industry monitoring officers and collaborators, "
 		   "unless excluded) ticked present on at least one day of a training course. "
 		   "Informed: a facility where someone who works there attended an awareness "

@@ -170,3 +170,54 @@ VT
 		"$vt" "$T/f.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
 		|| fail "the terminal script failed: $(tail -30 "$T/vt.out")"
 fi
+
+case_ "plan screen: a new plan from the dashboard (n), then closed (e)"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	sxsh init >/dev/null
+	sqlite3 "$SXSH_DB" "INSERT INTO settings (key, value) VALUES ('officer_name', 'Lò Văn Minh'), ('language', 'en')"
+	cat >"$T/n.vt" <<'VT'
+#! args: --lang en
+#! env: NO_COLOR=1
+wait What would you like to do?
+key End
+key Up 2
+attr reverse Plan dashboard
+key Enter
+wait Period: 01/01/2026 – 31/12/2030
+key n
+wait — New plan
+type SL-SXSH-2026
+key Down
+type Kế hoạch SXSH tỉnh Sơn La năm 2026
+key Down 3
+type 01/01/2026
+key Down
+type 31/12/2026
+key Down
+wait Closed on (empty: open)
+key Esc
+wait Saved.
+# By period, then code: SL-SXSH-2016-2020, VN-SPC-2021-2025, SL-SXSH-2026, VN-SPC-2026-2030.
+key p 3
+wait Period: 01/01/2026 – 31/12/2026
+key e
+wait — Plan
+key Down 6
+type 15/12/2026
+key Esc
+wait Saved.
+key Esc
+wait What would you like to do?
+key End
+key Enter
+exit 0
+VT
+	HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+		"$vt" "$T/n.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+		|| fail "the terminal script failed: $(tail -30 "$T/vt.out")"
+	expect_sql "$SXSH_DB" "SELECT code, title_vi, period_start, period_end, closed_on FROM plans
+		WHERE code = 'SL-SXSH-2026'" "SL-SXSH-2026|Kế hoạch SXSH tỉnh Sơn La năm 2026|2026-01-01|2026-12-31|2026-12-15"
+fi
