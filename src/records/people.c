@@ -29,7 +29,7 @@ const size_t people_ngenders = sizeof people_genders / sizeof people_genders[0];
 
 /* Column order shared by person_get() and person_save(). */
 #define PERSON_COLS "full_name, gender, birth_year, ethnicity, phone, unit, position," \
-	" place_uuid, category, on_roster, facility_uuid, note"
+	" place_uuid, category, on_roster, facility_uuid, note, coalesce(roster_excluded, 0)"
 
 /* Columns of a list row, after the uuid (see read_row). */
 #define ROW_COLS "p.full_name, coalesce(p.birth_year, 0), coalesce(p.phone, ''), " \
@@ -86,6 +86,7 @@ int person_get(struct sx_db *db, const char *uuid, struct person *p, struct sx_e
 		p->on_roster = sqlite3_column_int(st, 9);
 		p->facility_uuid = dup_col(st, 10);
 		p->note = dup_col(st, 11);
+		p->roster_excluded = sqlite3_column_int(st, 12);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
@@ -119,13 +120,15 @@ static char *checked_name(const struct person *p, struct sx_err *err)
 int person_save(struct sx_db *db, struct person *p, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"INSERT INTO people (uuid, updated_at, origin, deleted, name_key, sort_key, "
-		PERSON_COLS ") VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15, ?16, ?17) ON CONFLICT (uuid) DO UPDATE SET updated_at = ?2,"
+		"INSERT INTO people (uuid, updated_at, origin, deleted, name_key, sort_key, full_name,"
+		" gender, birth_year, ethnicity, phone, unit, position, place_uuid, category, on_roster,"
+		" facility_uuid, note, roster_excluded) VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT (uuid) DO UPDATE SET"
+		" updated_at = ?2,"
 		" origin = ?3, name_key = ?4, sort_key = ?5, full_name = ?6, gender = ?7,"
 		" birth_year = ?8, ethnicity = ?9, phone = ?10, unit = ?11, position = ?12,"
 		" place_uuid = ?13, category = ?14, on_roster = ?15, facility_uuid = ?16,"
-		" note = ?17", err);
+		" note = ?17, roster_excluded = ?18", err);
 	char *name = checked_name(p, err);
 	int rc;
 
@@ -153,6 +156,7 @@ int person_save(struct sx_db *db, struct person *p, struct sx_err *err)
 	sqlite3_bind_int(st, 15, p->on_roster != 0);
 	record_bind_text(st, 16, p->facility_uuid);
 	record_bind_text(st, 17, p->note);
+	sqlite3_bind_int(st, 18, p->roster_excluded != 0);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

@@ -18,7 +18,7 @@
 #include "ui/screen.h"
 #include "ui/training.h"
 
-enum { NFIELDS = 11 };
+enum { NFIELDS = 12 };
 #define PICK_MAX 8   /* facilities offered while choosing where someone works */
 
 struct pedit {
@@ -86,6 +86,8 @@ static void build_fields(struct pedit *e)
 	d[k++] = (struct ed_field){ .label = N_("On the roster to be trained"), .kind = ED_BOOL,
 		.flag = &p->on_roster };
 	d[k++] = (struct ed_field){ .label = N_("Notes"), .kind = ED_TEXT, .str = &p->note };
+	d[k++] = (struct ed_field){ .label = N_("Excluded from the roster"), .kind = ED_BOOL,
+		.flag = &p->roster_excluded };
 }
 
 static void load_history(struct pedit *e, struct sx_db *db, struct sx_err *err)

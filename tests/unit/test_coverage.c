@@ -247,6 +247,20 @@ static void test_roster(void)
 			       " on_roster = 1 WHERE full_name LIKE 'D %'", NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
 	CHECK_INT(total, 2);
+	/* Excluding through the registry (the person screen's field) is kept and counts. */
+	{
+		struct person p;
+		CHECK_INT(person_get(db, a, &p, &e), 0);
+		CHECK_INT(p.roster_excluded, 0);
+		p.roster_excluded = 1;
+		CHECK_INT(person_save(db, &p, &e), 0);
+		person_clear(&p);
+		CHECK_INT(person_get(db, a, &p, &e), 0);
+		CHECK_INT(p.roster_excluded, 1);
+		person_clear(&p);
+		CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
+		CHECK_INT(total, 1);
+	}
 	CHECK_INT(sx_err_count(&e), 0);
 	t_db_gone(db, path);
 	sx_err_clear(&e);
