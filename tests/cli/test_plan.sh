@@ -221,3 +221,18 @@ VT
 	expect_sql "$SXSH_DB" "SELECT code, title_vi, period_start, period_end, closed_on FROM plans
 		WHERE code = 'SL-SXSH-2026'" "SL-SXSH-2026|Kế hoạch SXSH tỉnh Sơn La năm 2026|2026-01-01|2026-12-31|2026-12-15"
 fi
+
+case_ "report --areas: a record keeps its old commune; the plan's units or today's"
+sxsh init >/dev/null
+# Xã Hát Lót (Huyện Mai Sơn) went into Xã Mai Sơn on 1/7/2025 (NQ 1681/NQ-UBTVQH15).
+sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, place_uuid, cp_potential,
+	informed_on) VALUES ('f1', 1, 't', 'Xưởng sắn Hát Lót', '0159522d-0800-7193-8000-005358530193', 1, '2019-05-01')"
+run sxsh report --plan SL-SXSH-2016-2020
+expect_out_has "Mai Sơn  100 % (1/1)"
+run sxsh report --plan SL-SXSH-2016-2020 --areas current
+expect_out_has "Xã Mai Sơn  100 % (1/1)"
+expect_out_has "- Areas: the units in force today; records made under older units count under the unit they went into."
+expect_sql "$SXSH_DB" "SELECT place_uuid FROM facilities" "0159522d-0800-7193-8000-005358530193"
+run sxsh report --areas other
+expect_status 2
+expect_err_has "unknown areas 'other': use plan or current"
