@@ -1,5 +1,6 @@
-/* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]: the
- * plan's indicators against their targets, for the provincial office. */
+/* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]
+ * [--areas plan|current] [-o FILE]: the plan's indicators against their
+ * targets, for the provincial office. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,9 +32,10 @@ static const char *option(int argc, char **argv, int *i, const char *name, int *
 }
 
 /* The options of 'report'; SX_OK, or SX_USAGE after printing why. */
-static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan)
+static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan,
+		      enum plan_areas *areas)
 {
-	const char *format = "text";
+	const char *format = "text", *area = "plan";
 
 	*plan = NULL;
 	for (int i = 1; i < argc; i++) {
@@ -43,6 +45,8 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 			format = v;
 		else if ((v = option(argc, argv, &i, "--plan", &bad)) != NULL)
 			*plan = v;
+		else if ((v = option(argc, argv, &i, "--areas", &bad)) != NULL)
+			area = v;
 		else if (bad)
 			return cli_usage_error(_("option '%s' needs a value"), a);
 		else if (a[0] == '-' && a[1])
@@ -52,6 +56,9 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 	}
 	if (report_format_parse(format, fmt) != 0)
 		return cli_usage_error(_("unknown format '%s': use text, csv or html"), format);
+	if (strcmp(area, "plan") != 0 && strcmp(area, "current") != 0)
+		return cli_usage_error(_("unknown areas '%s': use plan or current"), area);
+	*areas = strcmp(area, "current") == 0 ? PLAN_AREAS_CURRENT : PLAN_AREAS_PERIOD;
 	return SX_OK;
 }
 
@@ -84,13 +91,14 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 	struct plan_report r;
 	enum report_format fmt;
 	const char *plan;
+	enum plan_areas areas = PLAN_AREAS_PERIOD;
 	struct sx_db *db;
-	int rc = parse_args(argc, argv, &fmt, &plan);
+	int rc = parse_args(argc, argv, &fmt, &plan, &areas);
 
 	if (rc != SX_OK)
 		return rc;
 	db = ctx_db(ctx, &err);
-	if (!db || plan_compute(db, ctx->datadir, plan, &r, &err) != 0) {
+	if (!db || plan_compute_areas(db, ctx->datadir, plan, areas, &r, &err) != 0) {
 		rc = cli_fail(&err);
 		sx_err_clear(&err);
 		return rc;

@@ -36,6 +36,10 @@ int cmd_dupes(struct sx_ctx *ctx, int argc, char **argv);
 int cmd_report(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh org list|show|add|link|unlink — the support network (cmd_org.c). */
 int cmd_org(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh link-units [--apply] — people whose unit names a facility. */
+int cmd_link_units(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh plan list | import FILE | export [-o FILE] — plans as CSV. */
+int cmd_plan(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh demo [--force] — fill the database with sample data for Sơn La. */
 int cmd_demo(struct sx_ctx *ctx, int argc, char **argv);
 

@@ -175,10 +175,65 @@ static int migrate_to_2_orgs(sqlite3 *db, struct sx_err *err)
 	return 0;
 }
 
+/* Version 3 (issue 12): places get validity dates and the unit each old
+ * one went into (the 2025 reform); plans can be closed; an indicator row
+ * with a year or a place is a per-year or per-area target of the
+ * indicator of the same code (target NULL: none set); people in the
+ * officer categories are on the roster unless excluded by hand; shipped
+ * rows cite their source. */
+static const char schema_v3_plans[] =
+	"ALTER TABLE places ADD COLUMN valid_from TEXT;"
+	"ALTER TABLE places ADD COLUMN valid_to TEXT;"
+	"ALTER TABLE places ADD COLUMN successor_uuid TEXT REFERENCES places(uuid);"
+	"ALTER TABLE places ADD COLUMN source TEXT;"
+	"ALTER TABLE plans ADD COLUMN closed_on TEXT;"
+	"ALTER TABLE plans ADD COLUMN source TEXT;"
+	"ALTER TABLE people ADD COLUMN roster_excluded INTEGER DEFAULT 0;"
+	"DROP TRIGGER indicators_keep_update; DROP TRIGGER indicators_keep_delete;"
+	"CREATE TABLE indicators_v2 (" SYNC_COLS ", plan_uuid TEXT NOT NULL REFERENCES plans(uuid),"
+	" code TEXT NOT NULL, label_vi TEXT NOT NULL, label_en TEXT, measure TEXT NOT NULL,"
+	" target REAL, unit TEXT, year INTEGER, place_uuid TEXT REFERENCES places(uuid),"
+	" source TEXT);"
+	"INSERT INTO indicators_v2 (uuid, updated_at, origin, deleted, plan_uuid, code, label_vi,"
+	" label_en, measure, target, unit) SELECT uuid, updated_at, origin, deleted, plan_uuid,"
+	" code, label_vi, label_en, measure, target, unit FROM indicators;"
+	"DROP TABLE indicators;"
+	"ALTER TABLE indicators_v2 RENAME TO indicators;"
+	"CREATE INDEX indicators_plan ON indicators(plan_uuid, code);"
+	"CREATE INDEX places_successor ON places(successor_uuid);";
+
+/* Recreate a table's history triggers so that they copy its new columns. */
+static int renew_history_triggers(sqlite3 *db, const char *table, struct sx_err *err)
+{
+	char *sql = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w_keep_update\";"
+				    "DROP TRIGGER IF EXISTS \"%w_keep_delete\";", table, table);
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return add_history_triggers(db, table, err);
+}
+
+static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
+{
+	static const char *const changed[] = { "places", "plans", "people", "indicators", NULL };
+	if (sqlite3_exec(db, schema_v3_plans, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	for (size_t i = 0; changed[i]; i++)
+		if (renew_history_triggers(db, changed[i], err) != 0)
+			return -1;
+	return 0;
+}
+
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
-	migrate_to_2_orgs,   /* the support network (branch reports) */
+	migrate_to_2_orgs,
+	migrate_to_3_plans,
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

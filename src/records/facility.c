@@ -75,15 +75,31 @@ void facility_clear(struct facility *f)
 long facility_search(struct sx_db *db, const char *query, size_t limit,
 		     struct facility_row **rows, struct sx_err *err)
 {
+	return facility_search_in(db, query, NULL, limit, rows, err);
+}
+
+long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
+			struct facility_row **rows, struct sx_err *err)
+{
 	/* The index on (deleted, sort_key) yields rows in Vietnamese order, so
 	 * a screenful of matches costs a partial scan, not a sort. */
-	void *v = NULL;
-	long n = record_search(db,
+	sqlite3_stmt *st = db_stmt(db,
 		"SELECT f.uuid, f.name, coalesce(p.name, ''), coalesce(f.sector, ''),"
 		" (SELECT count(*) FROM assessments a WHERE a.facility_uuid = f.uuid AND a.deleted = 0)"
 		" FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
 		" WHERE f.deleted = 0 AND " RECORD_WORDS_IN("f.name_key")
-		" ORDER BY f.deleted, f.sort_key LIMIT ?5", query, limit, &row_shape, &v, err);
+		" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
+		" ORDER BY f.deleted, f.sort_key LIMIT ?5", err);
+	void *v = NULL;
+	long n;
+
+	*rows = NULL;
+	if (!st)
+		return -1;
+	record_bind_search(st, 1, query);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
+	sqlite3_bind_text(st, 6, place ? place : "", -1, SQLITE_TRANSIENT);
+	n = record_rows(db, st, &row_shape, &v, err);
 	*rows = v;
 	return n;
 }

@@ -28,8 +28,8 @@ const size_t people_ngenders = sizeof people_genders / sizeof people_genders[0];
 
 /* The columns after the uuid, as the fields below list them. */
 #define COLS "full_name, gender, birth_year, ethnicity, phone, unit, position, place_uuid," \
-	" category, on_roster, facility_uuid, note"
-#define PARAMS "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17"
+	" category, on_roster, facility_uuid, note, roster_excluded"
+#define PARAMS "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18"
 
 /* A birth year, when given, is plausible. */
 static int check_year(const void *rec, struct sx_err *err)
@@ -47,7 +47,7 @@ static const struct record_field fields[] = {
 	FIELD(UUID, uuid), FIELD(NAME, full_name), FIELD(TEXT, gender), FIELD(YEAR, birth_year),
 	FIELD(TEXT, ethnicity), FIELD(TEXT, phone), FIELD(TEXT, unit), FIELD(TEXT, position),
 	FIELD(TEXT, place_uuid), FIELD(TEXT, category), FIELD(BOOL, on_roster),
-	FIELD(TEXT, facility_uuid), FIELD(TEXT, note),
+	FIELD(TEXT, facility_uuid), FIELD(TEXT, note), FIELD(BOOL, roster_excluded),
 };
 #undef FIELD
 

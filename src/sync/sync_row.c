@@ -37,6 +37,10 @@ static int map_header(struct sync_row *r, const struct sync_table *t, const stru
 		r->map[c] = f;
 	}
 	for (size_t i = 0; i < t->ncols; i++) {
+		/* A file from an older sxsh lacks the columns added since; one that
+		 * may be NULL is read as empty. */
+		if (r->map[i] == (size_t)-1 && !t->cols[i].notnull)
+			continue;
 		if (r->map[i] == (size_t)-1) {
 			sx_err_add(err, file, h->line, _("the column \"%s\" is missing"), t->cols[i].name);
 			return -1;
@@ -292,9 +296,9 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 	}
 	for (size_t i = 0; i < r->t->ncols; i++) {
 		size_t f = r->map[i];
-		int why = take(r, i, rec->f[f], rec->len[f]);
+		int why = f == (size_t)-1 ? take(r, i, "", 0) : take(r, i, rec->f[f], rec->len[f]);
 		if (why != 0) {
-			field_error(r, i, why, rec->f[f], file, err);
+			field_error(r, i, why, f == (size_t)-1 ? "" : rec->f[f], file, err);
 			return -1;
 		}
 	}

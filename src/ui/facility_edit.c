@@ -109,7 +109,7 @@ static void *fedit_enter(struct ui *ui, const void *varg)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	s->place_choices = xcalloc(s->places.n + 1, sizeof *s->place_choices);
 	for (size_t i = 0; i < s->places.n; i++)
-		s->place_choices[i] = (struct ed_choice){ s->places.v[i].uuid, s->places.v[i].name };
+		s->place_choices[i] = (struct ed_choice){ s->places.v[i].uuid, s->places.v[i].label };
 	build_fields(s);
 	editor_init(&s->ed, s->fields, NFIELDS, fedit_commit, s);
 	/* A new facility named from the search is saved at once, so Esc keeps it. */

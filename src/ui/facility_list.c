@@ -6,14 +6,16 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/mem.h"
 #include "records/facility.h"
+#include "records/places.h"
 #include "ui/searchlist.h"
 
-static long query(struct sx_ctx *ctx, const char *q, size_t limit, void **rows,
-		  struct sx_err *err)
+static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
+		  void **rows, struct sx_err *err)
 {
 	struct facility_row *v = NULL;
-	long n = facility_search(ctx->db, q, limit, &v, err);
+	long n = facility_search_in(ctx->db, q, scope, limit, &v, err);
 	*rows = v;
 	return n;
 }
@@ -81,10 +83,38 @@ static int assessments(struct ui *ui, struct searchlist *l, const void *row)
 	return RD_ALL;
 }
 
+/* F6: only the officer's home area (a commune or ward, with the old communes it was
+ * formed from), or everywhere again. */
+static int toggle_area(struct ui *ui, struct searchlist *l, const void *row)
+{
+	struct sx_db *db = ui_ctx(ui)->db;
+	char province[37], *home, *name;
+
+	(void)row;
+	if (searchlist_scope(l)) {
+		searchlist_set_scope(ui, l, NULL, NULL);
+		return RD_SCREEN;
+	}
+	home = db_setting(db, "home_area");
+	places_province(db, province);
+	if (!home || strcmp(home, province) == 0) {
+		ui_message(ui, 1, "%s", _("Your home area is the whole province: choose a commune "
+					  "or ward in Settings to filter by it."));
+		free(home);
+		return RD_ALL;
+	}
+	name = places_name(db, home);
+	searchlist_set_scope(ui, l, home, name);
+	free(name);
+	free(home);
+	return RD_SCREEN;
+}
+
 static const struct searchlist_key keys[] = {
 	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
 	{ .fkey = 2, .stale = 1, .act = add_named },
 	{ .fkey = 5, .needs_row = 1, .act = assessments },
+	{ .fkey = 6, .act = toggle_area },
 	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
 	{ 0 },
 };
@@ -120,5 +150,7 @@ const struct screen screen_facility_list = {
 		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "
 		   "Vietnamese alphabetical order. Enter opens the selected facility, F2 adds a "
 		   "new one named as you searched, F5 lists its assessments and starts a new "
-		   "one, F8 deletes the selected one after asking."),
+		   "one, F8 deletes the selected one after asking. F6 shows only the "
+		   "facilities of your commune or ward (with those recorded under the old "
+		   "communes it was formed from), and F6 again all of them."),
 };

@@ -9,9 +9,10 @@
 #include "ui/searchlist.h"
 #include "ui/training.h"
 
-static long query(struct sx_ctx *ctx, const char *q, size_t limit, void **rows,
-		  struct sx_err *err)
+static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
+		  void **rows, struct sx_err *err)
 {
+	(void)scope;
 	struct person_row *v = NULL;
 	long n = people_search(ctx->db, q, limit, &v, err);
 	*rows = v;

@@ -19,7 +19,7 @@
 #include "ui/screen.h"
 #include "ui/training.h"
 
-enum { NFIELDS = 11 };
+enum { NFIELDS = 12 };
 #define PICK_MAX 8   /* facilities offered while choosing where someone works */
 
 struct pedit {
@@ -89,6 +89,8 @@ static void build_fields(struct pedit *e)
 	d[k++] = (struct ed_field){ .label = N_("On the roster to be trained"), .kind = ED_BOOL,
 		.flag = &p->on_roster };
 	d[k++] = (struct ed_field){ .label = N_("Notes"), .kind = ED_TEXT, .str = &p->note };
+	d[k++] = (struct ed_field){ .label = N_("Excluded from the roster"), .kind = ED_BOOL,
+		.flag = &p->roster_excluded };
 }
 
 static void load_history(struct pedit *e, struct sx_db *db, struct sx_err *err)
@@ -170,7 +172,7 @@ static void *pedit_enter(struct ui *ui, const void *varg)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	e->place_choices = xcalloc(e->places.n + 1, sizeof *e->place_choices);
 	for (size_t i = 0; i < e->places.n; i++)
-		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].name };
+		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].label };
 	build_fields(e);
 	editor_init(&e->ed, e->fields, NFIELDS, pedit_commit, e);
 	load_history(e, db, &err);

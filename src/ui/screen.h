@@ -70,6 +70,7 @@ extern const struct screen screen_assess_list;    /* drafts, or one facility's a
 extern const struct screen screen_walk;           /* the walkthrough (arg below) */
 extern const struct screen screen_review;         /* review and finish (arg below) */
 extern const struct screen screen_dashboard;      /* the plan's progress bars (arg NULL) */
+extern const struct screen screen_plan_edit;      /* one plan (arg its code, or NULL: new) */
 extern const struct screen screen_sync;           /* export and import (arg NULL) */
 extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
 extern const struct screen screen_org_list;       /* the support network (arg NULL) */

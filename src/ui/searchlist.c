@@ -22,6 +22,8 @@ struct searchlist {
 	long n;                            /* how many */
 	int sel, top;                      /* selection and scroll */
 	int stale;                         /* re-run the search before drawing */
+	char *scope;                       /* only rows within this place, or NULL */
+	char *scope_name;                  /* its name, for the count */
 };
 
 /* Rows of the window the list shows (below the headings, above the bars). */
@@ -42,7 +44,7 @@ void searchlist_refresh(struct ui *ui, struct searchlist *l)
 
 	l->ops->free_rows(l->rows, l->n > 0 ? (size_t)l->n : 0);
 	l->rows = NULL;
-	l->n = l->ops->query(ui_ctx(ui), q, SHOW_MAX, &l->rows, &err);
+	l->n = l->ops->query(ui_ctx(ui), q, l->scope, SHOW_MAX, &l->rows, &err);
 	if (l->n < 0) {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 		l->n = 0;
@@ -100,8 +102,12 @@ void searchlist_draw(struct ui *ui, void *state)
 	if (l->sel >= l->top + rows)
 		l->top = l->sel - rows + 1;
 	draw_rows(l, rows);
-	snprintf(count, sizeof count, l->n >= SHOW_MAX ? _("first %ld") : _("%ld found"), l->n);
-	draw_text(2, COLS - text_width(count) - 2, 20, R_DIM, count);
+	if (l->scope)
+		snprintf(count, sizeof count, _("%ld in %s"), l->n, l->scope_name);
+	else
+		snprintf(count, sizeof count, l->n >= SHOW_MAX ? _("first %ld") : _("%ld found"),
+			 l->n);
+	draw_text(2, COLS - text_width(count) - 2, text_width(count), R_DIM, count);
 	draw_text(2, 2, 10, R_TITLE, _("Search:"));
 	lineedit_draw(&l->search, 2, 12, COLS - 36);
 }
@@ -152,7 +158,24 @@ void searchlist_leave(struct ui *ui, void *state)
 	struct searchlist *l = state;
 	(void)ui;
 	l->ops->free_rows(l->rows, l->n > 0 ? (size_t)l->n : 0);
+	free(l->scope);
+	free(l->scope_name);
 	free(l);
+}
+
+const char *searchlist_scope(const struct searchlist *l)
+{
+	return l->scope;
+}
+
+void searchlist_set_scope(struct ui *ui, struct searchlist *l, const char *uuid, const char *name)
+{
+	free(l->scope);
+	free(l->scope_name);
+	l->scope = uuid ? xstrdup(uuid) : NULL;
+	l->scope_name = uuid ? xstrdup(name ? name : uuid) : NULL;
+	l->sel = l->top = 0;
+	searchlist_refresh(ui, l);
 }
 
 void *searchlist_kept(const struct searchlist *l)

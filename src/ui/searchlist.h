@@ -43,10 +43,11 @@ struct searchlist_ops {
 	const char *title;     /* the title bar's heading */
 	const char *empty;     /* the line shown when nothing matches */
 	size_t row_size;       /* sizeof one row */
-	/* At most limit rows matching query (the field's trimmed NFC text) into
-	 * *rows (allocated, or NULL); the count, or -1 with err. */
-	long (*query)(struct sx_ctx *ctx, const char *query, size_t limit, void **rows,
-		      struct sx_err *err);
+	/* At most limit rows matching query (the field's trimmed NFC text) and,
+	 * when scope is not NULL, within that place, into *rows (allocated, or
+	 * NULL); the count, or -1 with err. */
+	long (*query)(struct sx_ctx *ctx, const char *query, const char *scope, size_t limit,
+		      void **rows, struct sx_err *err);
 	void (*free_rows)(void *rows, size_t n);   /* free what query() made */
 	/* Fill col[] for a window cols wide; returns how many columns. */
 	int (*columns)(int cols, struct searchlist_col col[SEARCHLIST_COLS]);
@@ -76,6 +77,10 @@ void *searchlist_kept(const struct searchlist *l);
 const char *searchlist_uuid(const struct searchlist *l, const void *row);
 /* The search text as typed (trimmed NFC).  Caller frees. */
 char *searchlist_text(const struct searchlist *l);
+/* The place the list is limited to, or NULL. */
+const char *searchlist_scope(const struct searchlist *l);
+/* Limit the list to the place uuid called name (uuid NULL: everywhere) and search again. */
+void searchlist_set_scope(struct ui *ui, struct searchlist *l, const char *uuid, const char *name);
 /* Search again now (after a change the action made). */
 void searchlist_refresh(struct ui *ui, struct searchlist *l);
 /* An action: ask ops->confirm about the row, then ops->remove it, say so,

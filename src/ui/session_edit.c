@@ -92,7 +92,7 @@ static void load_choices(struct sedit *e, struct sx_db *db, struct sx_err *err)
 		ui_message(e->ui, 1, "%s", sx_err_last(err));
 	e->place_choices = xcalloc(e->places.n + 1, sizeof *e->place_choices);
 	for (size_t i = 0; i < e->places.n; i++)
-		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].name };
+		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].label };
 	e->nplans = session_plans(db, &e->plans, err);
 	if (e->nplans < 0) {
 		ui_message(e->ui, 1, "%s", sx_err_last(err));

@@ -9,9 +9,10 @@
 #include "training/session.h"
 #include "ui/searchlist.h"
 
-static long query(struct sx_ctx *ctx, const char *q, size_t limit, void **rows,
-		  struct sx_err *err)
+static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
+		  void **rows, struct sx_err *err)
 {
+	(void)scope;
 	struct session_row *v = NULL;
 	long n = session_list(ctx->db, q, limit, &v, err);
 	*rows = v;

@@ -33,7 +33,7 @@ run sxsh init
 add_rows "$SXSH_DB"
 run sxsh export "$T/ex"
 expect_status 0
-expect_out "Exported 23 rows in 12 files to $T/ex."
+expect_out "Exported 312 rows in 12 files to $T/ex."
 expect_mode "$T/ex" 700
 for t in places facilities people plans indicators sessions participants attendance assessments answers organisations org_roles manifest; do
 	expect_mode "$T/ex/$t.csv" 600
@@ -42,7 +42,7 @@ done
 id=$(sqlite3 "$SXSH_DB" "SELECT value FROM meta WHERE key = 'installation_id'")
 expect_sql "$SXSH_DB" "SELECT 1" "1"
 grep -q "^installation,$id,," "$T/ex/manifest.csv" || fail "manifest lacks the installation"
-grep -q "^schema_version,2,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
+grep -q "^schema_version,3,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
 grep -q "^file,facilities.csv,1,$(sha256sum "$T/ex/facilities.csv" | cut -c1-64)$" "$T/ex/manifest.csv" \
 	|| fail "manifest checksum of facilities.csv is wrong"
 [ "$(tail -n 1 "$T/ex/manifest.csv" | cut -d, -f2)" = org_roles.csv ] || fail "manifest file order"
@@ -56,16 +56,16 @@ run sxsh export "$T/ex"
 run sxsh --db "$T/b.db" import "$T/ex"
 expect_status 0
 expect_out_has "table                 new    updated  unchanged conflicting   rejected
-places                  0          0         13          0          0
+places                  0          0        288          0          0
 facilities              1          0          0          0          0
 people                  1          0          0          0          0
-plans                   0          0          1          0          0
-indicators              0          0          4          0          0
+plans                   0          0          3          0          0
+indicators              0          0         16          0          0
 sessions                1          0          0          0          0
 participants            1          0          0          0          0
 attendance              1          0          0          0          0
-total                   5          0         18          0          0
-Imported 23 rows from 12 files; report: $T/b.db.import-"
+total                   5          0        307          0          0
+Imported 312 rows from 12 files; report: $T/b.db.import-"
 report=$(echo "$OUT" | sed -n 's/.*report: //p')
 expect_mode "$report" 600
 grep -q "^facilities              1          0          0          0          0$" "$report" || fail "report counts"
@@ -74,7 +74,7 @@ expect_sql "$T/b.db" "SELECT typeof(birth_year), phone FROM people" "integer|091
 expect_sql "$T/b.db" "SELECT updated_at FROM attendance" "1700000000000"
 before=$(dumpdb "$T/b.db")
 run sxsh --db "$T/b.db" import "$T/ex"
-expect_out_has "total                   0          0         23          0          0"
+expect_out_has "total                   0          0        312          0          0"
 [ "$(dumpdb "$T/b.db")" = "$before" ] || fail "a second import changed the database"
 
 case_ "dry run counts and changes nothing"
@@ -85,7 +85,7 @@ run sxsh --db "$T/b.db" init
 before=$(dumpdb "$T/b.db")
 run sxsh --db "$T/b.db" import --dry-run "$T/ex"
 expect_status 0
-expect_out_has "total                   5          0         18          0          0
+expect_out_has "total                   5          0        307          0          0
 Dry run: nothing was changed."
 [ "$(dumpdb "$T/b.db")" = "$before" ] || fail "dry run changed the database"
 [ -z "$(ls "$T" | grep import-)" ] || fail "dry run wrote a report"
@@ -178,10 +178,10 @@ expect_out "Nothing was imported."
 case_ "a folder from a newer sxsh is refused"
 run sxsh init
 run sxsh export "$T/ex"
-sed -i 's/^schema_version,2,,/schema_version,3,,/' "$T/ex/manifest.csv"
+sed -i 's/^schema_version,3,,/schema_version,4,,/' "$T/ex/manifest.csv"
 run sxsh --db "$T/b.db" import "$T/ex"
 expect_status 1
-expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 3; this one knows 2): install the newer sxsh, then import again
+expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 4; this one knows 3): install the newer sxsh, then import again
 sxsh: nothing was imported; the database is unchanged"
 
 case_ "a truncated file is refused and nothing changes"
@@ -270,10 +270,10 @@ expect_status 0
 expect_out "Exported 1 rows in 12 files to $T/s."
 grep -q "^since,2024-03-01T00:00:00.000Z,," "$T/s/manifest.csv" || fail "manifest lacks since"
 run sxsh export --place "mai son" "$T/p"
-expect_out "Exported 23 rows in 12 files to $T/p."
+expect_out "Exported 312 rows in 12 files to $T/p."
 grep -q "Thuận Châu" "$T/p/facilities.csv" && fail "another district's facility was exported"
 run sxsh export --place 119 "$T/q"
-expect_out "Exported 19 rows in 12 files to $T/q."
+expect_out "Exported 308 rows in 12 files to $T/q."
 run sxsh export --place "Hà Nội" "$T/r"
 expect_status 1
 expect_err "sxsh: no place has the code or name 'Hà Nội'"
@@ -287,7 +287,7 @@ expect_status 0
 [ "$(head -c 3 "$T/xl/facilities.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no byte-order mark"
 [ "$(grep -c "$(printf '\r')\$" "$T/xl/facilities.csv")" = 2 ] || fail "lines do not end in CRLF"
 grep -q ",'=1+2$(printf '\r')\$" "$T/xl/facilities.csv" || fail "formula not neutralised: $(cat "$T/xl/facilities.csv")"
-grep -q ",-5,.*,''@x$(printf '\r')\$" "$T/xl/people.csv" || fail "number prefixed or quote not doubled: $(cat "$T/xl/people.csv")"
+grep -q ",-5,.*,''@x,0$(printf '\r')\$" "$T/xl/people.csv" || fail "number prefixed or quote not doubled: $(cat "$T/xl/people.csv")"
 grep -q "^spreadsheet,1,," "$T/xl/manifest.csv" || fail "manifest does not say spreadsheet"
 run sxsh --db "$T/b.db" import "$T/xl"
 expect_status 0

@@ -10,6 +10,7 @@
 #include "t_db.h"
 #include "base/mem.h"
 #include "db/db.h"
+#include "db/schema.h"
 #include "records/orgs.h"
 #include "sync/sync_export.h"
 #include "sync/sync_import.h"
@@ -253,25 +254,26 @@ static void test_sync_round_trip(void)
 	t_db_gone(b, pb);
 }
 
-/* A database of schema version 1 (before the network) is upgraded when
- * opened: the two tables and their history triggers appear, rows stay. */
+/* A database of schema version 1 (before the network: made by sxsh 0.1.0, dumped in
+ * tests/unit/data/schema_v1.sql) is upgraded when opened: the two tables and their
+ * history triggers appear, rows stay. */
 static void test_upgrade_from_v1(void)
 {
-	char path[256];
-	struct sx_db *db = t_db_fresh(path, sizeof path);
+	char dir[] = "/tmp/sxsh-orgs-XXXXXX", path[128], cmd[700];
+	struct sx_db *db;
 	struct sx_err e = {0};
 	struct org o = {0};
 
-	exec(db, "DROP TABLE org_roles; DROP TABLE organisations; PRAGMA user_version = 1;"
-		 "INSERT INTO facilities (uuid, updated_at, origin, name) VALUES"
-		 " ('01a23400-0000-7000-8000-000000000021', 1, 'o', 'Xưởng chè');");
-	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'org%'"), 0);
-	db_close(db);
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/v1.db", dir);
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v1.sql'", path,
+		 SXSH_SRCDIR);
+	CHECK_INT(system(cmd), 0);
 	db = db_open(path, &e);
 	CHECK(db != NULL);
 	if (!db)
 		return;
-	CHECK_INT(count(db, "PRAGMA user_version"), 2);
+	CHECK_INT(count(db, "PRAGMA user_version"), SCHEMA_VERSION);
 	CHECK_INT(count(db, "SELECT count(*) FROM facilities"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
 			    " AND tbl_name IN ('organisations', 'org_roles')"), 4);
@@ -281,6 +283,7 @@ static void test_upgrade_from_v1(void)
 	CHECK_INT(sx_err_count(&e), 0);
 	sx_err_clear(&e);
 	t_db_gone(db, path);
+	rmdir(dir);
 }
 
 T_SUITE(orgs) {
