@@ -60,9 +60,11 @@ const char *fs_get(const struct fsession *s, const char *path)
 int fs_store(struct fsession *s, const char *path, const char *value)
 {
 	long i = find(s, path);
+
 	if (!value || !*value) {
 		if (i < 0)
 			return 0;
+		s->rel_valid = 0;
 		free(s->ans[i].path);
 		free(s->ans[i].value);
 		memmove(s->ans + i, s->ans + i + 1, (s->nans - (size_t)i - 1) * sizeof *s->ans);
@@ -72,6 +74,7 @@ int fs_store(struct fsession *s, const char *path, const char *value)
 	if (i >= 0) {
 		if (strcmp(s->ans[i].value, value) == 0)
 			return 0;
+		s->rel_valid = 0;
 		free(s->ans[i].value);
 		s->ans[i].value = xstrdup(value);
 		return 1;
@@ -80,6 +83,7 @@ int fs_store(struct fsession *s, const char *path, const char *value)
 		s->capans = s->capans ? s->capans * 2 : 64;
 		s->ans = xreallocarray(s->ans, s->capans, sizeof *s->ans);
 	}
+	s->rel_valid = 0;
 	i = -i - 1;
 	memmove(s->ans + i + 1, s->ans + i, (s->nans - (size_t)i) * sizeof *s->ans);
 	s->ans[i].path = xstrdup(path);

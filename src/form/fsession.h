@@ -7,8 +7,9 @@
  * number of instances of a repeat is kept as the answer "rep[]" (or
  * "outer[1]/inner[]"), so a saved draft restores empty instances too.
  * Answers to questions that are not relevant are kept, but left out of
- * completion checks.  Calculations are brought up to date after every
- * change. */
+ * completion checks, and every expression reads them as empty (as
+ * JavaRosa does, also through a group's relevant).  Calculations and the
+ * metadata questions are brought up to date after every change. */
 #ifndef SX_FSESSION_H
 #define SX_FSESSION_H
 
@@ -99,6 +100,15 @@ int fs_check(struct fsession *s, size_t item, const char *value, char *msg, size
  * required items without an answer, and relevant answers that fail
  * fs_check().  When first is not NULL it gets the first such item. */
 size_t fs_problems(struct fsession *s, size_t *first);
+
+/* 1 for the types the form fills without the user: calculations and the
+ * metadata (start, end, today, deviceid, username). */
+static inline int fs_type_auto(enum xform_type t)
+{
+	return t == XFT_CALCULATE || t >= XFT_START;
+}
+/* What deviceid and username questions get (copied; NULL leaves it). */
+void fs_meta(struct fsession *s, const char *deviceid, const char *username);
 
 /* The session's language. */
 const char *fs_lang(const struct fsession *s);
