@@ -150,10 +150,52 @@ int fs_node_of(const struct fsession *s, const char *path)
 	return xform_find(s->f, buf);
 }
 
-int fs_load(struct fsession *s, const char *path, const char *value)
+/* "grp/sub/x" → "x", "grp/rep[2]/x" → "rep[2]/x": drop the segments that
+ * name groups around the node, as ODK paths carry them.  Into out (len
+ * bytes); -1 when a segment names no enclosing group or repeat. */
+static int strip_groups(const struct fsession *s, const char *path, char *out, size_t len)
 {
-	size_t len = strlen(path);
-	int node = fs_node_of(s, path);
+	const char *last = strrchr(path, '/');
+	char name[256];
+	size_t o = 0;
+	int node;
+
+	if (!last)
+		return snprintf(out, len, "%s", path) < (int)len ? 0 : -1;
+	node = fs_node_of(s, path);
+	for (const char *p = path; p <= last;) {
+		size_t seg = strcspn(p, "/"), nlen = strcspn(p, "[/");
+		int g, ok = 0;
+		if (nlen >= sizeof name)
+			return -1;
+		memcpy(name, p, nlen);
+		name[nlen] = '\0';
+		g = xform_find(s->f, name);
+		for (int k = node >= 0 ? s->f->nodes[node].parent : -1; k >= 0; k = s->f->nodes[k].parent)
+			ok |= k == g;
+		if (!ok || (s->f->nodes[g].type == XFT_REPEAT) != (nlen < seg))
+			return -1; /* a repeat needs its [N], a group has none */
+		if (s->f->nodes[g].type == XFT_REPEAT) {
+			if (o + seg + 2 > len)
+				return -1;
+			memcpy(out + o, p, seg + 1);
+			o += seg + 1;
+		}
+		p += seg + 1;
+	}
+	return snprintf(out + o, len - o, "%s", last + 1) < (int)(len - o) ? 0 : -1;
+}
+
+int fs_load(struct fsession *s, const char *given, const char *value)
+{
+	char path[512];
+	size_t len;
+	int node;
+
+	if (strip_groups(s, given, path, sizeof path) != 0)
+		return -1;
+	len = strlen(path);
+	node = fs_node_of(s, path);
 
 	if (node < 0)
 		return -1;

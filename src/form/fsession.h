@@ -40,7 +40,9 @@ const struct xform *fs_form(const struct fsession *s);
 
 /* Set an answer by path ("" or NULL clears it), then recalculate.  Setting
  * "rep[]" sets a repeat's instance count; setting "rep[3]/x" grows rep to at
- * least 3 instances.  Returns 0, or -1 when the path names no question. */
+ * least 3 instances.  The groups around a question may be written in front
+ * ("grp/x", "grp/rep[3]/x", as ODK paths have them).  Returns 0, or -1 when
+ * the path names no question (or a group that does not hold it). */
 int fs_set(struct fsession *s, const char *path, const char *value);
 /* Set a literal answer without recalculating (for loading many; call
  * fs_recalc() after).  Same paths as fs_set(). */
