@@ -379,7 +379,7 @@ const struct expr_func expr_funcs[] = {
 	{ .name = "selected", .min = 2, .max = 2, .fn = f_selected },
 	{ .name = "count-selected", .min = 1, .max = 1, .fn = f_count_selected },
 	{ .name = "coalesce", .min = 2, .max = 2, .fn = f_coalesce },
-	{ .name = "concat", .min = 1, .max = -1, .fn = f_concat },
+	{ .name = "concat", .min = 0, .max = -1, .fn = f_concat },
 	{ .name = "string-length", .min = 0, .max = 1, .fn = f_string_length },
 	{ .name = "regex", .min = 2, .max = 2, .fn = f_regex },
 	{ .name = "number", .min = 1, .max = 1, .fn = f_number },

@@ -383,7 +383,8 @@ static void test_errors(void)
 	ERR("(1 + 2", "ERR 7: expected ')'");
 	ERR("if(1, 2)", "ERR 1: if() takes 3 argument(s), not 2");
 	ERR("round(1, 2, 3)", "ERR 1: round() takes 1 to 2 arguments, not 3");
-	ERR("concat()", "ERR 1: concat() takes at least 1 argument(s), not 0");
+	ERR("max()", "ERR 1: max() takes at least 1 argument(s), not 0");
+	EV("concat()", ""); /* JavaRosa XPathEvalTest#concat */
 	ERR("today(1)", "ERR 1: today() takes 0 argument(s), not 1");
 	ERR("sum(1)", "ERR 1: sum() needs a field reference such as ${name}");
 	ERR("count(${a} + 1)", "ERR 1: count() needs a field reference such as ${name}");
