@@ -7,6 +7,7 @@
 #include "base/csvread.h"
 #include "base/clock.h"
 #include "base/date.h"
+#include "form/formlint.h"
 #include "form/fsession.h"
 #include "form/xlsform.h"
 #include "base/i18n.h"
@@ -24,6 +25,10 @@ static int form_check(int argc, char **argv)
 		struct xform *f = xform_load(argv[i], &err);
 		if (f) {
 			size_t questions = 0, calcs = 0;
+			struct sx_err warn = {0};
+			if (formlint(f, &warn))
+				sx_err_print(&warn, stderr);
+			sx_err_clear(&warn);
 			for (size_t k = 0; k < f->nnodes; k++) {
 				enum xform_type t = f->nodes[k].type;
 				calcs += t == XFT_CALCULATE;
