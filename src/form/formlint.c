@@ -97,10 +97,52 @@ static void check_pair(struct lint *l, const struct expr_node *a, const struct e
 	}
 }
 
+/* jr:choice-name(v, '${q}') needs q to be a select; indexed-repeat's
+ * repeats must hold its field.  Collect refuses such a form. */
+static void check_call_refs(struct lint *l, const struct expr_node *n)
+{
+	const char *fn = expr_funcs[n->op].name;
+	const struct xform *f = l->f;
+
+	if (strcmp(fn, "jr:choice-name") == 0) {
+		const char *q = n->kid[1]->str;
+		size_t len = strlen(q);
+		char name[128];
+		int i = -1;
+		if (len > 3 && len - 3 < sizeof name && q[len - 1] == '}') {
+			memcpy(name, q + 2, len - 3);
+			name[len - 3] = '\0';
+			i = xform_find(f, name);
+		}
+		if (i < 0 || f->nodes[i].list < 0) {
+			sx_err_add(l->warn, f->file, l->node->line,
+				   _("warning: %s of '%s': jr:choice-name() names '%s', which is not a "
+				     "select question of this form"), l->what, l->node->name, q);
+			l->count++;
+		}
+	} else if (strcmp(fn, "indexed-repeat") == 0) {
+		int field = xform_find(f, n->kid[0]->str);
+		for (size_t k = 1; k < n->nkid; k += 2) {
+			int rep = xform_find(f, n->kid[k]->str), inside = 0;
+			for (int p = field >= 0 ? f->nodes[field].parent : -1; p >= 0; p = f->nodes[p].parent)
+				inside |= p == rep;
+			if (rep < 0 || f->nodes[rep].type != XFT_REPEAT || !inside) {
+				sx_err_add(l->warn, f->file, l->node->line,
+					   _("warning: %s of '%s': indexed-repeat(): ${%s} is not a "
+					     "repeat that holds ${%s}"), l->what, l->node->name,
+					   n->kid[k]->str, n->kid[0]->str);
+				l->count++;
+			}
+		}
+	}
+}
+
 static void walk(struct lint *l, const struct expr_node *n)
 {
 	if (n->kind == EXN_BIN && n->op >= EXB_EQ && n->op <= EXB_GE)
 		check_pair(l, n->kid[0], n->kid[1], n->op);
+	if (n->kind == EXN_CALL)
+		check_call_refs(l, n);
 	for (size_t i = 0; i < n->nkid; i++)
 		walk(l, n->kid[i]);
 }

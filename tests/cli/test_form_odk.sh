@@ -21,6 +21,8 @@ survey,type,name,label,relevant,calculation,default,choice_filter
 ,text,code,Code,,,,
 ,note,late,Late,${d} > '2026-02-01',,,
 ,note,big,Big,${code} > 5,,,
+,calculate,bad_label,,,"jr:choice-name(${code}, '${code}')",,
+,calculate,good_label,,,"jr:choice-name(${side}, '${side}')",,
 choices,list_name,name,label,side
 ,side,east,East,
 ,side,west,West,
@@ -95,14 +97,17 @@ run sxsh --lang en form check "$T/f.csv"
 expect_status 0
 expect_err_has "f.csv:13: warning: relevant of 'late': \${d} is compared with the text '2026-02-01', which ODK Collect does not read as a date, so the comparison is always false; write date('2026-02-01')"
 expect_err_has "f.csv:14: warning: relevant of 'big': the text answer \${code} is compared with a number"
+expect_err_has "f.csv:15: warning: calculation of 'bad_label': jr:choice-name() names '\${code}', which is not a select question of this form"
 expect_out_has "f.csv: ok (form odk_preview:"
+[ "$(printf "%s\n" "$ERR" | grep -c warning)" = 3 ] || fail "want exactly 3 warnings: $ERR"
 
 case_ "form test shows Collect's value of the comparisons it warns about"
 mkform
-printf 'name,value\nd,2026-03-01\ncode,abc\n' > "$T/a.csv"
+printf 'name,value\nd,2026-03-01\ncode,abc\nside,west\n' > "$T/a.csv"
 SXSH_NOW=2026-11-29T03:00:00Z run sxsh --lang en form test "$T/f.csv" "$T/a.csv"
 expect_out_has "late	note	skipped	Late"
 expect_out_has "big	note	skipped	Big"
+expect_out_has "good_label	calculate	relevant	West"
 
 case_ "media and location questions stay refused at their row"
 printf 'survey,type,name,label\n,image,photo,Photo\n,geopoint,gps,GPS\n,audio,voice,Voice\nsettings,form_id\n,m\n' > "$T/m.csv"
