@@ -43,9 +43,10 @@
  *   refused: glibc expands x{n} into n copies and x+ into x x*, and could
  *   exhaust memory.
  * - sum, max, min and concat of one ${f} in a repeat (seen from outside it)
- *   run over every instance, skipping what is empty or not a number (sum of
- *   none is 0, max of none NaN); count counts the instances (count of a
- *   repeat its entries).
+ *   run over every instance env->count/nth give (fsession: the relevant
+ *   ones, as JavaRosa leaves non-relevant nodes out of nodesets), skipping
+ *   what is empty or not a number (sum of none is 0, max of none NaN);
+ *   count counts them (count of a repeat its entries).
  * - today() is the local date yyyy-mm-dd, now() the local time
  *   yyyy-mm-ddThh:mm:ss.mmm+hh:mm, both from the caller's clock.
  * - A ${name} the environment does not know evaluates to "".

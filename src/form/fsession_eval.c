@@ -93,28 +93,66 @@ static int spread_repeat(const struct ctx *c, int i)
 	return r >= 0 && !instance_in(c, c->s->f->nodes[r].name) ? r : -1;
 }
 
+/* 1 when entry `at` of repeat node r, seen from the context, is relevant
+ * (its relevant and its groups'; JavaRosa leaves non-relevant nodes out
+ * of nodesets).  A relevant that counts its own repeat would recurse: past
+ * a few levels an entry counts as relevant. */
+static int entry_relevant(struct ctx *c, int r, long at)
+{
+	const char *name = c->s->f->nodes[r].name;
+	char path[520];
+	int rel;
+
+	if (c->s->depth > 3)
+		return 1;
+	snprintf(path, sizeof path, "%s", path_over(c, r, &name, &at, 1, 1));
+	path[strlen(path) - 1] = '\0'; /* "outer[1]/rep[]" -> "outer[1]/rep[" */
+	snprintf(path + strlen(path), sizeof path - strlen(path), "%ld]/.", at);
+	c->s->depth++;
+	rel = fs_node_relevant(c->s, r, path);
+	c->s->depth--;
+	return rel;
+}
+
+/* The instance number (from 1) of the k-th (from 0) relevant node that
+ * ${name} stands for, or with k = -1 how many there are. */
+static long relevant_nodes(struct ctx *c, int i, long k)
+{
+	int r = c->s->f->nodes[i].type == XFT_REPEAT ? i : spread_repeat(c, i);
+	const char *rname;
+	long n, found = 0;
+
+	if (r < 0) /* one node: the field itself */
+		return k < 0 ? fs_path_relevant(c->s, path_over(c, i, NULL, NULL, 0, 0)) : 1;
+	rname = c->s->f->nodes[r].name;
+	n = (long)fs_count_of(c->s, path_over(c, r, NULL, NULL, 0, 1));
+	for (long at = 1; at <= n; at++) {
+		int rel = r == i ? entry_relevant(c, r, at)
+				 : fs_path_relevant(c->s, path_over(c, i, &rname, &at, 1, 0));
+		if (rel && found++ == k)
+			return at;
+	}
+	return k < 0 ? found : 0;
+}
+
 static size_t cb_count(void *arg, const char *name)
 {
 	struct ctx *c = arg;
-	int i = xform_find(c->s->f, name), r;
-	if (i < 0)
-		return 0;
-	if (c->s->f->nodes[i].type == XFT_REPEAT) /* count(${rep}): its entries */
-		return fs_count_of(c->s, path_over(c, i, NULL, NULL, 0, 1));
-	if ((r = spread_repeat(c, i)) < 0)
-		return 1;
-	return fs_count_of(c->s, path_over(c, r, NULL, NULL, 0, 1));
+	int i = xform_find(c->s->f, name);
+	return i < 0 ? 0 : (size_t)relevant_nodes(c, i, -1);
 }
 
 static const char *cb_nth(void *arg, const char *name, size_t k)
 {
 	struct ctx *c = arg;
 	int i = xform_find(c->s->f, name), r;
-	long at = (long)k + 1;
+	long at;
 	if (i < 0)
 		return NULL;
 	if ((r = spread_repeat(c, i)) < 0)
 		return cb_lookup(arg, name);
+	if ((at = relevant_nodes(c, i, (long)k)) == 0)
+		return "";
 	return visible(c, path_over(c, i, (const char *const[]){ c->s->f->nodes[r].name }, &at,
 				    1, 0));
 }

@@ -22,6 +22,7 @@ struct fsession {
 	unsigned char *rel;        /* per item: relevant (cache, see fs_refresh_relevance) */
 	int rel_valid;             /* rel reflects the current answers */
 	size_t *by_path;           /* item indices sorted by path */
+	int depth;                 /* nesting of entry relevance checks (fsession_eval.c) */
 	char deviceid[96];         /* for deviceid questions */
 	char username[160];        /* for username questions */
 };
@@ -38,6 +39,8 @@ void fs_refresh_relevance(struct fsession *s);
 int fs_path_relevant(const struct fsession *s, const char *path);
 /* Relevance of item i computed now from its and its groups' relevant. */
 int fs_compute_relevant(struct fsession *s, size_t i);
+/* The same for node (and its groups) in the context of path. */
+int fs_node_relevant(struct fsession *s, int node, const char *path);
 
 /* Store (or clear, with NULL or "") one answer; 1 when it changed. */
 int fs_store(struct fsession *s, const char *path, const char *value);

@@ -158,12 +158,16 @@ int fs_relevant(struct fsession *s, size_t i)
 
 int fs_compute_relevant(struct fsession *s, size_t i)
 {
-	const struct fs_item *it = &s->items[i];
+	return fs_node_relevant(s, s->items[i].node, s->items[i].path);
+}
+
+int fs_node_relevant(struct fsession *s, int node, const char *path)
+{
 	/* The node's own relevant, then every enclosing group's and repeat's,
 	 * all in the item's repeat context. */
-	for (int k = it->node; k >= 0; k = s->f->nodes[k].parent) {
+	for (int k = node; k >= 0; k = s->f->nodes[k].parent) {
 		const struct xform_node *n = &s->f->nodes[k];
-		if (n->relevant && !fs_eval_bool(s, n->relevant, it->path, fs_get(s, it->path)))
+		if (n->relevant && !fs_eval_bool(s, n->relevant, path, fs_get(s, path)))
 			return 0;
 	}
 	return 1;

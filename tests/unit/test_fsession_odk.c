@@ -43,6 +43,11 @@ static const char form_csv[] =
 	",deviceid,dev,,,,,,\n"
 	",username,usr,,,,,,\n"
 	",select_one place,place,Place,,,,,side = ${m}\n"
+	",begin_repeat,rp,RP,position(..) > 1,,,,\n"
+	",integer,v,V,,,,,\n"
+	",end_repeat,,,,,,,\n"
+	",calculate,n_rp,,,count(${rp}),,,\n"
+	",calculate,s_rp,,,sum(${v}),,,\n"
 	"choices,list_name,name,label,side\n"
 	",yn,yes,Yes,\n"
 	",yn,no,No,\n"
@@ -125,7 +130,7 @@ static void test_repeat_aggregates(void)
 	fs_set(s, "rep[3]/nm", "C");
 	CHECK_STR(fs_get(s, "total"), "12.5");
 	CHECK_STR(fs_get(s, "n"), "3");     /* count(${rep}): the entries */
-	CHECK_STR(fs_get(s, "n_amt"), "3"); /* count() counts nodes, skipped or not */
+	CHECK_STR(fs_get(s, "n_amt"), "2"); /* skipped nodes are left out of nodesets */
 	CHECK_STR(fs_get(s, "names"), "ABC");
 	CHECK_STR(fs_get(s, "hi"), "10");
 	CHECK_STR(fs_get(s, "lo"), "2.5");
@@ -134,6 +139,15 @@ static void test_repeat_aggregates(void)
 	CHECK_STR(fs_get(s, "rep[3]/pos"), "3");
 	fs_set(s, "rep[3]/amt", "");
 	CHECK_STR(fs_get(s, "total"), "10"); /* sum of the others, not empty */
+	/* a repeat whose first entry is not relevant, as in JavaRosa's
+	 * TriggerableDagTest#non_relevant_nodes_are_excluded_from_nodeset_evaluation */
+	fs_set(s, "rp[1]/v", "1");
+	fs_set(s, "rp[2]/v", "2");
+	fs_set(s, "rp[3]/v", "3");
+	CHECK_STR(fs_get(s, "n_rp"), "2");
+	CHECK_STR(fs_get(s, "s_rp"), "5");
+	CHECK(!fs_relevant(s, item_at(s, "rp[1]/v")));
+	CHECK(fs_relevant(s, item_at(s, "rp[2]/v")));
 	fs_free(s);
 	xform_free(f);
 }
