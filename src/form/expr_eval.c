@@ -1,8 +1,9 @@
 /* expr_eval.c — evaluating parsed expressions with ODK value semantics.
  *
- * Values are strings, numbers or booleans (struct expr_val); answers come in
- * as strings from the environment and are converted where an operator needs
- * it, following the rules documented in expr.h.  Numbers are read and written
+ * Values are strings, numbers, booleans or dates (struct expr_val); answers
+ * come in as strings from the environment, typed by env->type as JavaRosa
+ * unpacks a node, and are converted where an operator needs it, following
+ * the rules documented in expr.h (XPathEqExpr, XPathCmpExpr, toNumeric).  Numbers are read and written
  * with '.' whatever LC_NUMERIC says: a Vietnamese locale uses ',', and a form
  * must compute the same everywhere. */
 #include "form/expr.h"
