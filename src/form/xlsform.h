@@ -24,6 +24,9 @@
 enum xform_type {
 	XFT_TEXT, XFT_INTEGER, XFT_DECIMAL, XFT_DATE, XFT_SELECT_ONE, XFT_SELECT_MULTIPLE,
 	XFT_NOTE, XFT_CALCULATE, XFT_ACKNOWLEDGE, XFT_GROUP, XFT_REPEAT,
+	XFT_TIME, XFT_DATETIME,
+	/* metadata, filled in automatically (fsession): from XFT_START on */
+	XFT_START, XFT_END, XFT_TODAY, XFT_DEVICEID, XFT_USERNAME,
 };
 
 /* One translation of a text. */

@@ -143,6 +143,9 @@ const char *xform_type_name(enum xform_type t)
 		[XFT_SELECT_MULTIPLE] = "select_multiple", [XFT_NOTE] = "note",
 		[XFT_CALCULATE] = "calculate", [XFT_ACKNOWLEDGE] = "acknowledge",
 		[XFT_GROUP] = "begin_group", [XFT_REPEAT] = "begin_repeat",
+		[XFT_TIME] = "time", [XFT_DATETIME] = "dateTime", [XFT_START] = "start",
+		[XFT_END] = "end", [XFT_TODAY] = "today", [XFT_DEVICEID] = "deviceid",
+		[XFT_USERNAME] = "username",
 	};
 	return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }

@@ -34,12 +34,13 @@ static const char *path_of(struct walk *w, size_t i)
 int walk_typed(struct walk *w, size_t i)
 {
 	enum xform_type t = type_of(w, i);
-	return t == XFT_TEXT || t == XFT_INTEGER || t == XFT_DECIMAL || t == XFT_DATE;
+	return t == XFT_TEXT || t == XFT_INTEGER || t == XFT_DECIMAL || t == XFT_DATE ||
+	       t == XFT_TIME || t == XFT_DATETIME;
 }
 
 int walk_visible(struct walk *w, size_t i)
 {
-	return type_of(w, i) != XFT_CALCULATE && fs_relevant(w->fs, i);
+	return !fs_type_auto(type_of(w, i)) && fs_relevant(w->fs, i);
 }
 
 /* Put the current item's answer into the editing state. */
@@ -449,8 +450,13 @@ static int open_assessment(struct walk *w, const struct walk_arg *arg)
 	w->title = xstrdup(row.facility_name);
 	path = formdir_path(ctx->datadir, row.form_id, &err);
 	if (path && (w->form = xform_load(path, &err)) != NULL) {
+		char *who = db_setting(ctx->db, "officer_name");
+		char *dev = xasprintf("sxsh:%s", db_origin(ctx->db));
 		w->fs = fs_new(w->form, i18n_lang(), clock_now_ms());
 		rc = assess_load(ctx->db, arg->uuid, w->fs, &err);
+		fs_meta(w->fs, dev, who); /* deviceid, username: the metadata questions */
+		free(dev);
+		free(who);
 	}
 	if (rc == 0 && arg->fresh) {
 		fs_defaults(w->fs);
