@@ -5,7 +5,7 @@ PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
 SAN      ?=
-PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc
+PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc libzip expat
 
 # Asked of pkg-config when first used, not when the Makefile is read: `make run`
 # and `make check` install missing packages first, and flags read before that
