@@ -84,6 +84,10 @@ $(BUILD)/vtrun: tests/tty/vtrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags vterm) -o $@ $< $(shell pkg-config --libs vterm) -lutil
 
+# Single-file CSV form to a flat spreadsheet, for LibreOffice to save as .xlsx.
+$(BUILD)/csv2fods: tests/cli/csv2fods.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
 # Translations.
 build/locale/%/LC_MESSAGES/sxsh.mo: locale/%.po
 	@mkdir -p $(dir $@)
@@ -102,8 +106,9 @@ LAYER = mkdir -p $(BUILD)/results; r=$(BUILD)/results/$@.txt; \
 	{ $(1); } >$$r 2>&1; rc=$$?; cat $$r; exit $$rc
 unit: $(BUILD)/unit-tests
 	@$(call LAYER,$(BUILD)/unit-tests)
-cli: $(BIN) $(MO) $(BUILD)/vtrun
-	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/cli/run.sh)
+cli: $(BIN) $(MO) $(BUILD)/vtrun $(BUILD)/csv2fods
+	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) \
+	  CSV2FODS=$(abspath $(BUILD)/csv2fods) sh tests/cli/run.sh)
 tty: $(BIN) $(MO) $(BUILD)/vtrun
 	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/tty/run.sh)
 layout:

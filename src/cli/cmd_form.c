@@ -24,6 +24,7 @@ static int form_check(int argc, char **argv)
 		struct xform *f = xform_load(argv[i], &err);
 		if (f) {
 			size_t questions = 0, calcs = 0;
+			sx_err_print(&f->warnings, stderr);
 			for (size_t k = 0; k < f->nnodes; k++) {
 				enum xform_type t = f->nodes[k].type;
 				calcs += t == XFT_CALCULATE;
@@ -123,6 +124,7 @@ static int form_test(int argc, char **argv)
 		sx_err_clear(&err);
 		return SX_FAIL;
 	}
+	sx_err_print(&f->warnings, stderr);
 	/* A fixed clock keeps today() in the output stable when SXSH_NOW is set. */
 	s = fs_new(f, i18n_lang(), clock_now_ms());
 	if (read_answers(s, argv[2], &err) != 0) {
