@@ -76,3 +76,16 @@ printf 'survey,,\n,type,name\n' > "$T/fake.xlsx"
 run sxsh --lang en form check "$T/fake.xlsx"
 expect_status 1
 expect_err_has "$T/fake.xlsx: not an .xlsx workbook ("
+
+case_ "the forms folder takes an .xlsx form: export-form finds it by its id"
+mkdir -p "$T/dd/forms"
+cp -r "$FORMS/data" "$T/dd/forms/"
+cp "$XL/widgets_subset.xlsx" "$T/dd/forms/"
+run sxsh init
+run sxsh export-form widgets_subset "$T/xexp"
+expect_status 1
+expect_err_has "the form \"widgets_subset\" is not installed in"
+(export SXSH_DATADIR="$T/dd"; "$SXSH_BIN" --lang en export-form widgets_subset "$T/xexp") >"$T/out" 2>&1
+STATUS=$?
+expect_status 0
+[ "$(cat "$T/out")" = "Exported 0 assessments of widgets_subset in 1 files to $T/xexp." ] || fail "got: $(cat "$T/out")"
