@@ -10,7 +10,7 @@
 
 /* Limits: a form has a few thousand cells; these stop hostile files. */
 #define XLSX_MAX_SHEETS 64
-#define XLSX_MAX_CELLS (4L * 1024 * 1024)
+#define XLSX_MAX_CELLS (1024L * 1024)
 #define XLSX_MAX_COLS 1024
 
 struct zip;

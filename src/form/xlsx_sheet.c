@@ -156,6 +156,12 @@ static void flush_row(struct sheet_ctx *c)
 
 	if (!c->ncells)
 		return;
+	/* Every cell up to the row's last one is stored: count them all. */
+	x->ncells += (long)c->ncells + 1;
+	if (x->ncells > XLSX_MAX_CELLS) {
+		stop(c, _("too many cells for a form"));
+		return;
+	}
 	if (x->nrows == x->caprows) {
 		x->caprows = x->caprows ? x->caprows * 2 : 64;
 		x->rows = xreallocarray(x->rows, x->caprows, sizeof *x->rows);
@@ -190,11 +196,6 @@ static void end_cell(struct sheet_ctx *c)
 		v = NULL;
 	}
 	if (v) {
-		if (++c->x->ncells > XLSX_MAX_CELLS) {
-			free(v);
-			stop(c, _("too many cells for a form"));
-			return;
-		}
 		free(c->cells[c->col]);
 		c->cells[c->col] = v;
 		if ((size_t)c->col + 1 > c->ncells)
