@@ -20,7 +20,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 
-typedef enum xfl_sheet sheet_t;
+typedef enum xfl_sheet sheet_t; /* SH_SURVEY... (xlsform_int.h) */
 
 /* What a column holds. */
 enum field {
@@ -69,7 +69,7 @@ struct col {
 
 struct reader {
 	struct xfl l;          /* shared loader state */
-	sheet_t sheet;      /* sheet being read */
+	sheet_t sheet;         /* sheet being read */
 	int want_header;       /* the next row with content is the header */
 	int seen;              /* sheet_t bits already started */
 	int bad_sheet;         /* inside a sheet with an unknown name */
