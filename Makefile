@@ -5,7 +5,7 @@ PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
 SAN      ?=
-PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc
+PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc libzip expat
 
 # Asked of pkg-config when first used, not when the Makefile is read: `make run`
 # and `make check` install missing packages first, and flags read before that
@@ -88,6 +88,10 @@ $(BUILD)/vtrun: tests/tty/vtrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags vterm) -o $@ $< $(shell pkg-config --libs vterm) -lutil
 
+# Single-file CSV form to a flat spreadsheet, for LibreOffice to save as .xlsx.
+$(BUILD)/csv2fods: tests/cli/csv2fods.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
 # Translations.
 build/locale/%/LC_MESSAGES/sxsh.mo: locale/%.po
 	@mkdir -p $(dir $@)
@@ -107,8 +111,9 @@ LAYER = mkdir -p $(BUILD)/results; r=$(BUILD)/results/$@.txt; \
 	{ $(1); } >$$r 2>&1; rc=$$?; cat $$r; exit $$rc
 unit: $(BUILD)/unit-tests
 	@$(call LAYER,$(BUILD)/unit-tests)
-cli: $(BIN) $(MO) $(BUILD)/vtrun
-	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/cli/run.sh)
+cli: $(BIN) $(MO) $(BUILD)/vtrun $(BUILD)/csv2fods
+	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) \
+	  CSV2FODS=$(abspath $(BUILD)/csv2fods) sh tests/cli/run.sh)
 tty: $(BIN) $(MO) $(BUILD)/vtrun
 	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/tty/run.sh)
 # The terminal suite RUNS times in both builds with every core busy (not part of check).

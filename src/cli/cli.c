@@ -30,7 +30,7 @@ static const struct command commands[] = {
 	  .run = cmd_export, .summary = N_("write the synced tables as CSV files into a folder") },
 	{ .name = "import", .args = "PATH... [--dry-run]", .run = cmd_import,
 	  .summary = N_("merge CSV files or export folders into the database") },
-	{ .name = "export-form", .args = "FORM DIR [--drafts] [--for-spreadsheet]",
+	{ .name = "export-form", .args = "FORM DIR [--drafts] [--for-spreadsheet] [--split-select-multiples]",
 	  .run = cmd_export_form,
 	  .summary = N_("one form's assessments as CSV in ODK Central's layout") },
 	{ .name = "sheet", .args = "SESSION [--format html|text]", .run = cmd_sheet,

@@ -26,6 +26,7 @@ static int form_check(int argc, char **argv)
 		if (f) {
 			size_t questions = 0, calcs = 0;
 			struct sx_err warn = {0};
+			sx_err_print(&f->warnings, stderr);
 			if (formlint(f, &warn))
 				sx_err_print(&warn, stderr);
 			sx_err_clear(&warn);
@@ -158,6 +159,7 @@ static int form_test(int argc, char **argv)
 		sx_err_clear(&err);
 		return SX_FAIL;
 	}
+	sx_err_print(&f->warnings, stderr);
 	/* A fixed clock keeps today() in the output stable when SXSH_NOW is
 	 * set; a value we cannot read must not fall back to the real clock. */
 	if (clock_env_check() < 0) {

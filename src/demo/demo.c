@@ -421,6 +421,11 @@ static int add_rapid(struct demo_run *r, size_t k)
 		rc = save_set(r, uuid, r->rapid_form, rapids[k].set, 0, rapids[k].partial);
 	if (rc == 0 && rapids[k].complete)
 		rc = assess_set_status(r->db, uuid, 1, r->err);
+	/* Visited from 08:00 (UTC+7) on the visit date, finished with the
+	 * report at 16:00 the day after: what export-form's SubmissionDate shows. */
+	if (rc == 0)
+		rc = assess_set_times(r->db, uuid, ms + 1 * 3600000LL, ms + 86400000LL + 9 * 3600000LL,
+				      r->err);
 	if (rc != 0)
 		return -1;
 	r->n->rapid++;

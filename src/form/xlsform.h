@@ -111,14 +111,19 @@ struct xform {
 	char **langs;                  /* language codes seen: "vi", "en"; "" = no language */
 	size_t nlangs;                 /* how many */
 	size_t *by_name;               /* node indices sorted by name, for xform_find() */
+	struct sx_err warnings;        /* "file:row: warning: ..." for what was ignored */
 };
 
-/* Load a form file.  Returns a new form (free with xform_free()), or NULL
+/* Load a form file: an .xlsx workbook (see xlsx.h; messages name
+ * "file.xlsx:sheet:row") or else the single-file CSV.  Returns a new form (free with xform_free()), or NULL
  * when the file cannot be read or has any error; every error is added to err. */
 struct xform *xform_load(const char *path, struct sx_err *err);
 /* Same from memory: buf (len bytes, not copied, need not be NUL-terminated)
  * is named `name` in messages. */
 struct xform *xform_load_mem(const char *name, const char *buf, size_t len, struct sx_err *err);
+/* Same for an .xlsx workbook in memory. */
+struct xform *xform_load_xlsx_mem(const char *name, const void *buf, size_t len,
+				  struct sx_err *err);
 /* Free a form; NULL is fine. */
 void xform_free(struct xform *f);
 

@@ -66,6 +66,7 @@ void xform_free(struct xform *f)
 	free(f->settings.default_lang);
 	expr_free(f->settings.instance_name);
 	free(f->by_name);
+	sx_err_clear(&f->warnings);
 	free(f->file);
 	free(f);
 }
