@@ -91,7 +91,9 @@ void plan_report_free(struct plan_report *r);
  * denominator. */
 long plan_shown(const struct plan_indicator *ind, const struct plan_value *v);
 /* Progress towards the target in thousandths (1000 = reached; may exceed
- * it), or -1 when not known or the target is not positive. */
+ * it, up to PLAN_PROGRESS_MAX however tiny the target), or -1 when not
+ * known or the target is not a positive number. */
+#define PLAN_PROGRESS_MAX 1000000L
 long plan_progress(const struct plan_indicator *ind, const struct plan_value *v);
 /* 1 when the value reaches the target (exactly, not rounded), else 0. */
 int plan_met(const struct plan_indicator *ind, const struct plan_value *v);
