@@ -73,3 +73,12 @@ Try 'sxsh --help' for the commands and options."
 run sxsh export-form sxsh_rapid "$T/exp" --frobnicate
 expect_status 2
 expect_err_has "unknown option '--frobnicate' for 'export-form'"
+
+case_ "export-form refuses a form_id that would write outside the folder"
+run sxsh init
+mkdir -p "$T/a/b"
+cp "$ROOT/tests/forms/broken/form_id_path.csv" "$T/a/b/escape.csv"
+run sxsh export-form "$T/a/b/escape.csv" "$T/a/b/exp"
+expect_status 1
+expect_err_has "form_id may hold only letters"
+[ -z "$(find "$T" -name 'x*.csv')" ] || fail "wrote $(find "$T" -name 'x*.csv')"
