@@ -23,7 +23,7 @@ static long long rejected(const struct sync_import_result *res)
 static void print_warnings(const struct sx_err *warn, long long nrejected, int dry_run)
 {
 	for (size_t i = 0; i < warn->n; i++)
-		fprintf(stderr, "sxsh: %s\n", warn->msgs[i]);
+		cli_print_msg(warn->msgs[i]);
 	if (nrejected > 10 && dry_run) /* sync_import shows the first 10 */
 		fprintf(stderr, _("sxsh: %lld rows would be rejected in all\n"), nrejected);
 	else if (nrejected > 10)

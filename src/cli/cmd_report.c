@@ -28,11 +28,13 @@ static const char *option(int argc, char **argv, int *i, const char *name, int *
 }
 
 /* The options of 'report'; SX_OK, or SX_USAGE after printing why. */
-static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan)
+static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan,
+		      const char **outpath)
 {
 	const char *format = "text";
 
 	*plan = NULL;
+	*outpath = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		int bad = 0;
@@ -40,6 +42,8 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 			format = v;
 		else if ((v = option(argc, argv, &i, "--plan", &bad)) != NULL)
 			*plan = v;
+		else if ((v = option(argc, argv, &i, "-o", &bad)) != NULL)
+			*outpath = v;
 		else if (bad)
 			return cli_usage_error(_("option '%s' needs a value"), a);
 		else if (a[0] == '-' && a[1])
@@ -57,9 +61,10 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 	struct sx_err err = {0};
 	struct plan_report r;
 	enum report_format fmt;
-	const char *plan;
+	const char *plan, *outpath;
 	struct sx_db *db;
-	int rc = parse_args(argc, argv, &fmt, &plan);
+	FILE *out = stdout;
+	int rc = parse_args(argc, argv, &fmt, &plan, &outpath);
 
 	if (rc != SX_OK)
 		return rc;
@@ -69,7 +74,11 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 		sx_err_clear(&err);
 		return rc;
 	}
-	if (report_write(&r, fmt, stdout, &err) != 0)
+	if (outpath && !(out = cli_output_open(outpath, &err)))
+		rc = cli_fail(&err);
+	else if (report_write(&r, fmt, out, &err) != 0)
+		rc = cli_fail(&err);
+	if (outpath && out && cli_output_close(out, outpath, rc == SX_OK, &err) != 0 && rc == SX_OK)
 		rc = cli_fail(&err);
 	plan_report_free(&r);
 	sx_err_clear(&err);
