@@ -47,6 +47,8 @@ static char *col_list(const struct sync_table *t, int how)
 		int p = (int)i + 1;
 		if ((how == L_SETS || how == L_SAME) && i == t->c_uuid)
 			continue;
+		if (how == L_SAME && t->cols[i].derived)
+			continue;
 		part = how == L_NAMES ? sqlite3_mprintf("\"%w\"", c)
 		     : how == L_PARAMS ? sqlite3_mprintf("?%d", p)
 		     : how == L_SETS ? sqlite3_mprintf("\"%w\" = ?%d", c, p)
@@ -294,7 +296,8 @@ static int stored(struct sync_merger *m, const struct sync_row *r, int *stamp, i
 	*stamp = cmp_stamp(m, r, st, (int)t->c_updated, (int)t->c_origin, -1);
 	*diff = 0;
 	for (size_t i = 0; i < t->ncols && !*diff; i++)
-		*diff = sync_row_cmp(r, i, st, (int)i);
+		if (!t->cols[i].derived)
+			*diff = sync_row_cmp(r, i, st, (int)i);
 	sqlite3_reset(st);
 	return 1;
 }

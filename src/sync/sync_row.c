@@ -277,6 +277,28 @@ static void field_error(const struct sync_row *r, size_t i, int why, const char 
 		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a number"), name, s);
 }
 
+/* Recompute the derived columns from their source, as sxsh does when it
+ * saves a row, whatever the file held. */
+static void derive(struct sync_row *r)
+{
+	for (size_t i = 0; i < r->t->ncols; i++) {
+		const struct sync_col *c = &r->t->cols[i];
+		const struct sync_val *src = &r->v[c->src];
+		char *name, *key;
+		if (!c->derived)
+			continue;
+		name = xstrndup(src->type == SQLITE_TEXT ? src->s : "", src->type == SQLITE_TEXT ? src->n : 0);
+		key = c->derived == SYNC_DERIVED_FOLD ? text_fold(name) : text_collate_key(name);
+		free(name);
+		if (!key)
+			key = xstrdup("");
+		own(r, key);
+		r->v[i].type = SQLITE_TEXT;
+		r->v[i].s = key;
+		r->v[i].n = strlen(key);
+	}
+}
+
 int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
 		    struct sx_err *err)
 {
@@ -298,6 +320,7 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 			return -1;
 		}
 	}
+	derive(r);
 	del = &r->v[r->t->c_deleted];
 	if (del->type != SQLITE_INTEGER || (del->i != 0 && del->i != 1)) {
 		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));
