@@ -247,6 +247,16 @@ static int take(struct sync_row *r, size_t i, const char *s, size_t n)
 		return take_text(r, v, s, n);
 	case SYNC_DATE:
 		return take_date(r, v, s, n);
+	case SYNC_TIME:
+		if (take_number(r, v, s, c->kind) != 0)
+			return -1;
+		/* A time must survive export as YYYY-MM-DDTHH:MM:SS.mmmZ, and a version
+		 * from the future would win every later merge. */
+		if (v->i < 0 || v->i > SYNC_TIME_MAX)
+			return -4;
+		if (i == r->t->c_updated && v->i > clock_now_ms() + SYNC_CLOCK_AHEAD_MS)
+			return -5;
+		return 0;
 	default:
 		return take_number(r, v, s, c->kind);
 	}
@@ -260,6 +270,13 @@ static void field_error(const struct sync_row *r, size_t i, int why, const char 
 
 	if (why == -3)
 		sx_err_add(err, file, r->line, _("%s: a value is required"), name);
+	else if (why == -4)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a time between 1970 and 9999"),
+			   name, s);
+	else if (why == -5)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is more than a day ahead of this"
+			   " computer's clock; check the date and time of both laptops, then export"
+			   " again"), name, s);
 	else if (why == -2)
 		sx_err_add(err, file, r->line, _("%s: \"%s\" could be read two ways; write it without"
 			   " thousands separators"), name, s);

@@ -1,0 +1,35 @@
+# test_import_values.sh — import normalises every value to its type or refuses the
+# line: version stamps from the future, before 1970 or past what a CSV can hold.
+
+PEOPLE_HEAD="uuid,updated_at,origin,deleted,full_name,name_key,sort_key,gender,birth_year,ethnicity,phone,unit,position,place_uuid,category,on_roster,facility_uuid,note"
+
+# person_csv FILE UPDATED_AT — a people.csv with one row stamped UPDATED_AT.
+person_csv() {
+	printf '%s\n01900000-0000-7000-8000-0000000000a1,%s,lap-b,0,Lò Thị Hoa,,,,,,,,,,,0,,\n' \
+		"$PEOPLE_HEAD" "$2" >"$1"
+}
+
+case_ "import refuses updated_at far in the future, negative or past year 9999, with its line"
+run sxsh init
+mkdir -p "$T/f"
+for bad in 9999-12-31T00:00:00.000Z -5 99999999999999999999 253402300800000; do
+	person_csv "$T/f/people.csv" "$bad"
+	SXSH_NOW=2026-12-01T10:00:00.000Z run sxsh import "$T/f/people.csv"
+	expect_status 1
+	case "$bad" in
+	9999-*) expect_err_has "people.csv:2: updated_at: \"$bad\" is more than a day ahead of this computer's clock" ;;
+	*) expect_err_has "people.csv:2: updated_at: \"$bad\" is not a time between 1970 and 9999" ;;
+	esac
+	expect_err_has "nothing was imported; the database is unchanged"
+done
+expect_sql "$SXSH_DB" "SELECT count(*) FROM people" 0
+
+case_ "import accepts a clock a few hours ahead, and the value survives export and import"
+run sxsh init
+mkdir -p "$T/f"
+person_csv "$T/f/people.csv" 2026-12-01T15:30:00.123Z
+SXSH_NOW=2026-12-01T10:00:00.000Z run sxsh import "$T/f/people.csv"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT updated_at FROM people" 1796139000123
+run sxsh export "$T/ex"
+grep -q ',2026-12-01T15:30:00.123Z,lap-b,' "$T/ex/people.csv" || fail "exported as $(sed -n 2p "$T/ex/people.csv")"
