@@ -36,9 +36,32 @@ const char *db_path(const struct sx_db *db) { return db->path; }
 const char *db_origin(const struct sx_db *db) { return db->origin; }
 int db_is_new(const struct sx_db *db) { return db->is_new; }
 
+int db_env_error(const struct sx_db *db)
+{
+	int c = sqlite3_errcode(db->h) & 0xff;
+	return c == SQLITE_FULL || c == SQLITE_IOERR || c == SQLITE_READONLY || c == SQLITE_BUSY
+	       || c == SQLITE_LOCKED || c == SQLITE_CANTOPEN || c == SQLITE_NOMEM;
+}
+
 int db_fail(struct sx_db *db, struct sx_err *err)
 {
-	sx_err_add(err, db->path, 0, _("database error: %s"), sqlite3_errmsg(db->h));
+	int c = sqlite3_errcode(db->h) & 0xff, e = sqlite3_system_errno(db->h);
+
+	/* What happened around the database, in the officer's words. */
+	int x = sqlite3_extended_errcode(db->h);
+	if (c == SQLITE_FULL || x == SQLITE_IOERR_WRITE || x == SQLITE_IOERR_FSYNC
+	    || x == SQLITE_IOERR_TRUNCATE || (c == SQLITE_IOERR && (e == ENOSPC || e == EFBIG)))
+		sx_err_add(err, db->path, 0, _("the database cannot grow (%s): the disk is full or a"
+			   " file size limit was reached; free space and try again"),
+			   c == SQLITE_FULL ? strerror(ENOSPC) : e ? strerror(e) : sqlite3_errstr(x));
+	else if (c == SQLITE_READONLY)
+		sx_err_add(err, db->path, 0, _("the database cannot be written: its file or folder is"
+			   " read-only; copy it to a writable place, or give another file with --db"));
+	else if (c == SQLITE_BUSY || c == SQLITE_LOCKED)
+		sx_err_add(err, db->path, 0, _("another sxsh is writing to this database and did not"
+			   " finish within 10 seconds; try again when it has finished"));
+	else
+		sx_err_add(err, db->path, 0, _("database error: %s"), sqlite3_errmsg(db->h));
 	return -1;
 }
 
@@ -227,6 +250,8 @@ static int check_identity(struct sx_db *db, int created, int version, struct sx_
 {
 	int app = int_pragma(db, "PRAGMA application_id");
 
+	if (version < 0 && db_env_error(db))
+		return db_fail(db, err);   /* the disk or a lock, not the file's content */
 	if (version < 0) {
 		sx_err_add(err, db->path, 0, _("not an sxsh database (%s); give another file with --db"),
 			   sqlite3_errmsg(db->h));

@@ -34,8 +34,12 @@ int db_is_new(const struct sx_db *db);
 sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err);
 /* Run SQL without results (BEGIN, COMMIT, fixed DDL).  0 or -1 + err. */
 int db_exec(struct sx_db *db, const char *sql, struct sx_err *err);
-/* Add "database: <sqlite message>" to err and return -1. */
+/* Add "database: <sqlite message>" to err and return -1; a full disk, a
+ * read-only file and a held lock are said in plain words instead. */
 int db_fail(struct sx_db *db, struct sx_err *err);
+/* 1 when the last error was the surroundings' (disk full, I/O, read-only,
+ * locked), not the data's. */
+int db_env_error(const struct sx_db *db);
 
 /* A setting's value, or NULL when unset.  Caller frees. */
 char *db_setting(struct sx_db *db, const char *key);

@@ -180,8 +180,9 @@ static int try_held(struct run *run, const struct sync_input *in, struct sync_me
 		return -1;
 	mr = sync_merger_row(m, row, c, run->err);
 	if (mr < 0) {
-		sx_err_add(run->err, in->path, h->rec.line, "%s",
-			   _("the database refused this row (see the message above)"));
+		if (!db_env_error(run->db))
+			sx_err_add(run->err, in->path, h->rec.line, "%s",
+				   _("the database refused this row (see the message above)"));
 		return -1;
 	}
 	if (mr == 1 && !final && sync_merger_self(m))
@@ -284,9 +285,11 @@ static void merge_file(struct run *run, const struct sync_input *in, const struc
 			continue; /* only looking for more errors now */
 		mr = sync_merger_row(m, &row, c, run->err);
 		if (mr < 0) {
-			/* Say which row: the database's own message has no position. */
-			sx_err_add(run->err, in->path, rec->line, "%s",
-				   _("the database refused this row (see the message above)"));
+			/* Say which row (the database's own message has no position),
+			 * unless the fault is the disk's, not the row's. */
+			if (!db_env_error(run->db))
+				sx_err_add(run->err, in->path, rec->line, "%s",
+					   _("the database refused this row (see the message above)"));
 			break;
 		}
 		if (mr == 1 && t->self_ref && sync_merger_self(m)) {
@@ -420,10 +423,16 @@ static void check_sums(struct run *run, struct sync_inputs *in)
 
 static int finish(struct run *run, char *const *paths, int npaths)
 {
-	if (run->failed || run->o->dry_run)
-		return db_exec(run->db, "ROLLBACK", run->err) == 0 && !run->failed ? 0 : -1;
+	sqlite3 *h = db_sqlite(run->db);
+	/* After a failed write SQLite may have rolled back already. */
+	if (run->failed || run->o->dry_run) {
+		if (!sqlite3_get_autocommit(h) && db_exec(run->db, "ROLLBACK", run->err) != 0)
+			return -1;
+		return run->failed ? -1 : 0;
+	}
 	if (db_exec(run->db, "COMMIT", run->err) != 0) {
-		db_exec(run->db, "ROLLBACK", run->err);
+		if (!sqlite3_get_autocommit(h))
+			sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	/* The WAL holds every page of the import: fold it back and shrink it. */
