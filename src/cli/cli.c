@@ -31,7 +31,7 @@ static const struct command commands[] = {
 	  .summary = N_("show relevance, values and errors for a set of answers") },
 	{ .name = "export", .args = "DIR [--since DATE] [--place CODE] [--for-spreadsheet]",
 	  .run = cmd_export, .summary = N_("write the synced tables as CSV files into a folder") },
-	{ .name = "import", .args = "PATH... [--dry-run]", .run = cmd_import,
+	{ .name = "import", .args = "PATH... [--dry-run] [--accept-changed]", .run = cmd_import,
 	  .summary = N_("merge CSV files or export folders into the database") },
 	{ .name = "export-form", .args = "FORM DIR [--drafts] [--for-spreadsheet]",
 	  .run = cmd_export_form,

@@ -43,6 +43,8 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--dry-run") == 0)
 			o.dry_run = 1;
+		else if (strcmp(argv[i], "--accept-changed") == 0)
+			o.accept_changed = 1;
 		else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0)
 			rc = cli_usage_error(_("unknown option '%s' for '%s'"), argv[i], "import");
 		else if (strcmp(argv[i], "--") != 0)

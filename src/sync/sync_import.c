@@ -161,11 +161,20 @@ static void retry_free(struct retry *rt)
 	free(rt->h);
 }
 
-/* A file that does not match its manifest. */
+/* A file that does not match its manifest: refused, or with accept_changed
+ * imported with a warning (every line is still validated). */
 static void in_bad(struct run *run, const struct sync_input *in)
 {
-	sx_err_add(run->err, in->path, 0, _("the file is truncated or changed since it was exported"
-		   " (it does not match the manifest); copy or export the folder again"));
+	if (run->o->accept_changed) {
+		sx_err_add(run->warn, in->path, 0, _("changed since it was exported (it does not match"
+			   " manifest.csv); imported anyway, as --accept-changed asks, with every line"
+			   " checked"));
+		return;
+	}
+	sx_err_add(run->err, in->path, 0, _("this file was changed after it was exported (it no longer"
+		   " matches manifest.csv): saved by a spreadsheet, or copied only in part. If the"
+		   " changes are wanted, import again with --accept-changed: every line is still"
+		   " checked. Otherwise copy the folder again from the laptop that exported it."));
 	run->failed = 1;
 }
 
@@ -303,7 +312,7 @@ static void merge_file(struct run *run, const struct sync_input *in, const struc
 	}
 	if (rc != 0 || !ok)
 		run->failed = 1;
-	else if (in->rows >= 0 && rows != in->rows)
+	else if (in->rows >= 0 && rows != in->rows && !run->o->accept_changed)
 		in_bad(run, in);
 	if (held.n && !run->failed)
 		merge_held(run, in, m, &row, &held);
@@ -415,7 +424,8 @@ static void check_sums(struct run *run, struct sync_inputs *in)
 {
 	if (sync_inputs_verify_join(in) == 0)
 		return;
-	sx_err_clear(run->err);
+	if (!run->o->accept_changed)
+		sx_err_clear(run->err);
 	for (size_t i = 0; i < in->n; i++)
 		if (in->v[i].bad_sum)
 			in_bad(run, &in->v[i]);

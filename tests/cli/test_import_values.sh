@@ -33,3 +33,25 @@ expect_status 0
 expect_sql "$SXSH_DB" "SELECT updated_at FROM people" 1796139000123
 run sxsh export "$T/ex"
 grep -q ',2026-12-01T15:30:00.123Z,lap-b,' "$T/ex/people.csv" || fail "exported as $(sed -n 2p "$T/ex/people.csv")"
+
+case_ "a file a spreadsheet changed: refused in plain words, or imported with --accept-changed, every line checked"
+SXSH_DB="$T/a.db" sxsh init >/dev/null
+sqlite3 "$T/a.db" "INSERT INTO people (uuid, updated_at, origin, full_name, birth_year)
+  VALUES ('01900000-0000-7000-8000-0000000000a1', 1700000000000, 'lap-a', 'Lò Thị Hoa', 1985)"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null
+# The officer corrects the year of birth in a spreadsheet and saves (CRLF, as Calc does).
+sed 's/,1985,/,1986,/; s/$/\r/' "$T/ex/people.csv" >"$T/p" && mv "$T/p" "$T/ex/people.csv"
+run sxsh init
+run sxsh import "$T/ex"
+expect_status 1
+expect_err_has "people.csv: this file was changed after it was exported (it no longer matches manifest.csv): saved by a spreadsheet, or copied only in part. If the changes are wanted, import again with --accept-changed"
+expect_sql "$SXSH_DB" "SELECT count(*) FROM people" 0
+run sxsh import --accept-changed "$T/ex"
+expect_status 0
+expect_err_has "people.csv: changed since it was exported (it does not match manifest.csv); imported anyway, as --accept-changed asks, with every line checked"
+expect_sql "$SXSH_DB" "SELECT birth_year FROM people" 1986
+# Still every line validated: a year that is not a number is refused with its line.
+sed 's/,1986,/,198x,/' "$T/ex/people.csv" >"$T/p" && mv "$T/p" "$T/ex/people.csv"
+run sxsh --db "$T/c.db" import --accept-changed "$T/ex"
+expect_status 1
+expect_err_has 'people.csv:2: birth_year: "198x" is not a number'

@@ -193,7 +193,7 @@ before=$(dumpdb "$T/b.db")
 head -c 200 "$T/ex/people.csv" > "$T/p" && cat "$T/p" > "$T/ex/people.csv"
 run sxsh --db "$T/b.db" import "$T/ex"
 expect_status 1
-expect_err "sxsh: $T/ex/people.csv: the file is truncated or changed since it was exported (it does not match the manifest); copy or export the folder again
+expect_err "sxsh: $T/ex/people.csv: this file was changed after it was exported (it no longer matches manifest.csv): saved by a spreadsheet, or copied only in part. If the changes are wanted, import again with --accept-changed: every line is still checked. Otherwise copy the folder again from the laptop that exported it.
 sxsh: nothing was imported; the database is unchanged"
 [ "$(dumpdb "$T/b.db")" = "$before" ] || fail "the database changed"
 
