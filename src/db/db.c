@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "base/clock.h"
@@ -27,6 +28,7 @@ struct sx_db {
 	char *path;
 	char origin[37];
 	int is_new;
+	int readonly;      /* opened read-only: the file or its folder cannot be written */
 	struct cached cache[STMT_CACHE];
 	size_t ncache;
 };
@@ -171,6 +173,38 @@ static int int_pragma(struct sx_db *db, const char *sql)
 	return v;
 }
 
+/* 1 when path cannot be written where it is (a read-only disk or folder). */
+static int unwritable(const char *path)
+{
+	char *dir = paths_dirname(path);
+	struct statvfs vs;
+	int ro = access(path, W_OK) != 0 || access(dir, W_OK) != 0
+		 || (statvfs(dir, &vs) == 0 && (vs.f_flag & ST_RDONLY));
+	free(dir);
+	return ro;
+}
+
+/* Open path again read-only and immutable (SQLite then needs no -wal or
+ * -shm file beside it), so that a database on read-only media can still be
+ * exported and reported on.  0, or -1. */
+static int reopen_readonly(struct sx_db *db)
+{
+	char *uri = xmalloc(strlen(db->path) * 3 + 32), *o = uri;
+	int rc;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)db->path; *p; p++)
+		o += strchr("?#%", *p) || *p < 0x21 ? sprintf(o, "%%%02X", *p) : sprintf(o, "%c", *p);
+	strcpy(o, "?immutable=1");
+	sqlite3_close(db->h);
+	rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	free(uri);
+	db->readonly = rc == SQLITE_OK;
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int db_readonly(const struct sx_db *db) { return db->readonly; }
+
 static int has_tables(struct sx_db *db)
 {
 	return int_pragma(db, "SELECT count(*) FROM sqlite_schema") > 0;
@@ -292,8 +326,23 @@ struct sx_db *db_open(const char *path, struct sx_err *err)
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	version = int_pragma(db, "PRAGMA user_version");
+	if (version < 0 && !created && db_env_error(db) && unwritable(path) && reopen_readonly(db) == 0) {
+		sqlite3_busy_timeout(db->h, 10000);
+		sqlite3_extended_result_codes(db->h, 1);
+		version = int_pragma(db, "PRAGMA user_version");
+	}
 	if (check_identity(db, created, version, err) != 0)
 		goto fail;
+	if (db->readonly) {
+		if (version < SCHEMA_VERSION) {
+			sx_err_add(err, path, 0, _("the database is read-only and made by an older sxsh,"
+				   " so it cannot be upgraded; copy it to a writable place first"));
+			goto fail;
+		}
+		if (load_origin(db, err) != 0)
+			goto fail;
+		return db;
+	}
 	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", err) != 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", err) != 0)

@@ -40,6 +40,10 @@ int db_fail(struct sx_db *db, struct sx_err *err);
 /* 1 when the last error was the surroundings' (disk full, I/O, read-only,
  * locked), not the data's. */
 int db_env_error(const struct sx_db *db);
+/* 1 when the database was opened read-only because its file or folder
+ * cannot be written (read-only media): reading and export work, writes fail
+ * with a message saying so. */
+int db_readonly(const struct sx_db *db);
 
 /* A setting's value, or NULL when unset.  Caller frees. */
 char *db_setting(struct sx_db *db, const char *key);
