@@ -411,6 +411,8 @@ static void merge_table(struct run *run, const struct sync_inputs *in, size_t *i
 	if (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
 	    !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err)))
 		run->failed = 1;
+	else
+		sync_merger_accept_edits(m, run->o->accept_changed);
 	for (; *i < in->n && in->v[*i].table == table; ++*i)
 		if (m && sx_err_count(run->err) < MAX_ERRORS)
 			merge_file(run, &in->v[*i], &t, m);
