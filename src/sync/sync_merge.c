@@ -397,7 +397,9 @@ static int merge_known(struct sync_merger *m, const struct sync_row *r, int foun
 	if (found && stamp < 0) {
 		c->conflicting++;
 		note(m, r, _("%s %.*s: a newer version was kept; the imported one is in the history"));
-		return to_history(m, r, "lost-merge", err);
+		/* The label the trigger gives a replaced version: the history then
+		 * reads the same whatever order the folders came in. */
+		return to_history(m, r, "replaced", err);
 	}
 	if ((rc = missing_ref(m, r, err)) != 0)
 		return rc;
