@@ -267,7 +267,8 @@ long people_duplicates(struct sx_db *db, const char *full_name, int birth_year,
 			(*rows)[kept++] = t;
 		}
 	}
-	free_strings(*rows + kept, n - kept);
+	if (*rows)   /* no rows: NULL, and NULL + 0 is undefined (clang's UBSan) */
+		free_strings(*rows + kept, n - kept);
 	if (!kept) {
 		free(*rows);
 		*rows = NULL;

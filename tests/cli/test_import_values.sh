@@ -55,3 +55,24 @@ sed 's/,1986,/,198x,/' "$T/ex/people.csv" >"$T/p" && mv "$T/p" "$T/ex/people.csv
 run sxsh --db "$T/c.db" import --accept-changed "$T/ex"
 expect_status 1
 expect_err_has 'people.csv:2: birth_year: "198x" is not a number'
+
+case_ "same version stamp, other content: reported field by field and not merged; --accept-changed keeps it as a new version"
+run sxsh init
+sqlite3 "$SXSH_DB" "INSERT INTO people (uuid, updated_at, origin, full_name, birth_year)
+  VALUES ('01900000-0000-7000-8000-0000000000a1', 1700000000000, 'lap-a', 'Lò Thị Hoa', 1985)"
+run sxsh export "$T/ex"
+# Edited in a spreadsheet: the year changes, the version stamp does not.
+sed 's/,1985,/,1986,/' "$T/ex/people.csv" >"$T/people.csv"
+h0=$(sqlite3 "$SXSH_DB" "SELECT count(*) FROM history")
+run sxsh import "$T/people.csv"
+expect_status 0
+[ "$(echo "$OUT" | awk '$1 == "people" { print $5 }')" = 1 ] || fail "not counted as conflicting: $OUT"
+expect_sql "$SXSH_DB" "SELECT birth_year, updated_at, origin FROM people" "1985|1700000000000|lap-a"
+report=$(ls "$T"/sxsh.db.import-*.txt | tail -n 1)
+grep -q 'people 01900000-0000-7000-8000-0000000000a1: changed outside sxsh (same version as the stored row, other content), not merged; import with --accept-changed to keep it as a new version: birth_year: "1985" → "1986"' "$report" ||
+	fail "report: $(cat "$report")"
+expect_sql "$SXSH_DB" "SELECT reason, json_extract(data, '$.birth_year') FROM history WHERE tbl = 'people'" "edited-outside|1986"
+run sxsh import --accept-changed "$T/people.csv"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT birth_year, updated_at > 1700000000000, origin = (SELECT value FROM meta WHERE key = 'installation_id') FROM people" "1986|1|1"
+expect_sql "$SXSH_DB" "SELECT count(*) FROM history WHERE tbl = 'people' AND reason = 'replaced' AND json_extract(data, '$.birth_year') = 1985" 1

@@ -100,7 +100,7 @@ run sxsh --db "$T/b.db" import "$T/new"
 run sxsh --db "$T/b.db" import "$T/old"
 expect_out_has "people                  0          0          0          1          0"
 expect_sql "$T/b.db" "SELECT phone FROM people" "0977"
-expect_sql "$T/b.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "lost-merge|0912 345 678"
+expect_sql "$T/b.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "replaced|0912 345 678"
 run sxsh --db "$T/b.db" import "$T/old"
 expect_sql "$T/b.db" "SELECT count(*) FROM history" "1"
 run sxsh --db "$T/c.db" import "$T/old"
@@ -424,3 +424,28 @@ run sxsh import "$T/ex/people.csv"
 expect_status 0
 expect_sql "$SXSH_DB" "SELECT name_key FROM people" "nguyen thi hoa"
 expect_sql "$SXSH_DB" "SELECT sort_key <> 'zzz' AND sort_key LIKE '%Hoa' FROM people" 1
+
+case_ "history.reason does not depend on the order in which folders are imported"
+SXSH_DB="$T/base.db" sxsh init >/dev/null
+sqlite3 "$T/base.db" "INSERT INTO people (uuid, updated_at, origin, full_name, birth_year)
+  VALUES ('01900000-0000-7000-8000-0000000000a1', 1700000000000, 'lap-0', 'Lò Thị Hoa', 1985)"
+y=1986
+for l in a b c; do
+	cp "$T/base.db" "$T/$l.db"
+	sqlite3 "$T/$l.db" "UPDATE people SET birth_year = $y, updated_at = 1700000000000 + $y, origin = 'lap-$l'"
+	SXSH_DB="$T/$l.db" sxsh export "$T/ex$l" >/dev/null
+	y=$((y + 1))
+done
+want=
+for o in "a b c" "a c b" "b a c" "b c a" "c a b" "c b a"; do
+	rm -f "$T"/o.db*
+	SXSH_DB="$T/o.db" sxsh init >/dev/null
+	for l in $o; do SXSH_DB="$T/o.db" sxsh import "$T/ex$l" >/dev/null 2>&1 || fail "import $l failed"; done
+	got=$(sqlite3 "$T/o.db" "SELECT group_concat(x, ' ') FROM (SELECT uuid || updated_at || origin || reason || data AS x
+	  FROM history ORDER BY 1); SELECT birth_year FROM people")
+	[ -n "$want" ] || want=$got
+	[ "$got" = "$want" ] || fail "order $o gives another history:
+$got
+want
+$want"
+done
