@@ -134,11 +134,13 @@ fuzz:
 	  FUZZ_LIBS="$(LDLIBS_ALL)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
 test: unit cli tty
 
-# Everything, then everything again under AddressSanitizer + UBSan, then the fuzzers.
+# Everything, then everything again under AddressSanitizer + UBSan (gcc, then
+# the unit and command-line tests with clang, whose UBSan sees more), then the fuzzers.
 check: deps deps-test
-	rm -rf build/results build/asan/results
+	rm -rf build/results build/asan/results build/asan-clang/results
 	$(MAKE) --no-print-directory test i18n layout firstrun debpkg
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+	$(MAKE) --no-print-directory BUILD=build/asan-clang CC=clang SAN=1 unit cli
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh
 

@@ -374,6 +374,12 @@ int formexport_run(struct sx_db *db, const struct xform *f, const char *dir, int
 	int rc = SQLITE_DONE, ok = 1;
 
 	memset(res, 0, sizeof *res);
+	/* Never write outside dir, whatever loaded the form. */
+	if (!xform_id_ok(f->settings.form_id)) {
+		sx_err_add(err, NULL, 0, _("form_id '%s' cannot name a file; correct it in the form"),
+			   f->settings.form_id ? f->settings.form_id : "");
+		return -1;
+	}
 	if (!st || paths_mkdirs(dir, err) != 0)
 		return -1;
 	x.tmp = xasprintf("%s/.sxsh-export-form-XXXXXX", dir);

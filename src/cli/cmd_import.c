@@ -24,7 +24,7 @@ static long long rejected(const struct sync_import_result *res)
 static void print_warnings(const struct sx_err *warn, long long nrejected, int dry_run)
 {
 	for (size_t i = 0; i < warn->n; i++)
-		fprintf(stderr, "sxsh: %s\n", warn->msgs[i]);
+		cli_print_msg(warn->msgs[i]);
 	if (nrejected > 10 && dry_run) /* sync_import shows the first 10 */
 		fprintf(stderr, _("sxsh: %lld rows would be rejected in all\n"), nrejected);
 	else if (nrejected > 10)
@@ -60,6 +60,8 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--dry-run") == 0)
 			o.dry_run = 1;
+		else if (strcmp(argv[i], "--accept-changed") == 0)
+			o.accept_changed = 1;
 		else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0)
 			rc = cli_usage_error(_("unknown option '%s' for '%s'"), argv[i], "import");
 		else if (strcmp(argv[i], "--") != 0)

@@ -33,11 +33,12 @@ static const char *option(int argc, char **argv, int *i, const char *name, int *
 
 /* The options of 'report'; SX_OK, or SX_USAGE after printing why. */
 static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan,
-		      enum plan_areas *areas)
+		      enum plan_areas *areas, const char **outpath)
 {
 	const char *format = "text", *area = "plan";
 
 	*plan = NULL;
+	*outpath = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		int bad = 0;
@@ -47,6 +48,8 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 			*plan = v;
 		else if ((v = option(argc, argv, &i, "--areas", &bad)) != NULL)
 			area = v;
+		else if ((v = option(argc, argv, &i, "-o", &bad)) != NULL)
+			*outpath = v;
 		else if (bad)
 			return cli_usage_error(_("option '%s' needs a value"), a);
 		else if (a[0] == '-' && a[1])
@@ -64,7 +67,8 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 
 /* The HTML page headed and signed by the office in db's settings, with the
  * support network's part in the plan period. */
-static int write_signed(struct sx_db *db, const struct plan_report *r, struct sx_err *err)
+static int write_signed(struct sx_db *db, const struct plan_report *r, FILE *out,
+			struct sx_err *err)
 {
 	struct printdoc_office d;
 	struct orgs_entry *net;
@@ -75,10 +79,10 @@ static int write_signed(struct sx_db *db, const struct plan_report *r, struct sx
 		return cli_fail(err);
 	office_load(db, &o);
 	office_doc(&o, &d);
-	report_write_html_doc(r, &d, net, n, stdout);
+	report_write_html_doc(r, &d, net, n, out);
 	office_free(&o);
 	orgs_network_free(net, n);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (fflush(out) != 0 || ferror(out)) {
 		sx_err_add(err, NULL, 0, _("could not write the report: %s"), strerror(errno));
 		return cli_fail(err);
 	}
@@ -90,10 +94,11 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 	struct sx_err err = {0};
 	struct plan_report r;
 	enum report_format fmt;
-	const char *plan;
+	const char *plan, *outpath;
 	enum plan_areas areas = PLAN_AREAS_PERIOD;
 	struct sx_db *db;
-	int rc = parse_args(argc, argv, &fmt, &plan, &areas);
+	FILE *out = stdout;
+	int rc = parse_args(argc, argv, &fmt, &plan, &areas, &outpath);
 
 	if (rc != SX_OK)
 		return rc;
@@ -103,9 +108,13 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 		sx_err_clear(&err);
 		return rc;
 	}
-	if (fmt == REPORT_HTML)
-		rc = write_signed(db, &r, &err);
-	else if (report_write(&r, fmt, stdout, &err) != 0)
+	if (outpath && !(out = cli_output_open(outpath, &err)))
+		rc = cli_fail(&err);
+	else if (fmt == REPORT_HTML)
+		rc = write_signed(db, &r, out, &err);
+	else if (report_write(&r, fmt, out, &err) != 0)
+		rc = cli_fail(&err);
+	if (outpath && out && cli_output_close(out, outpath, rc == SX_OK, &err) != 0 && rc == SX_OK)
 		rc = cli_fail(&err);
 	plan_report_free(&r);
 	sx_err_clear(&err);

@@ -129,6 +129,9 @@ void xform_free(struct xform *f);
 
 /* Index of the node called name, or -1. */
 int xform_find(const struct xform *f, const char *name);
+/* 1 when a form_id is safe as a file name: ASCII letters, digits, '_', '-'
+ * and '.', not beginning with '.' or '-', at most 100 characters. */
+int xform_id_ok(const char *id);
 /* Index of the choice list called name, or -1. */
 int xform_list_find(const struct xform *f, const char *name);
 /* Index of the innermost repeat holding node i, or -1. */

@@ -158,6 +158,24 @@ static void check_refs(struct xfl *l)
 	check_expr(l, f->settings.instance_name, "instance_name", "settings", l->settings_line);
 }
 
+/* 1 when id is safe as a file name everywhere it is used (export-form
+ * writes ID.csv): ASCII letters, digits, '_', '-' and '.', not first '.'
+ * or '-', at most 100 characters. */
+int xform_id_ok(const char *id)
+{
+	size_t n = 0;
+	if (!id || !*id || *id == '.' || *id == '-')
+		return 0;
+	for (; id[n]; n++) {
+		unsigned char c = (unsigned char)id[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+		      || c == '_' || c == '-' || c == '.'))
+			return 0;
+	}
+	return n <= 100;
+}
+
+
 /* pyxform: without form_id (or id_string) the id is the file's name. */
 static void form_id_from_file(struct xform *f)
 {
@@ -216,6 +234,9 @@ void xfl_check(struct xfl *l)
 		xfl_diag(l, 0, 0, _("the survey sheet is missing or has no questions"));
 	if (!f->settings.form_id)
 		form_id_from_file(f);
+	if (!xform_id_ok(f->settings.form_id))
+		xfl_diag(l, l->settings_line, 0, _("form_id may hold only letters A-Z, digits, '_', '-'"
+						   " and '.' (not first), at most 100 characters"));
 	add_other_choices(l);
 	index_names(l);
 	check_nodes(l);

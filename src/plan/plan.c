@@ -427,11 +427,15 @@ long plan_shown(const struct plan_indicator *ind, const struct plan_value *v)
 
 long plan_progress(const struct plan_indicator *ind, const struct plan_value *v)
 {
-	double got;
-	if (!v->known || !v->has_target || v->target <= 0 || (plan_is_share(ind) && v->total <= 0))
+	double got, p;
+	if (!v->known || !v->has_target || !(v->target > 0) || (plan_is_share(ind) && v->total <= 0))
 		return -1;
 	got = plan_is_share(ind) ? 100.0 * (double)v->value / (double)v->total : (double)v->value;
-	return (long)(got * 1000.0 / v->target + 1e-9);
+	p = got * 1000.0 / v->target + 1e-9;
+	/* A tiny target makes p huge (or infinite): converting that is undefined. */
+	if (!(p < (double)PLAN_PROGRESS_MAX))
+		return PLAN_PROGRESS_MAX;
+	return p < 0 ? 0 : (long)p;
 }
 
 int plan_met(const struct plan_indicator *ind, const struct plan_value *v)

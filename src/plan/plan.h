@@ -125,8 +125,9 @@ void plan_report_free(struct plan_report *r);
  * -1 when the value is not known or the share has no denominator. */
 long plan_shown(const struct plan_indicator *ind, const struct plan_value *v);
 /* Progress towards the row's target (v->target) in thousandths (1000 =
- * reached; may exceed it), or -1 when not known or there is no positive
- * target. */
+ * reached; may exceed it, up to PLAN_PROGRESS_MAX however tiny the target),
+ * or -1 when not known or there is no positive target. */
+#define PLAN_PROGRESS_MAX 1000000L
 long plan_progress(const struct plan_indicator *ind, const struct plan_value *v);
 /* 1 when the value reaches the row's target (exactly, not rounded), else 0
  * (also when the row has no target). */

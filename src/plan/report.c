@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/csvwrite.h"
 #include "base/text.h"
 
 int report_format_parse(const char *name, enum report_format *out)
@@ -77,10 +78,15 @@ struct table {
 	size_t nrows, ncols;
 };
 
+/* Takes the cells, shown safe for a terminal (text from imports may hold
+ * control characters). */
 static void table_add(struct table *t, char **cells)
 {
 	t->cell = xreallocarray(t->cell, (t->nrows + 1) * t->ncols, sizeof *t->cell);
-	memcpy(t->cell + t->nrows * t->ncols, cells, t->ncols * sizeof *cells);
+	for (size_t c = 0; c < t->ncols; c++) {
+		t->cell[t->nrows * t->ncols + c] = text_printable(cells[c]);
+		free(cells[c]);
+	}
 	t->nrows++;
 }
 
@@ -114,9 +120,12 @@ static void text_heading(const struct plan_report *r, FILE *out)
 	char a[11], b[11];
 	date_format_user(r->period_start, a);
 	date_format_user(r->period_end, b);
-	fprintf(out, "%s\n", r->title);
-	if (*r->decision)
-		fprintf(out, "%s %s\n", _("Decision:"), r->decision);
+	char *title = text_printable(r->title), *decision = text_printable(r->decision);
+	fprintf(out, "%s\n", title);
+	if (*decision)
+		fprintf(out, "%s %s\n", _("Decision:"), decision);
+	free(title);
+	free(decision);
 	fprintf(out, "%s %s – %s\n\n", _("Period:"), a, b);
 }
 
@@ -126,7 +135,9 @@ static void text_overall(const struct plan_report *r, FILE *out)
 	struct table t = { .ncols = 5 };
 	char *head[5] = { xstrdup(_("Indicator")), xstrdup(_("Result")), xstrdup(_("Target")),
 			  xstrdup(_("Progress")), xstrdup(_("Status")) };
-	fprintf(out, "%s\n", r->rows[0].label);
+	char *label = text_printable(r->rows[0].label);
+	fprintf(out, "%s\n", label);
+	free(label);
 	table_add(&t, head);
 	for (size_t k = 0; k < r->nind; k++) {
 		const struct plan_value *v = &r->rows[0].v[k];
@@ -259,13 +270,20 @@ char *report_done_planned(const struct plan_indicator *ind, const struct plan_va
 /* One CSV field, quoted when RFC 4180 needs it; sep is written before it. */
 static void csv_field(FILE *out, const char *s, int first)
 {
+	/* A spreadsheet would run text that begins like a formula: a ' in front
+	 * keeps it text (the numbers of the report never begin that way). */
+	int formula = csvw_is_formula(s, strlen(s));
 	if (!first)
 		fputc(',', out);
 	if (!strpbrk(s, ",\"\r\n")) {
+		if (formula)
+			fputc('\'', out);
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', out);

@@ -35,7 +35,7 @@ static const char html_style[] =
 static void put_bar(FILE *out, long progress, int px, int h)
 {
 	int target_x = px * 4 / 5;
-	long fill = progress < 0 ? 0 : progress * target_x / 1000;
+	long fill = progress < 0 ? 0 : progress >= 1000L * px ? px : progress * target_x / 1000;
 	if (fill > px)
 		fill = px;
 	fprintf(out, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">"

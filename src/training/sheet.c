@@ -133,8 +133,9 @@ static char *day_head(const char *iso)
 /* Write s cut to w columns, padded to w unless it is the last cell. */
 static void put_cell(FILE *out, const char *s, int w, int right, int last)
 {
-	char *fit = text_fit(s, w);
+	char *safe = text_printable(s), *fit = text_fit(safe, w);
 	int pad = w - text_width(fit);
+	free(safe);
 	if (right)
 		fprintf(out, "%*s%s", pad, "", fit);
 	else if (last)
@@ -146,7 +147,9 @@ static void put_cell(FILE *out, const char *s, int w, int right, int last)
 
 static int width_of(const char *s, int max)
 {
-	int w = text_width(s);
+	char *safe = text_printable(s);
+	int w = text_width(safe);
+	free(safe);
 	return w > max ? max : w;
 }
 
@@ -165,8 +168,11 @@ static void write_text(const struct heading *h, const struct attendance_grid *g,
 	char *cell[NCOLS];
 
 	fprintf(out, "%s\n\n", _("Sign-in sheet"));
-	for (int i = 0; i < h->n; i++)
-		fprintf(out, "%s: %s\n", h->label[i], h->value[i]);
+	for (int i = 0; i < h->n; i++) {
+		char *v = text_printable(h->value[i]);
+		fprintf(out, "%s: %s\n", h->label[i], v);
+		free(v);
+	}
 	fputc('\n', out);
 	for (int c = 0; c < NCOLS; c++)
 		w[c] = text_width(_(col_heads[c]));

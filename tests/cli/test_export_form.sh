@@ -156,3 +156,12 @@ bad=$(sqlite3 "$T/read2.db" "SELECT count(*) FROM m WHERE substr(SubmissionDate,
   date(\"sec_a1-visit_date\", '+1 day') OR SubmissionDate NOT LIKE '20%T09:00:00.000Z'")
 total=$(sqlite3 "$T/read2.db" "SELECT count(*) FROM m")
 [ "$total" -gt 0 ] && [ "$bad" = 0 ] || fail "$bad of $total rows have a SubmissionDate away from their visit"
+
+case_ "export-form refuses a form_id that would write outside the folder"
+run sxsh init
+mkdir -p "$T/a/b"
+cp "$ROOT/tests/forms/broken/form_id_path.csv" "$T/a/b/escape.csv"
+run sxsh export-form "$T/a/b/escape.csv" "$T/a/b/exp"
+expect_status 1
+expect_err_has "form_id may hold only letters"
+[ -z "$(find "$T" -name 'x*.csv')" ] || fail "wrote $(find "$T" -name 'x*.csv')"

@@ -97,7 +97,7 @@ key Up
 row 6 > Folder or files:   ~/usb/sxsh
 key Enter
 wait Nothing was imported; the database is unchanged.
-expect the file is truncated or changed
+expect this file was changed after it was exported
 key Esc
 key q
 exit 0
