@@ -5,7 +5,7 @@ PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
 SAN      ?=
-PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc
+PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc libzip expat
 
 # Asked of pkg-config when first used, not when the Makefile is read: `make run`
 # and `make check` install missing packages first, and flags read before that
@@ -46,13 +46,17 @@ endif
 PO       := $(filter-out locale/pending-%,$(wildcard locale/*.po))
 MO       := $(PO:locale/%.po=build/locale/%/LC_MESSAGES/sxsh.mo)
 
-.PHONY: all run check test unit cli tty i18n layout fuzz bench install uninstall clean deps deps-test pot
+
+.PHONY: deb debpkg
+.PHONY: all run check test unit cli tty tty-stress i18n layout firstrun fuzz bench install uninstall clean deps deps-test pot
 all: $(BIN) $(MO)
 
+# DEPS is the installer (tests/cli/test_firstrun.sh puts a stand-in there).
+DEPS     ?= sh .ci/deps
 deps:
-	@sh .ci/deps build
+	@$(DEPS) build
 deps-test:
-	@sh .ci/deps test
+	@$(DEPS) test
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -84,6 +88,10 @@ $(BUILD)/vtrun: tests/tty/vtrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags vterm) -o $@ $< $(shell pkg-config --libs vterm) -lutil
 
+# Single-file CSV form to a flat spreadsheet, for LibreOffice to save as .xlsx.
+$(BUILD)/csv2fods: tests/cli/csv2fods.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
 # Translations.
 build/locale/%/LC_MESSAGES/sxsh.mo: locale/%.po
 	@mkdir -p $(dir $@)
@@ -93,22 +101,32 @@ pot:
 	  $(sort $(wildcard src/*.c src/*/*.c src/*/*.h))
 	for p in $(PO); do msgmerge -q --update --backup=none $$p locale/sxsh.pot; done
 
+# The build runs in a new make so that it reads pkg-config after deps installed packages.
 run: deps
 	@$(MAKE) --no-print-directory all
-	./sxsh
+	./sxsh $(RUN_ARGS)
 
 # Each layer keeps its output in $(BUILD)/results/ for tests/summary.sh.
 LAYER = mkdir -p $(BUILD)/results; r=$(BUILD)/results/$@.txt; \
 	{ $(1); } >$$r 2>&1; rc=$$?; cat $$r; exit $$rc
 unit: $(BUILD)/unit-tests
 	@$(call LAYER,$(BUILD)/unit-tests)
-cli: $(BIN) $(MO) $(BUILD)/vtrun
-	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/cli/run.sh)
+cli: $(BIN) $(MO) $(BUILD)/vtrun $(BUILD)/csv2fods
+	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) \
+	  CSV2FODS=$(abspath $(BUILD)/csv2fods) sh tests/cli/run.sh)
 tty: $(BIN) $(MO) $(BUILD)/vtrun
 	@$(call LAYER,SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) sh tests/tty/run.sh)
+# The terminal suite RUNS times in both builds with every core busy (not part of check).
+tty-stress: $(BIN) $(MO) $(BUILD)/vtrun
+	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 build/asan/sxsh build/asan/vtrun
+	RUNS=$${RUNS:-10} sh tests/tty/stress.sh
 layout:
 	@$(call LAYER,sh tests/layout.sh)
-i18n:
+firstrun:
+	@$(call LAYER,sh tests/firstrun.sh)
+debpkg:
+	@$(call LAYER,sh tests/deb.sh)
+i18n: $(MO)
 	@$(call LAYER,sh tests/i18n.sh)
 # Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
 fuzz:
@@ -116,21 +134,26 @@ fuzz:
 	  FUZZ_LIBS="$(LDLIBS_ALL)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
 test: unit cli tty
 
-# Everything, then everything again under AddressSanitizer + UBSan, then the fuzzers.
+# Everything, then everything again under AddressSanitizer + UBSan (gcc, then
+# the unit and command-line tests with clang, whose UBSan sees more), then the fuzzers.
 check: deps deps-test
-	rm -rf build/results build/asan/results
-	$(MAKE) --no-print-directory test i18n layout
+	rm -rf build/results build/asan/results build/asan-clang/results
+	$(MAKE) --no-print-directory test i18n layout firstrun debpkg
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+	$(MAKE) --no-print-directory BUILD=build/asan-clang CC=clang SAN=1 unit cli
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh
 
-bench: all $(BUILD)/bench-search
-	sh tests/bench/run.sh
-	rm -f $(BUILD)/bench-search.db* && $(BUILD)/bench-search $(BUILD)/bench-search.db gen
+bench: all $(BUILD)/bench-search $(BUILD)/vtrun
+	SXSH_BIN=$(abspath $(BIN)) VTRUN=$(abspath $(BUILD)/vtrun) BENCH_SEARCH=$(abspath $(BUILD)/bench-search) sh tests/bench/run.sh
 
 # Facility search on 50,000 facilities, against the 20 ms bar.
 $(BUILD)/bench-search: tests/bench/search.c $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# A Debian package of the installed tree: build/sxsh_VERSION-1_ARCH.deb.
+deb: all
+	@sh .ci/deb $(VERSION)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/sxsh/forms/data \

@@ -26,5 +26,26 @@ else
 	echo "FAIL: format directives differ:"
 	cat "$tmp/fmt"
 fi
+# Every screen's key bar fits an 80-column terminal in both languages (issue 13).
+if [ -f build/locale/vi/LC_MESSAGES/sxsh.mo ]; then
+	long=$(grep -rhoE '\.keys *= *N_\("[^"]*"\)' src/ui | sed -E 's/.*N_\("(.*)"\)/\1/' |
+		while IFS= read -r k; do
+			v=$(TEXTDOMAINDIR=build/locale LANGUAGE=vi LANG=C.UTF-8 gettext sxsh "$k")
+			for t in "$k" "$v"; do
+				w=$(printf '%s' "$t" | LANG=C.UTF-8 wc -m)
+				[ "$w" -le 79 ] || echo "  $w columns: $t"
+			done
+		done)
+	if [ -z "$long" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: key bars wider than 79 columns:"
+		echo "$long"
+	fi
+else
+	failed=$((failed + 1))
+	echo "FAIL: build/locale/vi/LC_MESSAGES/sxsh.mo is missing (make builds it)"
+fi
 echo "i18n: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

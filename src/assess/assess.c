@@ -243,6 +243,23 @@ int assess_set_status(struct sx_db *db, const char *uuid, int complete, struct s
 		     uuid, complete ? "complete" : "draft", err);
 }
 
+int assess_set_times(struct sx_db *db, const char *uuid, long long started_ms,
+		     long long finished_ms, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE assessments SET started_at = ?1, finished_at ="
+				   " CASE status WHEN 'complete' THEN ?2 END WHERE uuid = ?3", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, started_ms);
+	sqlite3_bind_int64(st, 2, finished_ms);
+	sqlite3_bind_text(st, 3, uuid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err);
+}
+
 static char *dup_col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);

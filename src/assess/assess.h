@@ -49,6 +49,10 @@ int assess_load(struct sx_db *db, const char *uuid, struct fsession *s, struct s
 int assess_set_position(struct sx_db *db, const char *uuid, const char *path, struct sx_err *err);
 /* Mark complete (or back to draft with complete = 0).  0 or -1. */
 int assess_set_status(struct sx_db *db, const char *uuid, int complete, struct sx_err *err);
+/* Set when an assessment was started and (when complete) finished, for
+ * records entered after the fact (the demo's visits); not a sync change. */
+int assess_set_times(struct sx_db *db, const char *uuid, long long started_ms,
+		     long long finished_ms, struct sx_err *err);
 /* One assessment's row.  0 or -1 with err. */
 int assess_get(struct sx_db *db, const char *uuid, struct assess_row *out, struct sx_err *err);
 /* Assessments of a facility (facility non-NULL) or of every facility

@@ -33,6 +33,7 @@ struct fx {
 	size_t nout;
 	char *tmp;             /* the temporary folder */
 	int spreadsheet;
+	int split;             /* one 0/1 column per choice of a select_multiple */
 	long submissions;
 };
 
@@ -64,15 +65,18 @@ static void header_field(struct fx *x, struct outfile *o, const char *s)
 static void write_header(struct fx *x, struct outfile *o)
 {
 	const struct xform *f = x->f;
-	static const char *const main_meta[] = { "meta-instanceID", "KEY", "SubmitterName",
-						  "Status", "DeviceID", "FormVersion" };
+	/* Central's root columns after the fields (lib/data/briefcase.js). */
+	static const char *const main_meta[] = {
+		"meta-instanceID", "KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent",
+		"AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion",
+	};
 	if (o->repeat < 0)
 		header_field(x, o, "SubmissionDate");
 	for (size_t c = 0; c < o->ncols; c++) {
 		const struct xform_node *n = &f->nodes[o->cols[c]];
 		char *name = column_name(f, o->cols[c], o->repeat);
 		header_field(x, o, name);
-		for (size_t k = 0; n->type == XFT_SELECT_MULTIPLE && n->list >= 0 &&
+		for (size_t k = 0; x->split && n->type == XFT_SELECT_MULTIPLE && n->list >= 0 &&
 				   k < f->lists[n->list].n; k++) {
 			char *sub = xasprintf("%s/%s", name, f->lists[n->list].c[k].name);
 			header_field(x, o, sub);
@@ -161,9 +165,10 @@ static void write_values(struct fx *x, struct outfile *o, struct fsession *s,
 		const char *v = i != (size_t)-1 && fs_relevant(s, i) ? fs_get(s, path) : "";
 		int text = n->type != XFT_INTEGER && n->type != XFT_DECIMAL && n->type != XFT_DATE;
 		csvw_field(o->w, v, strlen(v), text);
-		for (size_t k = 0; n->type == XFT_SELECT_MULTIPLE && n->list >= 0 &&
+		/* Central fills every split column with 0 first, then 1 where chosen. */
+		for (size_t k = 0; x->split && n->type == XFT_SELECT_MULTIPLE && n->list >= 0 &&
 				   k < f->lists[n->list].n; k++) {
-			const char *bit = !*v ? "" : has_token(v, f->lists[n->list].c[k].name) ? "1" : "0";
+			const char *bit = has_token(v, f->lists[n->list].c[k].name) ? "1" : "0";
 			csvw_field(o->w, bit, strlen(bit), 0);
 		}
 		free(path);
@@ -173,6 +178,34 @@ static void write_values(struct fx *x, struct outfile *o, struct fsession *s,
 static void field(struct outfile *o, const char *s, int text)
 {
 	csvw_field(o->w, s ? s : "", s ? strlen(s) : 0, text);
+}
+
+/* Central's path of a repeat item: "outer[2]/inner" becomes
+ * "grp/outer[2]/sub/inner", each repeat preceded by the groups between it
+ * and the repeat (or root) around it, as in the submission's XML. */
+static char *central_path(const struct xform *f, const char *path)
+{
+	char *out = xstrdup("");
+
+	for (const char *p = path; *p; ) {
+		size_t len = strcspn(p, "/"), name_len = strcspn(p, "[/");
+		char *seg = xstrndup(p, len), *name = xstrndup(p, name_len), *groups = xstrdup("");
+		int node = xform_find(f, name), stop = node >= 0 ? xform_repeat_of(f, node) : -1;
+		for (int g = node >= 0 ? f->nodes[node].parent : -1; g >= 0 && g != stop;
+		     g = f->nodes[g].parent) {
+			char *longer = xasprintf("%s/%s", f->nodes[g].name, groups);
+			free(groups);
+			groups = longer;
+		}
+		char *longer = xasprintf("%s%s%s%s", out, *out ? "/" : "", groups, seg);
+		free(out);
+		out = longer;
+		free(seg);
+		free(name);
+		free(groups);
+		p += len + (p[len] == '/');
+	}
+	return out;
 }
 
 /* The rows of every instance of every repeat in s. */
@@ -189,14 +222,19 @@ static void write_repeats(struct fx *x, struct fsession *s, const struct item_in
 				o = &x->out[k];
 		if (!o || !fs_relevant(s, i))
 			continue;
-		/* "outer[2]/inner": the parent is "uuid:X/outer[2]". */
+		/* "outer[2]/inner": the parent is "uuid:X/outer[2]" (a repeat's
+		 * instance, or the submission: groups alone are no parent). */
 		const char *slash = strrchr(it[i].path, '/');
-		char *parent = slash ? xasprintf("%s/%.*s", key, (int)(slash - it[i].path), it[i].path)
-				     : xstrdup(key);
+		char *outer = slash ? xstrndup(it[i].path, (size_t)(slash - it[i].path)) : NULL;
+		char *outer_c = outer ? central_path(x->f, outer) : NULL;
+		char *parent = outer ? xasprintf("%s/%s", key, outer_c) : xstrdup(key);
+		char *path_c = central_path(x->f, it[i].path);
 		size_t count = fs_repeat_count(s, i);
+		free(outer);
+		free(outer_c);
 		for (size_t k = 1; k <= count; k++) {
 			char *prefix = xasprintf("%s[%zu]/", it[i].path, k);
-			char *rkey = xasprintf("%s/%s[%zu]", key, it[i].path, k);
+			char *rkey = xasprintf("%s/%s[%zu]", key, path_c, k);
 			write_values(x, o, s, ix, prefix);
 			field(o, parent, 1);
 			field(o, rkey, 1);
@@ -204,6 +242,7 @@ static void write_repeats(struct fx *x, struct fsession *s, const struct item_in
 			free(prefix);
 			free(rkey);
 		}
+		free(path_c);
 		free(parent);
 	}
 }
@@ -224,12 +263,17 @@ static int write_submission(struct fx *x, sqlite3_stmt *row, struct sx_err *err)
 		clock_iso(sqlite3_column_int64(row, 2), when);
 		field(o, when, 0);
 		write_values(x, o, s, &ix, "");
-		field(o, key, 1);
-		field(o, key, 1);
-		field(o, (const char *)sqlite3_column_text(row, 3), 1);
-		field(o, status, 1);
-		field(o, (const char *)sqlite3_column_text(row, 4), 1);
-		field(o, (const char *)sqlite3_column_text(row, 5), 1);
+		field(o, key, 1);                                  /* meta-instanceID */
+		field(o, key, 1);                                  /* KEY */
+		field(o, "", 1);                                   /* SubmitterID: no accounts */
+		field(o, (const char *)sqlite3_column_text(row, 3), 1); /* SubmitterName */
+		field(o, "0", 0);                                  /* AttachmentsPresent */
+		field(o, "0", 0);                                  /* AttachmentsExpected */
+		field(o, strcmp(status, "complete") == 0 ? "" : "draft", 1); /* Status */
+		field(o, "", 1);                                   /* ReviewState */
+		field(o, (const char *)sqlite3_column_text(row, 4), 1); /* DeviceID */
+		field(o, (const char *)sqlite3_column_text(row, 6), 0); /* Edits */
+		field(o, (const char *)sqlite3_column_text(row, 5), 1); /* FormVersion */
 		csvw_end_row(o->w);
 		write_repeats(x, s, &ix, key);
 		x->submissions++;
@@ -314,19 +358,29 @@ static int publish(struct fx *x, const char *dir, int ok, struct sx_err *err)
 }
 
 int formexport_run(struct sx_db *db, const struct xform *f, const char *dir, int drafts,
-		   int spreadsheet, struct formexport_result *res, struct sx_err *err)
+		   int spreadsheet, int split, struct formexport_result *res, struct sx_err *err)
 {
 	/* Finished ones carry the time they were finished; drafts their last change. */
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT a.uuid, a.status, coalesce(a.finished_at, max(a.updated_at, coalesce("
 		"(SELECT max(updated_at) FROM answers WHERE assessment_uuid = a.uuid), 0))),"
-		" coalesce(a.officer, ''), a.origin, a.form_version FROM assessments a"
+		" coalesce(a.officer, ''), a.origin, a.form_version,"
+		/* Edits: answers corrected after the assessment was finished. */
+		" (SELECT count(*) FROM history h WHERE h.tbl = 'answers' AND h.reason = 'replaced'"
+		" AND json_extract(h.data, '$.assessment_uuid') = a.uuid AND h.saved_at > a.finished_at)"
+		" FROM assessments a"
 		" WHERE a.form_id = ? AND a.deleted = 0 AND (a.status = 'complete' OR ?)"
 		" ORDER BY a.started_at, a.uuid", err);
-	struct fx x = { .db = db, .f = f, .spreadsheet = spreadsheet };
+	struct fx x = { .db = db, .f = f, .spreadsheet = spreadsheet, .split = split };
 	int rc = SQLITE_DONE, ok = 1;
 
 	memset(res, 0, sizeof *res);
+	/* Never write outside dir, whatever loaded the form. */
+	if (!xform_id_ok(f->settings.form_id)) {
+		sx_err_add(err, NULL, 0, _("form_id '%s' cannot name a file; correct it in the form"),
+			   f->settings.form_id ? f->settings.form_id : "");
+		return -1;
+	}
 	if (!st || paths_mkdirs(dir, err) != 0)
 		return -1;
 	x.tmp = xasprintf("%s/.sxsh-export-form-XXXXXX", dir);

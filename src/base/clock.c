@@ -119,18 +119,48 @@ int clock_parse_iso(const char *s, long long *ms)
 	return 0;
 }
 
-/* SXSH_NOW as milliseconds: an ISO timestamp or a plain integer. */
+/* YYYY-MM-DDTHH:MM:SS[.mmm]±HH:MM, as ODK writes local times. */
+static int parse_offset_time(const char *s, long long *ms)
+{
+	size_t len = strlen(s);
+	char utc[25];
+	int oh, om;
+
+	if (len != 25 && len != 29)
+		return -1;
+	const char *o = s + len - 6;
+	if ((o[0] != '+' && o[0] != '-') || o[3] != ':' || (oh = digits(o + 1, 2)) < 0 ||
+	    (om = digits(o + 4, 2)) < 0 || oh > 14 || om > 59)
+		return -1;
+	snprintf(utc, sizeof utc, "%.*sZ", (int)(len - 6), s);
+	if (clock_parse_iso(utc, ms) != 0)
+		return -1;
+	*ms -= (o[0] == '-' ? -1 : 1) * (oh * 3600000LL + om * 60000LL);
+	return 0;
+}
+
+/* SXSH_NOW as milliseconds: an ISO timestamp (Z or an offset) or a plain integer. */
 static int parse_env_now(const char *s, long long *ms)
 {
 	char *end;
 
-	if (clock_parse_iso(s, ms) == 0)
+	if (clock_parse_iso(s, ms) == 0 || parse_offset_time(s, ms) == 0)
 		return 0;
 	if ((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')) {
 		*ms = strtoll(s, &end, 10);
 		return *end ? -1 : 0;
 	}
 	return -1;
+}
+
+int clock_env_check(void)
+{
+	const char *env = getenv("SXSH_NOW");
+	long long ms;
+
+	if (!env || !*env)
+		return 0;
+	return parse_env_now(env, &ms) == 0 ? 1 : -1;
 }
 
 long long clock_now_ms(void)

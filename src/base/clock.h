@@ -9,9 +9,14 @@
 /* Now, in UTC milliseconds since 1970.  For deterministic tests the
  * environment variable SXSH_NOW fixes it: either a timestamp that
  * clock_parse_iso() accepts or a plain (optionally negative) count of
- * milliseconds; the clock then stands still.  An unparsable SXSH_NOW is
- * ignored and the real clock is used. */
+ * milliseconds; the clock then stands still.  The timestamp may also carry
+ * a UTC offset (2026-11-29T10:00:00+07:00).  An unparsable SXSH_NOW is
+ * ignored and the real clock is used: callers that must not run on the
+ * real clock by mistake ask clock_env_check() first. */
 long long clock_now_ms(void);
+/* 0 when SXSH_NOW is unset or empty, 1 when it fixes the clock, -1 when it
+ * is set but not understood. */
+int clock_env_check(void);
 /* ms as YYYY-MM-DDTHH:MM:SS.mmmZ (24 characters plus NUL) into out. */
 void clock_iso(long long ms, char out[25]);
 /* Parse YYYY-MM-DDTHH:MM:SS.mmmZ, YYYY-MM-DDTHH:MM:SSZ, or YYYY-MM-DD

@@ -39,6 +39,7 @@ struct csvr {
 	int options;
 	int started;            /* BOM and delimiter handled */
 	int legacy;             /* converting from Windows-1258 */
+	int decided;            /* encoding decided from the whole source */
 	iconv_t cd;
 	char *conv;             /* conversion output buffer */
 	size_t convcap;
@@ -50,6 +51,26 @@ struct csvr {
 	char **vf;
 	size_t vcap;
 };
+
+/* What a pass over the whole source found about its encoding. */
+struct encscan {
+	int need;                 /* continuation bytes still expected */
+	unsigned char lo, hi;     /* allowed range of the next one */
+	unsigned char lead;       /* the byte that began the sequence */
+	size_t got;               /* bytes of it seen */
+	long line;                /* current line (1-based) */
+	long multibyte;           /* valid UTF-8 sequences beyond ASCII */
+	long bad_line;            /* first line that is not UTF-8, 0 if none */
+	unsigned char bad_byte;
+	char bad_ctx[40];         /* the text before it on that line */
+	long cp_line;             /* first byte Windows-1258 leaves undefined */
+	unsigned char cp_byte;
+};
+
+static void scan_bytes(struct encscan *e, const unsigned char *s, size_t n);
+static void scan_end(struct encscan *e);
+static void decide(struct csvr *r, struct encscan *e);
+static int scan_file(struct csvr *r, struct sx_err *err);
 
 static void *capped_realloc(void *p, size_t n)
 {
@@ -82,14 +103,22 @@ struct csvr *csvr_open(const char *path, int options, struct sx_err *err)
 	r->fp = fp;
 	r->cap = CHUNK;
 	r->buf = xmalloc(r->cap);
+	if (scan_file(r, err) != 0) {
+		csvr_close(r);
+		return NULL;
+	}
 	return r;
 }
 
 struct csvr *csvr_open_mem(const char *name, const char *buf, size_t len, int options)
 {
 	struct csvr *r = reader_new(name, options);
+	struct encscan e = { .line = 1 };
 	r->mem = buf;
 	r->memlen = len;
+	scan_bytes(&e, (const unsigned char *)buf, len);
+	scan_end(&e);
+	decide(r, &e);
 	return r;
 }
 
@@ -153,21 +182,156 @@ static void on_record(int c, void *data)
 	r->in_record = 0;
 }
 
-static int valid_utf8(const unsigned char *s, size_t n)
+/* Bytes Windows-1258 does not define. */
+static int cp1258_undefined(unsigned char c)
 {
-	size_t i = 0;
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t k = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2
-			 : (c & 0xF8) == 0xF0 ? 3 : 9;
-		if (k == 9 || (k == 1 && c < 0xC2) || i + k >= n + (k == 0))
-			return k == 0;
-		for (size_t j = 1; j <= k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return 0;
-		i += k + 1;
+	return c == 0x81 || c == 0x8A || c == 0x8D || c == 0x8E || c == 0x8F || c == 0x90
+	       || c == 0x9A || c == 0x9D || c == 0x9E;
+}
+
+/* Keep up to the last 32 bytes before s[i] on its line, whole characters,
+ * control characters shown as '?'. */
+static void keep_context(struct encscan *e, const unsigned char *s, size_t i)
+{
+	size_t from = i, k = 0;
+	while (from > 0 && i - from < 32 && s[from - 1] != '\n')
+		from--;
+	while (from < i && (s[from] & 0xC0) == 0x80)
+		from++;
+	for (; from < i && k + 1 < sizeof e->bad_ctx; from++)
+		e->bad_ctx[k++] = s[from] < 0x20 || s[from] == 0x7F ? '?' : (char)s[from];
+	/* Cut a trailing partial or invalid sequence. */
+	while (k > 0 && ((unsigned char)e->bad_ctx[k - 1] & 0x80)) {
+		size_t st = k - 1;
+		while (st > 0 && ((unsigned char)e->bad_ctx[st] & 0xC0) == 0x80)
+			st--;
+		unsigned char c = (unsigned char)e->bad_ctx[st];
+		size_t want = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (want && k - st == want)
+			break;
+		k = st;
 	}
-	return 1;
+	e->bad_ctx[k] = '\0';
+}
+
+/* The sequence of s[i] broke: blame its first byte (it may lie in an earlier chunk). */
+static void scan_bad(struct encscan *e, const unsigned char *s, size_t i)
+{
+	if (!e->bad_line) {
+		size_t back = e->need ? e->got : 0;
+		e->bad_line = e->line;
+		e->bad_byte = e->need ? e->lead : s[i];
+		keep_context(e, s, i >= back ? i - back : 0);
+	}
+}
+
+/* Scan n more bytes: strict UTF-8 (no overlongs, surrogates or values past
+ * U+10FFFF), and whether each byte is defined in Windows-1258. */
+static void scan_bytes(struct encscan *e, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		if (cp1258_undefined(c) && !e->cp_line) {
+			e->cp_line = e->line;
+			e->cp_byte = c;
+		}
+		if (e->need) {
+			if (c >= e->lo && c <= e->hi) {
+				e->lo = 0x80, e->hi = 0xBF;
+				e->got++;
+				if (--e->need == 0)
+					e->multibyte++;
+				continue;
+			}
+			/* The sequence broke off: this byte starts afresh. */
+			scan_bad(e, s, i);
+			e->need = 0;
+		}
+		if (c == '\n')
+			e->line++;
+		if (c < 0x80)
+			continue;
+		e->lo = 0x80, e->hi = 0xBF;
+		e->lead = c;
+		e->got = 1;
+		if (c >= 0xC2 && c <= 0xDF)
+			e->need = 1;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			e->need = 2;
+			if (c == 0xE0)
+				e->lo = 0xA0;
+			else if (c == 0xED)
+				e->hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			e->need = 3;
+			if (c == 0xF0)
+				e->lo = 0x90;
+			else if (c == 0xF4)
+				e->hi = 0x8F;
+		} else
+			scan_bad(e, s, i);
+	}
+}
+
+/* The source ended: a sequence still open is not UTF-8. */
+static void scan_end(struct encscan *e)
+{
+	if (e->need && !e->bad_line) {
+		e->bad_line = e->line;
+		e->bad_byte = 0;
+	}
+	e->need = 0;
+}
+
+/* Decide the encoding from the scan of the whole source: UTF-8 when it all
+ * is; Windows-1258 (when allowed) when no byte of it is UTF-8 beyond ASCII
+ * and every byte is defined there; otherwise refuse at the first bad line. */
+static void decide(struct csvr *r, struct encscan *e)
+{
+	r->decided = 1;
+	if (!e->bad_line)
+		return;
+	if ((r->options & CSVR_LEGACY_TEXT) && !e->multibyte && !e->cp_line) {
+		r->cd = iconv_open("UTF-8", "WINDOWS-1258");
+		r->legacy = r->cd != (iconv_t)-1;
+		if (r->legacy)
+			return;
+	}
+	r->fail_line = e->bad_line;
+	if (!e->bad_byte)
+		r->fail = xstrdup(_("the text is not UTF-8: the file ends inside a character"));
+	else if ((r->options & CSVR_LEGACY_TEXT) && !e->multibyte)
+		r->fail = xasprintf(_("the text is neither UTF-8 nor Windows-1258: found byte 0x%02X"
+				      " after \"%s\"; save the file as \"CSV UTF-8\" and try again"),
+				    e->cp_byte, e->bad_line == e->cp_line && e->bad_byte == e->cp_byte
+				    ? e->bad_ctx : "");
+	else if (e->multibyte)
+		r->fail = xasprintf(_("the text is not UTF-8: found byte 0x%02X after \"%s\" in a file"
+				      " that is UTF-8 elsewhere; correct that line, or save the file as"
+				      " \"CSV UTF-8\" and try again"), e->bad_byte, e->bad_ctx);
+	else
+		r->fail = xasprintf(_("the text is not UTF-8: found byte 0x%02X after \"%s\"; save the"
+				      " file as \"CSV UTF-8\" and try again"), e->bad_byte, e->bad_ctx);
+	if (e->cp_line && (r->options & CSVR_LEGACY_TEXT) && !e->multibyte)
+		r->fail_line = e->cp_line;
+}
+
+/* Scan a whole file, then go back to its start. */
+static int scan_file(struct csvr *r, struct sx_err *err)
+{
+	struct encscan e = { .line = 1 };
+	unsigned char *b = xmalloc(CHUNK);
+	size_t got;
+	while ((got = fread(b, 1, CHUNK, r->fp)) > 0)
+		scan_bytes(&e, b, got);
+	free(b);
+	scan_end(&e);
+	if (ferror(r->fp) || fseek(r->fp, 0, SEEK_SET) != 0) {
+		sx_err_add(err, r->name, 0, _("read error: %s"), strerror(errno));
+		return -1;
+	}
+	decide(r, &e);
+	return 0;
 }
 
 static char detect_delim(const char *s, size_t n)
@@ -199,13 +363,16 @@ static size_t from_legacy(struct csvr *r, const char *s, size_t n)
 	}
 	out = r->conv;
 	outleft = r->convcap;
-	if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1)
+	/* glibc holds back a letter until it knows no tone mark follows: the
+	 * second call hands it out at the end of every line, the last too. */
+	if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1
+	    || iconv(r->cd, NULL, NULL, &out, &outleft) == (size_t)-1)
 		set_fail(r, xstrdup(_("text could not be converted from Windows-1258")));
 	return r->convcap - outleft;
 }
 
-/* First line: skip a byte-order mark, pick the delimiter and the encoding. */
-static void start(struct csvr *r, const char **s, size_t *n, const char *sample, size_t samplen)
+/* First line: skip a byte-order mark, pick the delimiter. */
+static void start(struct csvr *r, const char **s, size_t *n)
 {
 	r->started = 1;
 	if (*n >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
@@ -214,10 +381,6 @@ static void start(struct csvr *r, const char **s, size_t *n, const char *sample,
 	}
 	if (r->options & CSVR_DETECT_DELIM)
 		csv_set_delim(&r->p, (unsigned char)detect_delim(*s, *n));
-	if ((r->options & CSVR_LEGACY_TEXT) && !valid_utf8((const unsigned char *)sample, samplen)) {
-		r->cd = iconv_open("UTF-8", "WINDOWS-1258");
-		r->legacy = r->cd != (iconv_t)-1;
-	}
 }
 
 /* 1 when the n bytes hold nothing but line ends (the line is not NUL-terminated). */
@@ -230,16 +393,13 @@ static int blank_line(const char *s, size_t n)
 }
 
 /* Feed one line (with its '\n', if any) to the parser. */
-static void feed_line(struct csvr *r, const char *s, size_t n, const char *sample, size_t samplen)
+static void feed_line(struct csvr *r, const char *s, size_t n)
 {
 	if (!r->started)
-		start(r, &s, &n, sample, samplen);
+		start(r, &s, &n);
 	if (r->legacy) {
 		n = from_legacy(r, s, n);
 		s = r->conv;
-	} else if (!valid_utf8((const unsigned char *)s, n)) {
-		set_fail(r, xstrdup(_("the text is not UTF-8; save the file as \"CSV UTF-8\" and try again")));
-		return;
 	}
 	if (!r->in_record && !blank_line(s, n)) {
 		r->in_record = 1;
@@ -267,7 +427,7 @@ static int feed_more(struct csvr *r)
 			return 0;
 		nl = memchr(s, '\n', left);
 		n = nl ? (size_t)(nl - s) + 1 : left;
-		feed_line(r, s, n, s, left < CHUNK ? left : CHUNK);
+		feed_line(r, s, n);
 		r->mempos += n;
 		return 1;
 	}
@@ -277,7 +437,7 @@ static int feed_more(struct csvr *r)
 		const char *nl = left ? memchr(s, '\n', left) : NULL;
 		if (nl || (r->eof && left)) {
 			size_t n = nl ? (size_t)(nl - s) + 1 : left;
-			feed_line(r, s, n, s, left);
+			feed_line(r, s, n);
 			r->pos += n;
 			return 1;
 		}

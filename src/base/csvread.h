@@ -5,7 +5,13 @@
  * over-long fields refused.  Each record knows the line it began on, so
  * callers report "file:line: message".  Optionally the delimiter is detected
  * (comma, semicolon or tab, from the first line) and Windows-1258 text (what
- * Vietnamese Excel saves as "CSV (MS-DOS)") is converted to UTF-8. */
+ * Vietnamese Excel saves as "CSV (MS-DOS)") is converted to UTF-8.
+ *
+ * The encoding is decided from the whole source before the first record:
+ * UTF-8 when every byte of it is; Windows-1258 (with CSVR_LEGACY_TEXT) when
+ * no byte sequence in it is UTF-8 beyond ASCII and every byte is defined in
+ * Windows-1258; anything else is refused at the first line that is neither,
+ * with the byte found there. */
 #ifndef SX_CSVREAD_H
 #define SX_CSVREAD_H
 

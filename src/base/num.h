@@ -28,6 +28,8 @@ enum num_result {
 	NUM_OK = 0,          /* *out holds the value */
 	NUM_INVALID = -1,    /* not a number */
 	NUM_AMBIGUOUS = -2,  /* "1.234": 1234 or 1.234 depending on convention */
+	NUM_OTHER = -3,      /* num_read(): a number only in the other convention */
+	NUM_RANGE = -4,      /* num_read(): too large (1e15 or more), or no finite result */
 };
 
 /* Parse s by the automatic rules above into *out (written only on
@@ -41,5 +43,44 @@ int num_parse_mark(const char *s, char mark, double *out);
  * digits and no trailing zeros ("0.3", "1234.5", "1.5e-07" when tiny);
  * "" for NaN and infinities. */
 void num_format(double v, char *out, size_t n);
+
+/* ---- Numbers as officers type and read them (the UI language) ----------
+ *
+ * Vietnamese ("vi"): ',' is the decimal mark; '.' groups thousands.
+ * English ("en"): '.' is the decimal mark; ',' groups thousands.
+ * In both a space or a no-break space also groups thousands.  Groups are
+ * 1-3 digits (not starting with 0) then groups of exactly 3, one kind of
+ * separator per number.  Simple arithmetic is read too: + - * / and
+ * x X × ÷ for times and divided by ("85 x 300"), * and / before + and -.
+ *
+ * Nothing is guessed silently:
+ *  - the language's grouping sign followed by groups of 3 is grouping
+ *    ("25.500" in Vietnamese is 25500);
+ *  - the language's decimal mark after 1-3 digits and before exactly 3
+ *    digits reads differently in the other convention ("1,500" in
+ *    Vietnamese: 1,5 or 1500?): NUM_AMBIGUOUS, with both readings;
+ *  - text that is a number only in the other convention ("12.5" in
+ *    Vietnamese) gives NUM_OTHER with that reading, to be confirmed. */
+
+/* What num_read() understood. */
+struct num_reading {
+	int rc;          /* NUM_OK, NUM_AMBIGUOUS, NUM_OTHER, NUM_INVALID, NUM_RANGE */
+	double value;    /* NUM_OK, NUM_AMBIGUOUS: the reading in the language */
+	double alt;      /* NUM_AMBIGUOUS, NUM_OTHER: the other convention's reading */
+	int calc;        /* 1 when the text was a calculation ("12*300") */
+};
+
+/* Read typed text s in language lang ("vi", anything else is English) into
+ * *r; returns r->rc. */
+int num_read_lang(const char *s, const char *lang, struct num_reading *r);
+/* The same in the UI language (i18n_lang()). */
+int num_read(const char *s, struct num_reading *r);
+/* v as people of lang read it into out (n bytes): the language's decimal
+ * mark; whole parts of group digits or more (0: never) grouped by threes
+ * with no-break spaces (U+00A0) — a space means the same in both
+ * conventions ("25 500", "3,75", "1 234 567,5").  "" for NaN/infinity. */
+void num_write_lang(double v, const char *lang, int group, char *out, size_t n);
+/* The same in the UI language, grouping from 5 digits. */
+void num_write(double v, char *out, size_t n);
 
 #endif

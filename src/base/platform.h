@@ -19,6 +19,10 @@
 #ifndef O_CLOEXEC
 #define O_CLOEXEC 0
 #endif
+/* Symbolic links need administrator rights to make on Windows. */
+#ifndef O_NOFOLLOW
+#define O_NOFOLLOW 0
+#endif
 #endif
 
 /* Once, first thing in main(): on Windows, binary file I/O by default, a
@@ -53,8 +57,18 @@ int platform_mkdir(const char *path);
 /* mkdtemp(3): replace the trailing XXXXXX of tmpl and create that folder
  * owner-only.  Returns tmpl, or NULL with errno. */
 char *platform_mkdtemp(char *tmpl);
-/* Make an open file owner-only (fchmod 0600; nothing on Windows). */
-void platform_private_fd(int fd);
+/* Make an open file owner-only (fchmod 0600; nothing on Windows).  0 or -1. */
+int platform_private_fd(int fd);
+/* What sxsh must know of a folder before writing personal data into it:
+ * *is_link when path itself is a symbolic link (or, on Windows, a reparse
+ * point), *others when another user owns it (never on Windows, where the
+ * folder's ACL decides).  Returns 0, or -1 with errno when path is missing. */
+int platform_dir_trust(const char *path, int *is_link, int *others);
+/* 1 when the file system holding dir is mounted read-only (Linux; on Windows
+ * always 0: there the access() check on the file and folder has to do). */
+int platform_read_only_fs(const char *dir);
+/* 1 when process pid is still running. */
+int platform_pid_alive(long pid);
 /* rename(2) that replaces an existing target, also on Windows.  0 or -1. */
 int platform_rename(const char *from, const char *to);
 /* Flush an open file descriptor to the disk.  Returns 0 or -1 with errno. */
@@ -82,5 +96,9 @@ int platform_read_char(int ms, unsigned long *wc);
 int platform_reads_keys(void);
 /* Call handler on SIGTERM, SIGINT and (where it exists) SIGHUP. */
 void platform_catch_signals(void (*handler)(int));
+/* The same, remembering the handlers it replaces, which platform_signals_pop()
+ * puts back; one level deep. */
+void platform_signals_push(void (*handler)(int));
+void platform_signals_pop(void);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "base/mem.h"
@@ -93,9 +94,31 @@ char *platform_mkdtemp(char *tmpl)
 	return mkdtemp(tmpl);
 }
 
-void platform_private_fd(int fd)
+int platform_private_fd(int fd)
 {
-	fchmod(fd, 0600);
+	return fchmod(fd, 0600);
+}
+
+int platform_dir_trust(const char *path, int *is_link, int *others)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return -1;
+	*is_link = S_ISLNK(st.st_mode);
+	*others = st.st_uid != geteuid();
+	return 0;
+}
+
+int platform_read_only_fs(const char *dir)
+{
+	struct statvfs vs;
+	return statvfs(dir, &vs) == 0 && (vs.f_flag & ST_RDONLY);
+}
+
+int platform_pid_alive(long pid)
+{
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
 }
 
 int platform_rename(const char *from, const char *to)
@@ -163,4 +186,25 @@ void platform_catch_signals(void (*handler)(int))
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+}
+
+static struct sigaction saved_int, saved_term, saved_hup;
+
+void platform_signals_push(void (*handler)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &saved_int);
+	sigaction(SIGTERM, &sa, &saved_term);
+	sigaction(SIGHUP, &sa, &saved_hup);
+}
+
+void platform_signals_pop(void)
+{
+	sigaction(SIGINT, &saved_int, NULL);
+	sigaction(SIGTERM, &saved_term, NULL);
+	sigaction(SIGHUP, &saved_hup, NULL);
 }

@@ -450,3 +450,40 @@ char *text_fit(const char *s, int cols)
 	memcpy(out + k, ellipsis, sizeof ellipsis);
 	return out;
 }
+
+/* What text_printable() shows for cp: 0 to keep it, ' ' or U+FFFD instead. */
+static utf8proc_int32_t unprintable(utf8proc_int32_t cp)
+{
+	if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+		return ' ';
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E)
+	    || (cp >= 0x2066 && cp <= 0x2069))
+		return 0xFFFD;
+	return 0;
+}
+
+char *text_printable(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = xmalloc(n * 3 + 1);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+
+	while (n) {
+		utf8proc_int32_t cp, rep;
+		utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)n, &cp);
+		if (k <= 0) {
+			k = 1;
+			rep = 0xFFFD;
+		} else {
+			rep = unprintable(cp);
+		}
+		if (rep)
+			o += (size_t)utf8proc_encode_char(rep, (utf8proc_uint8_t *)out + o);
+		else
+			memcpy(out + o, p, (size_t)k), o += (size_t)k;
+		p += k;
+		n -= (size_t)k;
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -57,4 +57,10 @@ size_t text_prefix_bytes(const char *s, int cols);
  * cols <= 0 gives "".  Caller frees. */
 char *text_fit(const char *s, int cols);
 
+/* s made safe for a terminal or a tab-separated line: TAB, CR, LF and the
+ * Unicode line separators become a space; other control characters (C0,
+ * DEL, C1), bidirectional overrides and bytes that are not UTF-8 become
+ * U+FFFD.  Everything else is kept.  Caller frees. */
+char *text_printable(const char *s);
+
 #endif

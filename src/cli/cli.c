@@ -1,6 +1,8 @@
 /* cli.c — global options and the table of subcommands. */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include "base/mem.h"
 #include "base/paths.h"
 #include "base/platform.h"
+#include "base/text.h"
 #include "ui/ui.h"
 
 #ifndef SXSH_VERSION
@@ -29,17 +32,35 @@ static const struct command commands[] = {
 	  .summary = N_("show relevance, values and errors for a set of answers") },
 	{ .name = "export", .args = "DIR [--since DATE] [--place CODE] [--for-spreadsheet]",
 	  .run = cmd_export, .summary = N_("write the synced tables as CSV files into a folder") },
-	{ .name = "import", .args = "PATH... [--dry-run]", .run = cmd_import,
+	{ .name = "import", .args = "PATH... [--dry-run] [--accept-changed]", .run = cmd_import,
 	  .summary = N_("merge CSV files or export folders into the database") },
-	{ .name = "export-form", .args = "FORM DIR [--drafts] [--for-spreadsheet]",
+	{ .name = "export-form", .args = "FORM DIR [--drafts] [--for-spreadsheet] [--split-select-multiples]",
 	  .run = cmd_export_form,
 	  .summary = N_("one form's assessments as CSV in ODK Central's layout") },
-	{ .name = "sheet", .args = "SESSION [--format html|text]", .run = cmd_sheet,
+	{ .name = "sheet", .args = "SESSION [--format html|text] [-o FILE]", .run = cmd_sheet,
 	  .summary = N_("print the sign-in sheet of a session (code or id)") },
 	{ .name = "dupes", .args = "", .run = cmd_dupes,
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
-	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE]", .run = cmd_report,
+	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current] [-o FILE]", .run = cmd_report,
 	  .summary = N_("progress of the plan's indicators against their targets") },
+	{ .name = "org list", .args = "[QUERY]", .run = cmd_org,
+	  .summary = N_("list the support organisations (tab-separated)") },
+	{ .name = "org show", .args = "ORG", .run = cmd_org,
+	  .summary = N_("an organisation and what it took part in") },
+	{ .name = "org add", .args = "NAME --kind KIND [--sectors S] [--contact C] [--phone P]",
+	  .run = cmd_org, .summary = N_("add a support organisation to the network") },
+	{ .name = "org link", .args = "ORG organiser|trainer|adviser SESSION|ASSESSMENT",
+	  .run = cmd_org, .summary = N_("name an organisation as organiser, trainer or adviser") },
+	{ .name = "org unlink", .args = "ORG ROLE SESSION|ASSESSMENT", .run = cmd_org,
+	  .summary = N_("remove that part") },
+	{ .name = "link-units", .args = "[--apply]", .run = cmd_link_units,
+	  .summary = N_("people whose unit names a facility: list them, or link them") },
+	{ .name = "plan list", .args = "", .run = cmd_plan,
+	  .summary = N_("list the plans: code, period, open or closed, indicators") },
+	{ .name = "plan import", .args = "FILE", .run = cmd_plan,
+	  .summary = N_("add or change plans, indicators and targets from a CSV file") },
+	{ .name = "plan export", .args = "[-o FILE]", .run = cmd_plan,
+	  .summary = N_("write every plan as CSV (standard output by default)") },
 	{ .name = "demo", .args = "[--force]", .run = cmd_demo,
 	  .summary = N_("fill the database with realistic sample data for Son La") },
 };
@@ -59,8 +80,44 @@ int cli_usage_error(const char *fmt, ...)
 int cli_fail(const struct sx_err *err)
 {
 	for (size_t i = 0; i < err->n; i++)
-		fprintf(stderr, "sxsh: %s\n", err->msgs[i]);
+		cli_print_msg(err->msgs[i]);
 	return SX_FAIL;
+}
+
+FILE *cli_output_open(const char *path, struct sx_err *err)
+{
+	/* Personal data: owner-only, also when the file was there before; never
+	 * through a symbolic link. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	FILE *fp;
+	if (fd < 0 || platform_private_fd(fd) != 0 || !(fp = fdopen(fd, "w"))) {
+		sx_err_add(err, path, 0, _("cannot write: %s"), strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	return fp;
+}
+
+int cli_output_close(FILE *fp, const char *path, int ok, struct sx_err *err)
+{
+	int bad = ferror(fp) || fflush(fp) != 0 || platform_fsync(fileno(fp)) != 0;
+	int e = errno;
+	if (fclose(fp) != 0 && !bad)
+		bad = 1, e = errno;
+	if (bad && ok)
+		sx_err_add(err, path, 0, _("cannot write: %s"), strerror(e));
+	if (bad || !ok)
+		unlink(path);
+	return bad || !ok ? -1 : 0;
+}
+
+void cli_print_msg(const char *msg)
+{
+	/* Messages quote imported text: never let it reach the terminal raw. */
+	char *safe = text_printable(msg);
+	fprintf(stderr, "sxsh: %s\n", safe);
+	free(safe);
 }
 
 static void print_help(void)

@@ -7,22 +7,31 @@
  * is done in the interface, where the two records are shown side by side. */
 #include <stdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "cli/commands.h"
 #include "records/dupes.h"
 #include "base/i18n.h"
+#include "base/mem.h"
+#include "base/text.h"
 
 static void print_pair(const struct dupes_pair *p)
 {
 	int person = p->kind == DUPES_PERSON;
 	const char *what = !person ? "place" : p->birth_year ? "birth_year" : "phone";
+	/* Imported text never reaches the terminal raw, and a TAB or line break
+	 * in it cannot make extra columns or rows. */
+	char *f[5] = { text_printable(p->a), text_printable(p->name_a), text_printable(p->b),
+		       text_printable(p->name_b), text_printable(person ? p->phone : p->place) };
 
-	printf("%s\t%s\t%s\t%s\t%s\t%s\t", person ? "person" : "facility", p->a, p->name_a,
-	       p->b, p->name_b, what);
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t", person ? "person" : "facility", f[0], f[1], f[2], f[3],
+	       what);
 	if (person && p->birth_year)
 		printf("%d\n", p->birth_year);
 	else
-		printf("%s\n", person ? p->phone : p->place);
+		printf("%s\n", f[4]);
+	for (int i = 0; i < 5; i++)
+		free(f[i]);
 }
 
 int cmd_dupes(struct sx_ctx *ctx, int argc, char **argv)

@@ -31,7 +31,7 @@ int cmd_export_form(struct sx_ctx *ctx, int argc, char **argv)
 	struct sx_err err = {0};
 	struct formexport_result res;
 	const char *pos[2] = { NULL, NULL };
-	int npos = 0, drafts = 0, sheet = 0, rc = SX_OK;
+	int npos = 0, drafts = 0, sheet = 0, split = 0, rc = SX_OK;
 	struct xform *f = NULL;
 	struct sx_db *db;
 
@@ -40,6 +40,8 @@ int cmd_export_form(struct sx_ctx *ctx, int argc, char **argv)
 			drafts = 1;
 		else if (strcmp(argv[i], "--for-spreadsheet") == 0)
 			sheet = 1;
+		else if (strcmp(argv[i], "--split-select-multiples") == 0)
+			split = 1;
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error(_("unknown option '%s' for '%s'"), argv[i], "export-form");
 		else if (npos < 2)
@@ -49,9 +51,9 @@ int cmd_export_form(struct sx_ctx *ctx, int argc, char **argv)
 					       argv[i]);
 	}
 	if (npos != 2)
-		return cli_usage_error("%s", _("usage: sxsh export-form FORM DIR [--drafts] [--for-spreadsheet]"));
+		return cli_usage_error("%s", _("usage: sxsh export-form FORM DIR [--drafts] [--for-spreadsheet] [--split-select-multiples]"));
 	if (!(db = ctx_db(ctx, &err)) || !(f = load_form(ctx, pos[0], &err)) ||
-	    formexport_run(db, f, pos[1], drafts, sheet, &res, &err) != 0)
+	    formexport_run(db, f, pos[1], drafts, sheet, split, &res, &err) != 0)
 		rc = cli_fail(&err);
 	else
 		printf(_("Exported %ld assessments of %s in %d files to %s.\n"), res.submissions,

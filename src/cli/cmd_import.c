@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "records/unitlink.h"
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "db/schema.h"
@@ -23,12 +24,28 @@ static long long rejected(const struct sync_import_result *res)
 static void print_warnings(const struct sx_err *warn, long long nrejected, int dry_run)
 {
 	for (size_t i = 0; i < warn->n; i++)
-		fprintf(stderr, "sxsh: %s\n", warn->msgs[i]);
+		cli_print_msg(warn->msgs[i]);
 	if (nrejected > 10 && dry_run) /* sync_import shows the first 10 */
 		fprintf(stderr, _("sxsh: %lld rows would be rejected in all\n"), nrejected);
 	else if (nrejected > 10)
 		fprintf(stderr, _("sxsh: %lld rows rejected in all; the report lists every one\n"),
 			nrejected);
+}
+
+/* After an import: people whose unit names a facility are offered for linking. */
+static void offer_links(struct sx_db *db)
+{
+	struct sx_err err = {0};
+	struct unit_link *v = NULL;
+	long n = unitlink_candidates(db, &v, &err);
+	if (n > 0)
+		printf(ngettext("%ld person's unit names a facility of the registry: 'sxsh link-units'"
+				" lists them, 'sxsh link-units --apply' links them.\n",
+				"%ld people's units name facilities of the registry: 'sxsh link-units'"
+				" lists them, 'sxsh link-units --apply' links them.\n",
+				(unsigned long)n), n);
+	unitlink_free(v, n > 0 ? n : 0);
+	sx_err_clear(&err);
 }
 
 int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
@@ -43,6 +60,8 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--dry-run") == 0)
 			o.dry_run = 1;
+		else if (strcmp(argv[i], "--accept-changed") == 0)
+			o.accept_changed = 1;
 		else if (argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0)
 			rc = cli_usage_error(_("unknown option '%s' for '%s'"), argv[i], "import");
 		else if (strcmp(argv[i], "--") != 0)
@@ -75,6 +94,8 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 		else if (res.report)
 			printf(_("Imported %lld rows from %d files; report: %s\n"), res.rows, res.files,
 			       res.report);
+		if (!o.dry_run && res.files > 0)
+			offer_links(db);
 		free(res.report);
 	}
 	sx_err_clear(&err);

@@ -1,5 +1,7 @@
-/* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]: the
- * plan's indicators against their targets, for the provincial office. */
+/* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]
+ * [--areas plan|current] [-o FILE]: the plan's indicators against their
+ * targets, for the provincial office. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +9,8 @@
 #include "plan/plan.h"
 #include "plan/report.h"
 #include "base/i18n.h"
+#include "records/office.h"
+#include "records/orgs.h"
 
 /* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
  * *i past it; NULL when argv[*i] is not that option.  *bad is set when the
@@ -28,11 +32,13 @@ static const char *option(int argc, char **argv, int *i, const char *name, int *
 }
 
 /* The options of 'report'; SX_OK, or SX_USAGE after printing why. */
-static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan)
+static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan,
+		      enum plan_areas *areas, const char **outpath)
 {
-	const char *format = "text";
+	const char *format = "text", *area = "plan";
 
 	*plan = NULL;
+	*outpath = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
 		int bad = 0;
@@ -40,6 +46,10 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 			format = v;
 		else if ((v = option(argc, argv, &i, "--plan", &bad)) != NULL)
 			*plan = v;
+		else if ((v = option(argc, argv, &i, "--areas", &bad)) != NULL)
+			area = v;
+		else if ((v = option(argc, argv, &i, "-o", &bad)) != NULL)
+			*outpath = v;
 		else if (bad)
 			return cli_usage_error(_("option '%s' needs a value"), a);
 		else if (a[0] == '-' && a[1])
@@ -49,6 +59,33 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 	}
 	if (report_format_parse(format, fmt) != 0)
 		return cli_usage_error(_("unknown format '%s': use text, csv or html"), format);
+	if (strcmp(area, "plan") != 0 && strcmp(area, "current") != 0)
+		return cli_usage_error(_("unknown areas '%s': use plan or current"), area);
+	*areas = strcmp(area, "current") == 0 ? PLAN_AREAS_CURRENT : PLAN_AREAS_PERIOD;
+	return SX_OK;
+}
+
+/* The HTML page headed and signed by the office in db's settings, with the
+ * support network's part in the plan period. */
+static int write_signed(struct sx_db *db, const struct plan_report *r, FILE *out,
+			struct sx_err *err)
+{
+	struct printdoc_office d;
+	struct orgs_entry *net;
+	struct office o;
+	size_t n;
+
+	if (orgs_network(db, r->period_start, r->period_end, &net, &n, err) != 0)
+		return cli_fail(err);
+	office_load(db, &o);
+	office_doc(&o, &d);
+	report_write_html_doc(r, &d, net, n, out);
+	office_free(&o);
+	orgs_network_free(net, n);
+	if (fflush(out) != 0 || ferror(out)) {
+		sx_err_add(err, NULL, 0, _("could not write the report: %s"), strerror(errno));
+		return cli_fail(err);
+	}
 	return SX_OK;
 }
 
@@ -57,19 +94,27 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 	struct sx_err err = {0};
 	struct plan_report r;
 	enum report_format fmt;
-	const char *plan;
+	const char *plan, *outpath;
+	enum plan_areas areas = PLAN_AREAS_PERIOD;
 	struct sx_db *db;
-	int rc = parse_args(argc, argv, &fmt, &plan);
+	FILE *out = stdout;
+	int rc = parse_args(argc, argv, &fmt, &plan, &areas, &outpath);
 
 	if (rc != SX_OK)
 		return rc;
 	db = ctx_db(ctx, &err);
-	if (!db || plan_compute(db, ctx->datadir, plan, &r, &err) != 0) {
+	if (!db || plan_compute_areas(db, ctx->datadir, plan, areas, &r, &err) != 0) {
 		rc = cli_fail(&err);
 		sx_err_clear(&err);
 		return rc;
 	}
-	if (report_write(&r, fmt, stdout, &err) != 0)
+	if (outpath && !(out = cli_output_open(outpath, &err)))
+		rc = cli_fail(&err);
+	else if (fmt == REPORT_HTML)
+		rc = write_signed(db, &r, out, &err);
+	else if (report_write(&r, fmt, out, &err) != 0)
+		rc = cli_fail(&err);
+	if (outpath && out && cli_output_close(out, outpath, rc == SX_OK, &err) != 0 && rc == SX_OK)
 		rc = cli_fail(&err);
 	plan_report_free(&r);
 	sx_err_clear(&err);

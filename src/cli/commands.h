@@ -34,6 +34,12 @@ int cmd_dupes(struct sx_ctx *ctx, int argc, char **argv);
 
 /* sxsh report [--format text|csv|html] [--plan CODE] — the plan's progress. */
 int cmd_report(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh org list|show|add|link|unlink — the support network (cmd_org.c). */
+int cmd_org(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh link-units [--apply] — people whose unit names a facility. */
+int cmd_link_units(struct sx_ctx *ctx, int argc, char **argv);
+/* sxsh plan list | import FILE | export [-o FILE] — plans as CSV. */
+int cmd_plan(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh demo [--force] — fill the database with sample data for Sơn La. */
 int cmd_demo(struct sx_ctx *ctx, int argc, char **argv);
 
@@ -42,5 +48,14 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print every message of err to stderr, prefixed "sxsh: " when it has no
  * file position; returns SX_FAIL. */
 int cli_fail(const struct sx_err *err);
+/* Print "sxsh: MSG" on stderr, with control characters from imported text
+ * made visible (text_printable). */
+void cli_print_msg(const char *msg);
+/* -o FILE: create or truncate path for writing, owner-only (0600), never
+ * through a symbolic link.  NULL with a message in err on failure. */
+FILE *cli_output_open(const char *path, struct sx_err *err);
+/* Flush, fsync and close an output of cli_output_open; when that fails or
+ * ok is 0 the file is removed.  0, or -1 (with a message when ok was 1). */
+int cli_output_close(FILE *fp, const char *path, int ok, struct sx_err *err);
 
 #endif

@@ -40,8 +40,10 @@ struct sx_db *ctx_db(struct sx_ctx *ctx, struct sx_err *err)
 		return NULL;
 	/* The shipped rows go in once; a marker spares later runs the work. */
 	saved = db_setting(ctx->db, "seeded");
-	if (!saved && (seed_load(ctx->db, ctx->datadir, err) < 0 ||
-		       db_set_setting(ctx->db, "seeded", "1", err) != 0)) {
+	if ((!saved || strcmp(saved, SEED_DATA_VERSION) < 0) &&
+	    (seed_load(ctx->db, ctx->datadir, err) < 0 ||
+	     db_set_setting(ctx->db, "seeded", SEED_DATA_VERSION, err) != 0)) {
+		free(saved);
 		db_close(ctx->db);
 		ctx->db = NULL;
 		return NULL;

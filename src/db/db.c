@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/paths.h"
+#include "base/platform.h"
 #include "db/schema.h"
 #include "base/uuid.h"
 
@@ -27,8 +28,11 @@ struct sx_db {
 	char *path;
 	char origin[37];
 	int is_new;
+	int readonly;      /* opened read-only: the file or its folder cannot be written */
 	struct cached cache[STMT_CACHE];
 	size_t ncache;
+	int last_fail;          /* SQLite's code at the last db_fail() */
+	int busy_ms;            /* the busy timeout */
 };
 
 sqlite3 *db_sqlite(struct sx_db *db) { return db->h; }
@@ -36,9 +40,34 @@ const char *db_path(const struct sx_db *db) { return db->path; }
 const char *db_origin(const struct sx_db *db) { return db->origin; }
 int db_is_new(const struct sx_db *db) { return db->is_new; }
 
+int db_env_error(const struct sx_db *db)
+{
+	int c = sqlite3_errcode(db->h) & 0xff;
+	return c == SQLITE_FULL || c == SQLITE_IOERR || c == SQLITE_READONLY || c == SQLITE_BUSY
+	       || c == SQLITE_LOCKED || c == SQLITE_CANTOPEN || c == SQLITE_NOMEM;
+}
+
 int db_fail(struct sx_db *db, struct sx_err *err)
 {
-	sx_err_add(err, db->path, 0, _("database error: %s"), sqlite3_errmsg(db->h));
+	int c = sqlite3_errcode(db->h) & 0xff, e = sqlite3_system_errno(db->h);
+
+	db->last_fail = sqlite3_extended_errcode(db->h);
+	/* What happened around the database, in the officer's words. */
+	int x = sqlite3_extended_errcode(db->h);
+	if (c == SQLITE_FULL || x == SQLITE_IOERR_WRITE || x == SQLITE_IOERR_FSYNC
+	    || x == SQLITE_IOERR_TRUNCATE || (c == SQLITE_IOERR && (e == ENOSPC || e == EFBIG)))
+		sx_err_add(err, db->path, 0, _("the database cannot grow (%s): the disk is full or a"
+			   " file size limit was reached; free space and try again"),
+			   c == SQLITE_FULL ? strerror(ENOSPC) : e ? strerror(e) : sqlite3_errstr(x));
+	else if (c == SQLITE_READONLY)
+		sx_err_add(err, db->path, 0, _("the database cannot be written: its file or folder is"
+			   " read-only; copy it to a writable place, or give another file with --db"));
+	else if (c == SQLITE_BUSY || c == SQLITE_LOCKED)
+		sx_err_add(err, db->path, 0, _("another sxsh is writing to this database and did not"
+			   " finish within %d seconds; try again when it has finished"),
+			   (db_busy_ms(db) + 999) / 1000);
+	else
+		sx_err_add(err, db->path, 0, _("database error: %s"), sqlite3_errmsg(db->h));
 	return -1;
 }
 
@@ -46,6 +75,7 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
 {
 	sqlite3_stmt *st;
 
+	db->last_fail = 0;   /* a new operation: db_busy() speaks of it alone */
 	for (size_t i = 0; i < db->ncache; i++) {
 		if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
 			st = db->cache[i].st;
@@ -71,6 +101,7 @@ sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err)
 
 int db_exec(struct sx_db *db, const char *sql, struct sx_err *err)
 {
+	db->last_fail = 0;
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, err);
 	return 0;
@@ -147,6 +178,36 @@ static int int_pragma(struct sx_db *db, const char *sql)
 	sqlite3_finalize(st);
 	return v;
 }
+
+/* 1 when path cannot be written where it is (a read-only disk or folder). */
+static int unwritable(const char *path)
+{
+	char *dir = paths_dirname(path);
+	int ro = access(path, W_OK) != 0 || access(dir, W_OK) != 0 || platform_read_only_fs(dir);
+	free(dir);
+	return ro;
+}
+
+/* Open path again read-only and immutable (SQLite then needs no -wal or
+ * -shm file beside it), so that a database on read-only media can still be
+ * exported and reported on.  0, or -1. */
+static int reopen_readonly(struct sx_db *db)
+{
+	char *uri = xmalloc(strlen(db->path) * 3 + 32), *o = uri;
+	int rc;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)db->path; *p; p++)
+		o += strchr("?#%", *p) || *p < 0x21 ? sprintf(o, "%%%02X", *p) : sprintf(o, "%c", *p);
+	strcpy(o, "?immutable=1");
+	sqlite3_close(db->h);
+	rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			     NULL);
+	free(uri);
+	db->readonly = rc == SQLITE_OK;
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int db_readonly(const struct sx_db *db) { return db->readonly; }
 
 static int has_tables(struct sx_db *db)
 {
@@ -227,6 +288,8 @@ static int check_identity(struct sx_db *db, int created, int version, struct sx_
 {
 	int app = int_pragma(db, "PRAGMA application_id");
 
+	if (version < 0 && db_env_error(db))
+		return db_fail(db, err);   /* the disk or a lock, not the file's content */
 	if (version < 0) {
 		sx_err_add(err, db->path, 0, _("not an sxsh database (%s); give another file with --db"),
 			   sqlite3_errmsg(db->h));
@@ -264,11 +327,26 @@ struct sx_db *db_open(const char *path, struct sx_err *err)
 		sx_err_add(err, path, 0, _("cannot open the database: %s"), sqlite3_errmsg(db->h));
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->h, 10000);
+	db_set_busy_ms(db, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	version = int_pragma(db, "PRAGMA user_version");
+	if (version < 0 && !created && db_env_error(db) && unwritable(path) && reopen_readonly(db) == 0) {
+		sqlite3_busy_timeout(db->h, 10000);
+		sqlite3_extended_result_codes(db->h, 1);
+		version = int_pragma(db, "PRAGMA user_version");
+	}
 	if (check_identity(db, created, version, err) != 0)
 		goto fail;
+	if (db->readonly) {
+		if (version < SCHEMA_VERSION) {
+			sx_err_add(err, path, 0, _("the database is read-only and made by an older sxsh,"
+				   " so it cannot be upgraded; copy it to a writable place first"));
+			goto fail;
+		}
+		if (load_origin(db, err) != 0)
+			goto fail;
+		return db;
+	}
 	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL", err) != 0 ||
 	    db_exec(db, "PRAGMA foreign_keys = ON", err) != 0)
@@ -292,4 +370,21 @@ void db_close(struct sx_db *db)
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+int db_busy(const struct sx_db *db)
+{
+	int c = db->last_fail & 0xff;
+	return c == SQLITE_BUSY || c == SQLITE_LOCKED;
+}
+
+void db_set_busy_ms(struct sx_db *db, int ms)
+{
+	db->busy_ms = ms;
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+int db_busy_ms(const struct sx_db *db)
+{
+	return db->busy_ms;
 }

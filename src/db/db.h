@@ -34,8 +34,25 @@ int db_is_new(const struct sx_db *db);
 sqlite3_stmt *db_stmt(struct sx_db *db, const char *sql, struct sx_err *err);
 /* Run SQL without results (BEGIN, COMMIT, fixed DDL).  0 or -1 + err. */
 int db_exec(struct sx_db *db, const char *sql, struct sx_err *err);
-/* Add "database: <sqlite message>" to err and return -1. */
+/* Add "database: <sqlite message>" to err and return -1; a full disk, a
+ * read-only file and a held lock are said in plain words instead. */
 int db_fail(struct sx_db *db, struct sx_err *err);
+/* 1 when the current operation (since the last db_stmt() or db_exec())
+ * failed through db_fail() because another connection holds the write lock (SQLITE_BUSY or SQLITE_LOCKED: another
+ * sxsh, such as a long import, is writing); the change can be tried again. */
+int db_busy(const struct sx_db *db);
+/* How long a write waits for another connection's lock before failing, in
+ * ms (db_open() sets 10 s; the interface waits less and says so). */
+void db_set_busy_ms(struct sx_db *db, int ms);
+/* The current wait set by db_set_busy_ms(). */
+int db_busy_ms(const struct sx_db *db);
+/* 1 when the last error was the surroundings' (disk full, I/O, read-only,
+ * locked), not the data's. */
+int db_env_error(const struct sx_db *db);
+/* 1 when the database was opened read-only because its file or folder
+ * cannot be written (read-only media): reading and export work, writes fail
+ * with a message saying so. */
+int db_readonly(const struct sx_db *db);
 
 /* A setting's value, or NULL when unset.  Caller frees. */
 char *db_setting(struct sx_db *db, const char *key);

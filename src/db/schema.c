@@ -9,7 +9,8 @@
 
 const char *const schema_synced_tables[] = {
 	"places", "facilities", "people", "plans", "indicators", "sessions",
-	"participants", "attendance", "assessments", "answers", NULL
+	"participants", "attendance", "assessments", "answers",
+	"organisations", "org_roles", NULL   /* v2: the support network */
 };
 
 /* Columns every synced table carries. */
@@ -136,8 +137,94 @@ static int migrate_to_1(sqlite3 *db, struct sx_err *err)
 		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
 		return -1;
 	}
-	for (size_t i = 0; schema_synced_tables[i]; i++)
+	/* The tables of version 1 only: later steps add their own triggers. */
+	for (size_t i = 0; schema_synced_tables[i]; i++) {
+		if (strcmp(schema_synced_tables[i], "organisations") == 0)
+			break;
 		if (add_history_triggers(db, schema_synced_tables[i], err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* v2: the network of CP support organisations (records/orgs.h) and the
+ * part each took in a session (organiser, trainer) or an assessment
+ * (adviser).  sectors holds facility sector codes separated by spaces. */
+static const char schema_v2_orgs[] =
+	"CREATE TABLE organisations (" SYNC_COLS ", name TEXT NOT NULL,"
+	" name_key TEXT NOT NULL DEFAULT '', sort_key TEXT NOT NULL DEFAULT '',"
+	" kind TEXT NOT NULL, sectors TEXT, contact_name TEXT, phone TEXT, email TEXT,"
+	" address TEXT, place_uuid TEXT REFERENCES places(uuid), note TEXT);"
+	"CREATE TABLE org_roles (" SYNC_COLS ", org_uuid TEXT NOT NULL REFERENCES organisations(uuid),"
+	" role TEXT NOT NULL, session_uuid TEXT REFERENCES sessions(uuid),"
+	" assessment_uuid TEXT REFERENCES assessments(uuid), note TEXT);"
+	"CREATE INDEX organisations_sort ON organisations(deleted, sort_key, name_key);"
+	"CREATE INDEX org_roles_org ON org_roles(org_uuid);"
+	"CREATE INDEX org_roles_session ON org_roles(session_uuid);"
+	"CREATE INDEX org_roles_assessment ON org_roles(assessment_uuid);";
+
+static int migrate_to_2_orgs(sqlite3 *db, struct sx_err *err)
+{
+	if (sqlite3_exec(db, schema_v2_orgs, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	if (add_history_triggers(db, "organisations", err) != 0 ||
+	    add_history_triggers(db, "org_roles", err) != 0)
+		return -1;
+	return 0;
+}
+
+/* Version 3 (issue 12): places get validity dates and the unit each old
+ * one went into (the 2025 reform); plans can be closed; an indicator row
+ * with a year or a place is a per-year or per-area target of the
+ * indicator of the same code (target NULL: none set); people in the
+ * officer categories are on the roster unless excluded by hand; shipped
+ * rows cite their source. */
+static const char schema_v3_plans[] =
+	"ALTER TABLE places ADD COLUMN valid_from TEXT;"
+	"ALTER TABLE places ADD COLUMN valid_to TEXT;"
+	"ALTER TABLE places ADD COLUMN successor_uuid TEXT REFERENCES places(uuid);"
+	"ALTER TABLE places ADD COLUMN source TEXT;"
+	"ALTER TABLE plans ADD COLUMN closed_on TEXT;"
+	"ALTER TABLE plans ADD COLUMN source TEXT;"
+	"ALTER TABLE people ADD COLUMN roster_excluded INTEGER DEFAULT 0;"
+	"DROP TRIGGER indicators_keep_update; DROP TRIGGER indicators_keep_delete;"
+	"CREATE TABLE indicators_v2 (" SYNC_COLS ", plan_uuid TEXT NOT NULL REFERENCES plans(uuid),"
+	" code TEXT NOT NULL, label_vi TEXT NOT NULL, label_en TEXT, measure TEXT NOT NULL,"
+	" target REAL, unit TEXT, year INTEGER, place_uuid TEXT REFERENCES places(uuid),"
+	" source TEXT);"
+	"INSERT INTO indicators_v2 (uuid, updated_at, origin, deleted, plan_uuid, code, label_vi,"
+	" label_en, measure, target, unit) SELECT uuid, updated_at, origin, deleted, plan_uuid,"
+	" code, label_vi, label_en, measure, target, unit FROM indicators;"
+	"DROP TABLE indicators;"
+	"ALTER TABLE indicators_v2 RENAME TO indicators;"
+	"CREATE INDEX indicators_plan ON indicators(plan_uuid, code);"
+	"CREATE INDEX places_successor ON places(successor_uuid);";
+
+/* Recreate a table's history triggers so that they copy its new columns. */
+static int renew_history_triggers(sqlite3 *db, const char *table, struct sx_err *err)
+{
+	char *sql = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w_keep_update\";"
+				    "DROP TRIGGER IF EXISTS \"%w_keep_delete\";", table, table);
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return add_history_triggers(db, table, err);
+}
+
+static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
+{
+	static const char *const changed[] = { "places", "plans", "people", "indicators", NULL };
+	if (sqlite3_exec(db, schema_v3_plans, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	for (size_t i = 0; changed[i]; i++)
+		if (renew_history_triggers(db, changed[i], err) != 0)
 			return -1;
 	return 0;
 }
@@ -145,6 +232,8 @@ static int migrate_to_1(sqlite3 *db, struct sx_err *err)
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
+	migrate_to_2_orgs,
+	migrate_to_3_plans,
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

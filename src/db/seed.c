@@ -32,7 +32,8 @@ static int has_column(struct sx_db *db, const char *table, const char *col)
 static char *insert_sql(struct sx_db *db, const char *table, const struct csvr_rec *h,
 			const char *file, struct sx_err *err)
 {
-	char *cols = sqlite3_mprintf(""), *vals = sqlite3_mprintf(""), *sql, *out;
+	char *cols = sqlite3_mprintf(""), *vals = sqlite3_mprintf(""), *sets = sqlite3_mprintf("");
+	char *sql, *out;
 
 	for (size_t i = 0; i < h->n; i++) {
 		char *c, *v;
@@ -40,6 +41,7 @@ static char *insert_sql(struct sx_db *db, const char *table, const struct csvr_r
 			sx_err_add(err, file, h->line, _("unknown column \"%s\""), h->f[i]);
 			sqlite3_free(cols);
 			sqlite3_free(vals);
+			sqlite3_free(sets);
 			return NULL;
 		}
 		c = sqlite3_mprintf("%s%s\"%w\"", cols, i ? ", " : "", h->f[i]);
@@ -48,12 +50,21 @@ static char *insert_sql(struct sx_db *db, const char *table, const struct csvr_r
 		sqlite3_free(vals);
 		cols = c;
 		vals = v;
+		c = sqlite3_mprintf("%s%s\"%w\" = excluded.\"%w\"", sets, i ? ", " : "",
+				    h->f[i], h->f[i]);
+		sqlite3_free(sets);
+		sets = c;
 	}
-	sql = sqlite3_mprintf("INSERT OR IGNORE INTO \"%w\" (%s) VALUES (%s)", table, cols, vals);
+	/* A newer shipped version replaces an older one; a row someone edited
+	 * (its origin is then their laptop) stays as they left it. */
+	sql = sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES (%s) ON CONFLICT (uuid) DO UPDATE"
+			      " SET %s WHERE origin = 'shipped' AND excluded.origin = 'shipped'"
+			      " AND excluded.updated_at > updated_at", table, cols, vals, sets);
 	out = xstrdup(sql);
 	sqlite3_free(sql);
 	sqlite3_free(cols);
 	sqlite3_free(vals);
+	sqlite3_free(sets);
 	return out;
 }
 

@@ -15,6 +15,7 @@
 #include "form/formdir.h"
 #include "base/mem.h"
 #include "records/people.h"
+#include "records/orgs.h"
 #include "records/places.h"
 #include "training/session.h"
 
@@ -275,6 +276,40 @@ static int add_attendance(struct demo_run *r, const struct demo_session *d,
 	return 0;
 }
 
+/* The support network: the organisations the sessions and trackers name
+ * (real bodies, no contacts invented), and a fund with no part yet. */
+static const struct { const char *name, *kind, *sectors; } demo_orgs[] = {
+	{ KC, "consultant", "cassava coffee_wet coffee_dry sugar other" },
+	{ "Trung tâm Sản xuất sạch Việt Nam", "cp_centre", "cassava coffee_wet sugar" },
+	{ "Quỹ Bảo vệ môi trường Việt Nam", "fund", NULL },
+};
+
+static int add_orgs(struct demo_run *r)
+{
+	for (size_t i = 0; i < sizeof demo_orgs / sizeof demo_orgs[0]; i++) {
+		struct org o = {0};
+		o.name = (char *)demo_orgs[i].name;
+		o.kind = (char *)demo_orgs[i].kind;
+		o.sectors = (char *)demo_orgs[i].sectors;
+		if (orgs_save(r->db, &o, r->err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Name the organisation called name (when the network has it) as role of
+ * target.  0 or -1. */
+static int link_org(struct demo_run *r, const char *name, const char *role, const char *target)
+{
+	struct org o;
+	int found = name ? orgs_find(r->db, name, &o, r->err) : 0, rc;
+	if (found <= 0)
+		return found;
+	rc = orgs_link(r->db, o.uuid, role, target, r->err) < 0 ? -1 : 0;
+	org_clear(&o);
+	return rc;
+}
+
 static int add_sessions(struct demo_run *r)
 {
 	for (size_t i = 0; i < NSESSIONS; i++) {
@@ -292,6 +327,8 @@ static int add_sessions(struct demo_run *r)
 		s.trainer = xstrdup(d->trainer);
 		s.topics = xstrdup("Sản xuất sạch hơn: khái niệm, lợi ích, 8 kỹ thuật, đánh giá nhanh");
 		rc = session_save(r->db, &s, r->err);
+		if (rc == 0)
+			rc = link_org(r, d->trainer, "trainer", s.uuid);
 		if (rc == 0)
 			rc = add_attendance(r, d, &s);
 		session_clear(&s);
@@ -384,6 +421,11 @@ static int add_rapid(struct demo_run *r, size_t k)
 		rc = save_set(r, uuid, r->rapid_form, rapids[k].set, 0, rapids[k].partial);
 	if (rc == 0 && rapids[k].complete)
 		rc = assess_set_status(r->db, uuid, 1, r->err);
+	/* Visited from 08:00 (UTC+7) on the visit date, finished with the
+	 * report at 16:00 the day after: what export-form's SubmissionDate shows. */
+	if (rc == 0)
+		rc = assess_set_times(r->db, uuid, ms + 1 * 3600000LL, ms + 86400000LL + 9 * 3600000LL,
+				      r->err);
 	if (rc != 0)
 		return -1;
 	r->n->rapid++;
@@ -401,6 +443,9 @@ static int add_tracker(struct demo_run *r, size_t k)
 		rc = assess_save(r->db, uuid, "rapid_date", trackers[k].rapid, r->err);
 	if (rc == 0)
 		rc = assess_save(r->db, uuid, "team_leader", trackers[k].leader, r->err);
+	for (const struct demo_answer *a = demo_sets[trackers[k].set]; rc == 0 && a->name; a++)
+		if (strcmp(a->name, "consultant") == 0)
+			rc = link_org(r, a->value, "adviser", uuid);
 	if (rc != 0)
 		return -1;
 	r->n->trackers++;
@@ -436,6 +481,8 @@ int demo_fill(struct sx_db *db, const char *datadir, struct demo_counts *out,
 	rc = r.tracker_form ? places_districts(db, &r.places, err) : -1;
 	if (rc == 0)
 		rc = add_facilities(&r);
+	if (rc == 0)
+		rc = add_orgs(&r);
 	if (rc == 0)
 		rc = add_people(&r);
 	if (rc == 0)

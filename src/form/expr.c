@@ -16,7 +16,7 @@
 #include "base/mem.h"
 
 enum tok_kind {
-	T_END, T_NUM, T_STR, T_REF, T_DOT, T_NAME, T_LPAREN, T_RPAREN, T_COMMA,
+	T_END, T_NUM, T_STR, T_REF, T_DOT, T_DOTDOT, T_NAME, T_LPAREN, T_RPAREN, T_COMMA,
 	T_PLUS, T_MINUS, T_STAR, T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE,
 };
 
@@ -34,6 +34,7 @@ struct parser {
 	struct tok tok;      /* current token */
 	int nest;            /* current nesting of ( ), calls, unary minus */
 	int columns;         /* bare names are choices columns (choice_filter) */
+	int parent_ok;       /* `..` may come next: the argument of position() */
 	int failed;          /* an error was recorded */
 	size_t errpos;       /* byte offset of the error */
 	char *err;           /* message buffer */
@@ -169,6 +170,9 @@ static void next(struct parser *p)
 		t->kind = T_END;
 	} else if (is_digit(s[0]) || (s[0] == '.' && is_digit(s[1]))) {
 		scan_number(p, t);
+	} else if (s[0] == '.' && s[1] == '.') {
+		t->kind = T_DOTDOT;
+		t->len = 2;
 	} else if (s[0] == '.') {
 		t->kind = T_DOT;
 		t->len = 1;
@@ -178,6 +182,9 @@ static void next(struct parser *p)
 		scan_ref(p, t);
 	} else if (is_name_start((unsigned char)s[0])) {
 		size_t n = 1;
+		/* the one namespaced function of the subset: jr:choice-name */
+		if (strncmp(s, "jr:", 3) == 0 && is_name_start((unsigned char)s[3]))
+			n = 4;
 		while (is_name_char((unsigned char)s[n]))
 			n++;
 		t->kind = T_NAME;
@@ -328,6 +335,17 @@ static void check_call(struct parser *p, struct expr_node *n, size_t pos)
 			     f->max, (int)n->nkid);
 	} else if (f->ref_arg && n->kid[0]->kind != EXN_REF) {
 		fail(p, pos, _("%s() needs a field reference such as ${name}"), f->name);
+	} else if (strcmp(f->name, "position") == 0 && n->kid[0]->kind != EXN_PARENT) {
+		fail(p, pos, "%s", _("position() works on the current repeat entry: write position(..)"));
+	} else if (strcmp(f->name, "indexed-repeat") == 0 &&
+		   (n->nkid % 2 == 0 || n->kid[0]->kind != EXN_REF || n->kid[1]->kind != EXN_REF ||
+		    (n->nkid == 5 && n->kid[3]->kind != EXN_REF))) {
+		fail(p, pos, "%s", _("write indexed-repeat(${field}, ${repeat}, index), "
+				     "optionally with a second ${repeat}, index"));
+	} else if (strcmp(f->name, "jr:choice-name") == 0 &&
+		   (n->kid[1]->kind != EXN_STR || strncmp(n->kid[1]->str, "${", 2) != 0)) {
+		fail(p, pos, "%s", _("write jr:choice-name(${field}, '${field}'), "
+				     "the second field in quotes"));
 	} else if (strcmp(f->name, "regex") == 0 && n->kid[1]->kind == EXN_STR) {
 		n->re = expr_regex_compile(n->kid[1]->str);
 		if (!n->re)
@@ -356,6 +374,7 @@ static struct expr_node *parse_call(struct parser *p)
 	n = node_new(EXN_CALL);
 	n->op = fn;
 	next(p); /* name */
+	p->parent_ok = strcmp(expr_funcs[fn].name, "position") == 0;
 	next(p); /* ( */
 	if (p->tok.kind != T_RPAREN) {
 		for (;;) {
@@ -435,6 +454,13 @@ static struct expr_node *parse_paren(struct parser *p)
 static struct expr_node *parse_leaf(struct parser *p)
 {
 	struct expr_node *n;
+	int parent_ok = p->parent_ok;
+
+	p->parent_ok = 0;
+	if (p->tok.kind == T_DOTDOT && !parent_ok) {
+		fail(p, p->tok.pos, "%s", _("'..' is only understood in position(..)"));
+		return NULL;
+	}
 
 	switch (p->tok.kind) {
 	case T_NUM:
@@ -449,6 +475,9 @@ static struct expr_node *parse_leaf(struct parser *p)
 		break;
 	case T_DOT:
 		n = node_new(EXN_DOT);
+		break;
+	case T_DOTDOT:
+		n = node_new(EXN_PARENT);
 		break;
 	default:
 		unexpected(p);

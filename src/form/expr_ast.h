@@ -16,6 +16,7 @@ enum expr_kind {
 	EXN_REF,   /* ${name}: str is the name */
 	EXN_DOT,   /* . */
 	EXN_COL,   /* bare name in a choice_filter: a choices column; str */
+	EXN_PARENT, /* .. (only as the argument of position()) */
 	EXN_NEG,   /* unary minus of kid[0] */
 	EXN_BIN,   /* binary operator op on kid[0], kid[1] */
 	EXN_CALL,  /* function expr_funcs[op] on kid[0..nkid) */
@@ -44,11 +45,11 @@ struct expr {
 };
 
 /* Value produced while evaluating. */
-enum expr_vtype { EXV_STR, EXV_NUM, EXV_BOOL };
+enum expr_vtype { EXV_STR, EXV_NUM, EXV_BOOL, EXV_DATE };
 struct expr_val {
 	enum expr_vtype t;  /* which member holds the value */
-	double n;           /* EXV_NUM value, or EXV_BOOL as 0/1 */
-	const char *s;      /* EXV_STR text (borrowed or == own) */
+	double n;           /* EXV_NUM value, EXV_BOOL as 0/1, EXV_DATE days since 1970 */
+	const char *s;      /* EXV_STR text, EXV_DATE text (borrowed or == own) */
 	char *own;          /* heap copy backing s when the value owns it */
 };
 
@@ -60,11 +61,34 @@ struct expr_func {
 	struct expr_val (*fn)(const struct expr_node *n, const struct expr_env *env);
 };
 
-/* The function table (expr_eval.c), ended by a NULL name. */
+/* Arguments of a call as a number, boolean, or string the caller frees. */
+double expr_arg_num(const struct expr_node *n, size_t i, const struct expr_env *env);
+int expr_arg_bool(const struct expr_node *n, size_t i, const struct expr_env *env);
+char *expr_arg_str(const struct expr_node *n, size_t i, const struct expr_env *env);
+/* Instance i of a repeated ${name} as a number (NaN when empty). */
+double expr_instance_num(const char *name, size_t i, const struct expr_env *env);
+/* Every instance of ${name} as text, joined (concat of a repeat field). */
+char *expr_join_instances(const char *name, const struct expr_env *env);
+
+/* Proleptic Gregorian date of a day count since 1970-01-01. */
+void expr_civil_from_days(long z, long *y, long *m, long *d);
+
+/* The handlers of expr_func_more.c. */
+#define EXF(name) struct expr_val exf_##name(const struct expr_node *n, const struct expr_env *env)
+EXF(count_non_empty); EXF(max); EXF(min); EXF(boolean); EXF(string); EXF(contains);
+EXF(starts_with); EXF(ends_with); EXF(substr); EXF(selected_at); EXF(date);
+EXF(decimal_date_time); EXF(format_date); EXF(once); EXF(position); EXF(indexed_repeat);
+EXF(choice_name);
+#undef EXF
+
+/* The function table (expr_func.c), ended by a NULL name. */
 extern const struct expr_func expr_funcs[];
 
 /* Evaluate one node (expr_eval.c); the caller frees the value with exv_free(). */
 struct expr_val expr_eval_node(const struct expr_node *n, const struct expr_env *env);
+
+/* A stored answer read as enum expr_rtype type (the text is borrowed). */
+struct expr_val expr_typed(const char *v, int type, int tz_min);
 
 /* Value constructors and conversions, small enough to inline. */
 /* A number value. */
@@ -98,28 +122,52 @@ static inline void exv_free(struct expr_val *v)
 	v->own = NULL;
 }
 
+/* A date (or date and time): its text and its day number. */
+static inline struct expr_val exv_date(const char *text, char *own, double days)
+{
+	return (struct expr_val){ .t = EXV_DATE, .s = text, .own = own, .n = days };
+}
+
 /* The value as a number (see expr_to_num() for strings). */
 static inline double exv_to_num(const struct expr_val *v)
 {
 	return v->t == EXV_STR ? expr_to_num(v->s) : v->n;
 }
 
-/* XPath boolean(): non-empty strings, non-zero non-NaN numbers. */
+/* JavaRosa's toBoolean(): non-empty strings, numbers further than 1e-12
+ * from 0 and not NaN, every date. */
 static inline int exv_to_bool(const struct expr_val *v)
 {
 	if (v->t == EXV_STR)
 		return v->s[0] != '\0';
-	return v->n != 0 && v->n == v->n;
+	if (v->t == EXV_DATE)
+		return 1;
+	return (v->n > 1e-12 || v->n < -1e-12) && v->n == v->n;
 }
 
-/* The value as text; numbers are formatted into buf (32 bytes). */
+/* XPath string() of a double as JavaRosa writes it: "NaN", "Infinity",
+ * whole numbers of the int range without a point, else Double.toString. */
+char *expr_xpath_num_str(double x, char *buf, size_t len);
+/* Java's Double.toString(x): "3.3333333333333335", "1.0E10", "-0.0". */
+char *expr_java_dtoa(double x, char *buf, size_t len);
+/* A stored calculation result read back: Double.toString's text (with E,
+ * Infinity) or a plain number; NaN when it is neither. */
+double expr_stored_num(const char *s);
+/* JavaRosa's round(x, digits). */
+double expr_round(double x, double digits);
+/* Day number (local) of a yyyy-mm-dd[Thh:mm[:ss[.mmm]][Z|±hh[:mm]]] text;
+ * with ms also its UTC milliseconds (a date alone counts as local
+ * midnight at tz_min).  0 when it is not one. */
+int expr_parse_datetime(const char *s, int tz_min, double *days, double *ms);
+
+/* The value as text (XPath string()); numbers are formatted into buf (32 bytes). */
 static inline const char *exv_to_str(const struct expr_val *v, char *buf)
 {
-	if (v->t == EXV_STR)
+	if (v->t == EXV_STR || v->t == EXV_DATE)
 		return v->s;
 	if (v->t == EXV_BOOL)
 		return v->n ? "true" : "false";
-	return expr_fmt_num(v->n, buf, 32);
+	return expr_xpath_num_str(v->n, buf, 32);
 }
 
 /* Compile a regex() pattern for whole-value matching; NULL when it is

@@ -1,8 +1,9 @@
 /* expr_eval.c — evaluating parsed expressions with ODK value semantics.
  *
- * Values are strings, numbers or booleans (struct expr_val); answers come in
- * as strings from the environment and are converted where an operator needs
- * it, following the rules documented in expr.h.  Numbers are read and written
+ * Values are strings, numbers, booleans or dates (struct expr_val); answers
+ * come in as strings from the environment, typed by env->type as JavaRosa
+ * unpacks a node, and are converted where an operator needs it, following
+ * the rules documented in expr.h (XPathEqExpr, XPathCmpExpr, toNumeric).  Numbers are read and written
  * with '.' whatever LC_NUMERIC says: a Vietnamese locale uses ',', and a form
  * must compute the same everywhere. */
 #include "form/expr.h"
@@ -18,19 +19,6 @@
 
 /* ---- numbers and dates ------------------------------------------------- */
 
-static int is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static int digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
 static long days_from_civil(long y, long m, long d)
 {
@@ -42,144 +30,119 @@ static long days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
-/* yyyy-mm-dd (nothing else) → days since the epoch; 0 when it is not a date. */
-static int parse_date(const char *s, size_t n, double *days)
+/* n digits at s as a number, or -1. */
+static long num_at(const char *s, size_t n)
 {
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	long y, m, d;
-
-	if (n != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) || !digits(s + 5, 2) ||
-	    !digits(s + 8, 2))
-		return 0;
-	y = strtol(s, NULL, 10);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
-		return 0;
-	*days = (double)days_from_civil(y, m, d);
-	return 1;
-}
-
-/* Length of a decimal number at s ([+-] digits [. digits] [e [+-] digits]), 0 if none. */
-static size_t number_len(const char *s)
-{
-	size_t i = 0, mant = 0;
-
-	if (s[i] == '+' || s[i] == '-')
-		i++;
-	while (s[i] >= '0' && s[i] <= '9')
-		i++, mant++;
-	if (s[i] == '.') {
-		i++;
-		while (s[i] >= '0' && s[i] <= '9')
-			i++, mant++;
-	}
-	if (!mant)
-		return 0;
-	if (s[i] == 'e' || s[i] == 'E') {
-		size_t j = i + 1;
-		if (s[j] == '+' || s[j] == '-')
-			j++;
-		if (s[j] >= '0' && s[j] <= '9') {
-			while (s[j] >= '0' && s[j] <= '9')
-				j++;
-			i = j;
-		}
-	}
-	return i;
-}
-
-/* strtod() with '.' as the decimal point whatever the locale says. */
-static double c_strtod(const char *s, size_t n)
-{
-	const char *dp = localeconv()->decimal_point;
-	size_t dpl = strlen(dp);
-	char *buf = xmalloc(n * (dpl ? dpl : 1) + 1), *o = buf;
-	double v;
+	long v = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '.' && dpl) {
-			memcpy(o, dp, dpl);
-			o += dpl;
-		} else {
-			*o++ = s[i];
-		}
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
 	}
-	*o = '\0';
-	v = strtod(buf, NULL);
-	free(buf);
 	return v;
 }
 
-double expr_to_num(const char *s)
+static int valid_ymd(long y, long m, long d)
 {
-	size_t n, len;
-	double days;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
-	while (is_blank(*s))
-		s++;
-	len = strlen(s);
-	while (len && is_blank(s[len - 1]))
-		len--;
-	if (parse_date(s, len, &days))
-		return days;
-	n = number_len(s);
-	if (!n || n != len)
-		return NAN;
-	return c_strtod(s, n);
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
 }
 
-char *expr_fmt_num(double x, char *buf, size_t len)
+int expr_parse_datetime(const char *s, int tz_min, double *days, double *ms)
 {
-	const char *dp = localeconv()->decimal_point;
-	char *p;
+	size_t n = strlen(s);
+	long y, mo, d, h = 0, mi = 0, sec = 0, milli = 0, off = tz_min;
+	const char *p;
 
-	if (!len)
-		return buf;
-	buf[0] = '\0';
-	if (!isfinite(x))
-		return buf;
-	if (x == 0)
-		x = 0; /* no "-0" */
-	if (fabs(x) < 1e15 && x == trunc(x))
-		snprintf(buf, len, "%.0f", x);
-	else
-		snprintf(buf, len, "%.10g", x);
-	if (strcmp(dp, ".") != 0 && *dp && (p = strstr(buf, dp)) != NULL) {
-		*p = '.';
-		memmove(p + 1, p + strlen(dp), strlen(p + strlen(dp)) + 1);
+	if (n < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	y = num_at(s, 4);
+	mo = num_at(s + 5, 2);
+	d = num_at(s + 8, 2);
+	if (y < 0 || !valid_ymd(y, mo, d))
+		return 0;
+	p = s + 10;
+	if (*p == 'T') {
+		if ((h = num_at(p + 1, 2)) < 0 || p[3] != ':' || (mi = num_at(p + 4, 2)) < 0)
+			return 0;
+		p += 6;
+		if (*p == ':') {
+			if ((sec = num_at(p + 1, 2)) < 0)
+				return 0;
+			p += 3;
+			if (*p == '.') {
+				size_t k = 1;
+				long scale = 100;
+				milli = 0;
+				for (; p[k] >= '0' && p[k] <= '9'; k++, scale /= 10)
+					milli += (p[k] - '0') * scale;
+				if (k == 1)
+					return 0;
+				p += k;
+			}
+		}
+		if (h > 23 || mi > 59 || sec > 59)
+			return 0;
+		if (*p == 'Z') {
+			off = 0;
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			long sign = *p == '-' ? -1 : 1, oh = num_at(p + 1, 2), om = 0;
+			if (oh < 0 || oh > 14)
+				return 0;
+			if (p[3] == ':') {
+				if ((om = num_at(p + 4, 2)) < 0)
+					return 0;
+				p += 6;
+			} else if ((om = num_at(p + 3, 2)) >= 0) {
+				p += 5;
+			} else {
+				om = 0;
+				p += 3;
+			}
+			if (om > 59)
+				return 0;
+			off = sign * (oh * 60 + om);
+		}
 	}
-	return buf;
+	if (*p)
+		return 0;
+	double utc = ((double)days_from_civil(y, mo, d) * 86400000.0 + h * 3600000.0 +
+		      mi * 60000.0 + sec * 1000.0 + milli) - off * 60000.0;
+	if (ms)
+		*ms = utc;
+	/* the day number as the clock at tz_min shows it (JavaRosa: local) */
+	*days = floor((utc + tz_min * 60000.0) / 86400000.0);
+	return 1;
 }
 
 /* ---- operators --------------------------------------------------------- */
 
+/* JavaRosa's XPathEqExpr: booleans, else numbers within 1e-12, else texts. */
 static int values_equal(const struct expr_val *a, const struct expr_val *b)
 {
-	double x, y;
+	char ba[32], bb[32];
 
 	if (a->t == EXV_BOOL || b->t == EXV_BOOL)
 		return exv_to_bool(a) == exv_to_bool(b);
-	if (a->t == EXV_NUM || b->t == EXV_NUM)
-		return exv_to_num(a) == exv_to_num(b);
-	x = expr_to_num(a->s);
-	y = expr_to_num(b->s);
-	if (!isnan(x) && !isnan(y))
-		return x == y;
-	return strcmp(a->s, b->s) == 0;
+	if (a->t == EXV_NUM || b->t == EXV_NUM) {
+		double x = exv_to_num(a), y = exv_to_num(b);
+		if (isinf(x) || isinf(y))
+			return x == y;
+		return fabs(x - y) < 1e-12;
+	}
+	return strcmp(exv_to_str(a, ba), exv_to_str(b, bb)) == 0;
 }
 
+/* XPathCmpExpr: both sides as numbers, whatever they are. */
 static int compare(const struct expr_val *a, const struct expr_val *b, int op)
 {
 	double x = exv_to_num(a), y = exv_to_num(b);
 
-	if (a->t == EXV_STR && b->t == EXV_STR && isnan(x) && isnan(y) && a->s[0] && b->s[0]) {
-		int c = strcmp(a->s, b->s);
-		x = c;
-		y = 0;
-	}
 	switch (op) {
 	case EXB_LT: return x < y;
 	case EXB_LE: return x <= y;
@@ -225,6 +188,45 @@ static struct expr_val eval_bin(const struct expr_node *n, const struct expr_env
 	return r;
 }
 
+/* A stored answer of type `type` as a value. */
+struct expr_val expr_typed(const char *v, int type, int tz_min)
+{
+	double days, n;
+
+	if (!v || !*v)
+		return exv_borrow("");
+	switch (type) {
+	case EXR_STR:
+		return exv_borrow(v);
+	case EXR_NUM:
+		return exv_num(expr_to_num(v));
+	case EXR_DATE:
+	case EXR_DATETIME:
+		if (expr_parse_datetime(v, tz_min, &days, NULL))
+			return exv_date(v, NULL, days);
+		return exv_borrow(v);
+	default:
+		/* JavaRosa keeps a calculation's result typed: IntegerData,
+		 * DecimalData, BooleanData, DateData read back as such. */
+		if (strcmp(v, "true") == 0 || strcmp(v, "false") == 0)
+			return exv_bool(v[0] == 't');
+		n = expr_stored_num(v);
+		if (!isnan(n))
+			return exv_num(n);
+		if (strlen(v) == 10 && expr_parse_datetime(v, tz_min, &days, NULL))
+			return exv_date(v, NULL, days);
+		return exv_borrow(v);
+	}
+}
+
+static struct expr_val ref_value(const char *name, const struct expr_env *env)
+{
+	const char *v = env->lookup ? env->lookup(env->arg, name) : NULL;
+	int type = env->type ? env->type(env->arg, name) : EXR_AUTO;
+
+	return expr_typed(v, type, env->tz_min);
+}
+
 struct expr_val expr_eval_node(const struct expr_node *n, const struct expr_env *env)
 {
 	struct expr_val v;
@@ -236,11 +238,13 @@ struct expr_val expr_eval_node(const struct expr_node *n, const struct expr_env 
 	case EXN_STR:
 		return exv_borrow(n->str);
 	case EXN_REF:
-		return exv_borrow(env->lookup ? env->lookup(env->arg, n->str) : NULL);
+		return ref_value(n->str, env);
 	case EXN_DOT:
-		return exv_borrow(env->dot);
+		return expr_typed(env->dot, env->dot_type, env->tz_min);
 	case EXN_COL:
 		return exv_borrow(env->column ? env->column(env->arg, n->str) : NULL);
+	case EXN_PARENT:
+		return exv_borrow("");
 	case EXN_NEG:
 		v = expr_eval_node(n->kid[0], env);
 		d = exv_to_num(&v);
@@ -263,7 +267,9 @@ char *expr_eval(const struct expr *e, const struct expr_env *env)
 	char buf[32];
 	char *s;
 
-	if (v.own) {
+	if (v.t == EXV_NUM) {
+		s = xstrdup(expr_fmt_num(v.n, buf, sizeof buf));
+	} else if (v.own) {
 		s = v.own; /* hand over the buffer rather than copy it */
 		v.own = NULL;
 	} else {

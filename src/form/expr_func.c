@@ -21,7 +21,7 @@ static struct expr_val arg(const struct expr_node *n, size_t i, const struct exp
 	return expr_eval_node(n->kid[i], env);
 }
 
-static double arg_num(const struct expr_node *n, size_t i, const struct expr_env *env)
+double expr_arg_num(const struct expr_node *n, size_t i, const struct expr_env *env)
 {
 	struct expr_val v = arg(n, i, env);
 	double d = exv_to_num(&v);
@@ -29,7 +29,7 @@ static double arg_num(const struct expr_node *n, size_t i, const struct expr_env
 	return d;
 }
 
-static int arg_bool(const struct expr_node *n, size_t i, const struct expr_env *env)
+int expr_arg_bool(const struct expr_node *n, size_t i, const struct expr_env *env)
 {
 	struct expr_val v = arg(n, i, env);
 	int b = exv_to_bool(&v);
@@ -38,7 +38,7 @@ static int arg_bool(const struct expr_node *n, size_t i, const struct expr_env *
 }
 
 /* The argument as a string the caller owns (numbers formatted). */
-static char *arg_str(const struct expr_node *n, size_t i, const struct expr_env *env)
+char *expr_arg_str(const struct expr_node *n, size_t i, const struct expr_env *env)
 {
 	struct expr_val v = arg(n, i, env);
 	char buf[32];
@@ -78,12 +78,12 @@ static size_t tokens(const char *list, const char *item)
 
 static struct expr_val f_if(const struct expr_node *n, const struct expr_env *env)
 {
-	return arg(n, arg_bool(n, 0, env) ? 1 : 2, env);
+	return arg(n, expr_arg_bool(n, 0, env) ? 1 : 2, env);
 }
 
 static struct expr_val f_selected(const struct expr_node *n, const struct expr_env *env)
 {
-	char *list = arg_str(n, 0, env), *item = arg_str(n, 1, env), *it = item;
+	char *list = expr_arg_str(n, 0, env), *item = expr_arg_str(n, 1, env), *it = item;
 	size_t len;
 	int found;
 
@@ -101,7 +101,7 @@ static struct expr_val f_selected(const struct expr_node *n, const struct expr_e
 
 static struct expr_val f_count_selected(const struct expr_node *n, const struct expr_env *env)
 {
-	char *list = arg_str(n, 0, env);
+	char *list = expr_arg_str(n, 0, env);
 	double c = (double)tokens(list, NULL);
 
 	free(list);
@@ -111,9 +111,9 @@ static struct expr_val f_count_selected(const struct expr_node *n, const struct 
 static struct expr_val f_coalesce(const struct expr_node *n, const struct expr_env *env)
 {
 	struct expr_val v = arg(n, 0, env);
-	char buf[32];
 
-	if (exv_to_str(&v, buf)[0])
+	/* JavaRosa's isNull(): an empty string or NaN */
+	if (v.t == EXV_STR ? v.s[0] != '\0' : !(v.t == EXV_NUM && isnan(v.n)))
 		return v;
 	exv_free(&v);
 	return arg(n, 1, env);
@@ -124,8 +124,12 @@ static struct expr_val f_concat(const struct expr_node *n, const struct expr_env
 	char *out = xstrdup("");
 	size_t len = 0;
 
+	if (n->nkid == 1 && n->kid[0]->kind == EXN_REF && env->count && env->nth) {
+		free(out);
+		return exv_own(expr_join_instances(n->kid[0]->str, env));
+	}
 	for (size_t i = 0; i < n->nkid; i++) {
-		char *s = arg_str(n, i, env);
+		char *s = expr_arg_str(n, i, env);
 		size_t sl = strlen(s);
 		out = xrealloc(out, len + sl + 1);
 		memcpy(out + len, s, sl + 1);
@@ -137,7 +141,7 @@ static struct expr_val f_concat(const struct expr_node *n, const struct expr_env
 
 static struct expr_val f_string_length(const struct expr_node *n, const struct expr_env *env)
 {
-	char *s = n->nkid ? arg_str(n, 0, env) : xstrdup(env->dot ? env->dot : "");
+	char *s = n->nkid ? expr_arg_str(n, 0, env) : xstrdup(env->dot ? env->dot : "");
 	size_t chars = 0;
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -224,13 +228,13 @@ static int whole_match(const regex_t *re, const char *s)
 
 static struct expr_val f_regex(const struct expr_node *n, const struct expr_env *env)
 {
-	char *value = arg_str(n, 0, env);
+	char *value = expr_arg_str(n, 0, env);
 	int ok = 0;
 
 	if (n->re) {
 		ok = whole_match(n->re, value);
 	} else {
-		char *pattern = arg_str(n, 1, env);
+		char *pattern = expr_arg_str(n, 1, env);
 		regex_t *re = expr_regex_compile(pattern);
 		ok = re && whole_match(re, value);
 		expr_regex_free(re);
@@ -242,47 +246,29 @@ static struct expr_val f_regex(const struct expr_node *n, const struct expr_env 
 
 static struct expr_val f_number(const struct expr_node *n, const struct expr_env *env)
 {
-	return exv_num(arg_num(n, 0, env));
+	return exv_num(expr_arg_num(n, 0, env));
 }
 
+/* JavaRosa's toInt(): truncation; NaN and infinities stay. */
 static struct expr_val f_int(const struct expr_node *n, const struct expr_env *env)
 {
-	return exv_num(trunc(arg_num(n, 0, env)));
-}
+	double x = expr_arg_num(n, 0, env);
 
-/* Round half away from zero at `digits` decimals, as JavaRosa's BigDecimal
- * does on the printed value: 2.675 is 2.67499999... in binary, yet rounds
- * to 2.68, so a tie is detected with a tolerance of a few ulps. */
-static double round_digits(double x, double digits)
-{
-	int d;
-	double p, y, f;
-
-	if (isnan(x) || isnan(digits) || !isfinite(x))
-		return isnan(digits) ? NAN : x; /* NaN stays NaN, infinities stay */
-	d = digits > 15 ? 15 : digits < -15 ? -15 : (int)digits;
-	p = pow(10, abs(d));
-	y = d >= 0 ? x * p : x / p;
-	if (fabs(y) >= 4503599627370496.0) /* 2^52: no fraction left */
-		return x;
-	f = fabs(y) - floor(fabs(y));
-	if (fabs(f - 0.5) <= fabs(y) * 4 * 2.220446049250313e-16)
-		y = y < 0 ? -floor(fabs(y)) - 1 : floor(y) + 1;
-	else
-		y = round(y);
-	return d >= 0 ? y / p : y * p;
+	if (isnan(x) || isinf(x) || fabs(x) >= 9.2e18)
+		return exv_num(x);
+	return exv_num(trunc(x));
 }
 
 static struct expr_val f_round(const struct expr_node *n, const struct expr_env *env)
 {
-	double x = arg_num(n, 0, env);
-	double d = n->nkid > 1 ? arg_num(n, 1, env) : 0;
+	double x = expr_arg_num(n, 0, env);
+	double d = n->nkid > 1 ? expr_arg_num(n, 1, env) : 0;
 
-	return exv_num(round_digits(x, d));
+	return exv_num(expr_round(x, d));
 }
 
 /* Proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant). */
-static void civil_from_days(long z, long *y, long *m, long *d)
+void expr_civil_from_days(long z, long *y, long *m, long *d)
 {
 	z += 719468;
 	long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -316,8 +302,12 @@ static struct expr_val f_today(const struct expr_node *n, const struct expr_env 
 	long y, m, d;
 
 	(void)n;
-	civil_from_days((long)floor_div(local_ms(env), 86400000), &y, &m, &d);
-	return exv_own(xasprintf("%04ld-%02ld-%02ld", y, m, d));
+	long long day = floor_div(local_ms(env), 86400000);
+	char *t;
+
+	expr_civil_from_days((long)day, &y, &m, &d);
+	t = xasprintf("%04ld-%02ld-%02ld", y, m, d);
+	return exv_date(t, t, (double)day);
 }
 
 static struct expr_val f_now(const struct expr_node *n, const struct expr_env *env)
@@ -329,15 +319,18 @@ static struct expr_val f_now(const struct expr_node *n, const struct expr_env *e
 	long y, m, d;
 
 	(void)n;
-	civil_from_days((long)day, &y, &m, &d);
-	return exv_own(xasprintf("%04ld-%02ld-%02ldT%02d:%02d:%02d.%03d%c%02d:%02d", y, m, d,
-				 (int)(in / 3600000), (int)(in / 60000 % 60), (int)(in / 1000 % 60),
-				 (int)(in % 1000), tz < 0 ? '-' : '+', atz / 60, atz % 60));
+	char *t;
+
+	expr_civil_from_days((long)day, &y, &m, &d);
+	t = xasprintf("%04ld-%02ld-%02ldT%02d:%02d:%02d.%03d%c%02d:%02d", y, m, d,
+		      (int)(in / 3600000), (int)(in / 60000 % 60), (int)(in / 1000 % 60),
+		      (int)(in % 1000), tz < 0 ? '-' : '+', atz / 60, atz % 60);
+	return exv_date(t, t, (double)day);
 }
 
 static struct expr_val f_not(const struct expr_node *n, const struct expr_env *env)
 {
-	return exv_bool(!arg_bool(n, 0, env));
+	return exv_bool(!expr_arg_bool(n, 0, env));
 }
 
 static struct expr_val f_true(const struct expr_node *n, const struct expr_env *env)
@@ -352,19 +345,22 @@ static struct expr_val f_false(const struct expr_node *n, const struct expr_env 
 	return exv_bool(0);
 }
 
-/* sum() over every instance; without repeat callbacks the field has one. */
+/* sum() over every instance, skipping NaN (JavaRosa's sum()). */
 static struct expr_val f_sum(const struct expr_node *n, const struct expr_env *env)
 {
 	const char *name = n->kid[0]->str;
 	size_t count;
 	double s = 0;
 
-	if (!env->count || !env->nth)
-		return exv_num(arg_num(n, 0, env));
+	if (!env->count || !env->nth) {
+		double x = expr_arg_num(n, 0, env);
+		return exv_num(isnan(x) ? 0 : x);
+	}
 	count = env->count(env->arg, name);
 	for (size_t i = 0; i < count; i++) {
-		const char *v = env->nth(env->arg, name, i);
-		s += expr_to_num(v ? v : "");
+		double x = expr_instance_num(name, i, env);
+		if (!isnan(x))
+			s += x;
 	}
 	return exv_num(s);
 }
@@ -383,7 +379,7 @@ const struct expr_func expr_funcs[] = {
 	{ .name = "selected", .min = 2, .max = 2, .fn = f_selected },
 	{ .name = "count-selected", .min = 1, .max = 1, .fn = f_count_selected },
 	{ .name = "coalesce", .min = 2, .max = 2, .fn = f_coalesce },
-	{ .name = "concat", .min = 1, .max = -1, .fn = f_concat },
+	{ .name = "concat", .min = 0, .max = -1, .fn = f_concat },
 	{ .name = "string-length", .min = 0, .max = 1, .fn = f_string_length },
 	{ .name = "regex", .min = 2, .max = 2, .fn = f_regex },
 	{ .name = "number", .min = 1, .max = 1, .fn = f_number },
@@ -396,5 +392,22 @@ const struct expr_func expr_funcs[] = {
 	{ .name = "false", .min = 0, .max = 0, .fn = f_false },
 	{ .name = "sum", .min = 1, .max = 1, .ref_arg = 1, .fn = f_sum },
 	{ .name = "count", .min = 1, .max = 1, .ref_arg = 1, .fn = f_count },
+	{ .name = "count-non-empty", .min = 1, .max = 1, .ref_arg = 1, .fn = exf_count_non_empty },
+	{ .name = "max", .min = 1, .max = -1, .fn = exf_max },
+	{ .name = "min", .min = 1, .max = -1, .fn = exf_min },
+	{ .name = "boolean", .min = 1, .max = 1, .fn = exf_boolean },
+	{ .name = "string", .min = 1, .max = 1, .fn = exf_string },
+	{ .name = "contains", .min = 2, .max = 2, .fn = exf_contains },
+	{ .name = "starts-with", .min = 2, .max = 2, .fn = exf_starts_with },
+	{ .name = "ends-with", .min = 2, .max = 2, .fn = exf_ends_with },
+	{ .name = "substr", .min = 2, .max = 3, .fn = exf_substr },
+	{ .name = "selected-at", .min = 2, .max = 2, .fn = exf_selected_at },
+	{ .name = "date", .min = 1, .max = 1, .fn = exf_date },
+	{ .name = "decimal-date-time", .min = 1, .max = 1, .fn = exf_decimal_date_time },
+	{ .name = "format-date", .min = 2, .max = 2, .fn = exf_format_date },
+	{ .name = "once", .min = 1, .max = 1, .fn = exf_once },
+	{ .name = "position", .min = 1, .max = 1, .fn = exf_position },
+	{ .name = "indexed-repeat", .min = 3, .max = 5, .fn = exf_indexed_repeat },
+	{ .name = "jr:choice-name", .min = 2, .max = 2, .fn = exf_choice_name },
 	{ .name = NULL },
 };

@@ -1,9 +1,10 @@
-/* formdir.c — listing the form files. */
+/* formdir.c — listing the form files (.csv and .xlsx). */
 #include "form/formdir.h"
 
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "form/xlsform.h"
 #include "base/i18n.h"
@@ -34,8 +35,9 @@ size_t formdir_scan(const char *datadir, struct formdir_entry **out, struct sx_e
 		size_t len = strlen(de->d_name);
 		char *path;
 		struct xform *f;
-		if (len < 5 || strcmp(de->d_name + len - 4, ".csv") != 0)
-			continue;
+		if (!(len > 4 && strcasecmp(de->d_name + len - 4, ".csv") == 0) &&
+		    !(len > 5 && strcasecmp(de->d_name + len - 5, ".xlsx") == 0))
+			continue; /* a form is pyxform's CSV or an .xlsx workbook */
 		path = xasprintf("%s/%s", dir, de->d_name);
 		f = xform_load(path, err);
 		if (!f) {

@@ -60,9 +60,11 @@ const char *fs_get(const struct fsession *s, const char *path)
 int fs_store(struct fsession *s, const char *path, const char *value)
 {
 	long i = find(s, path);
+
 	if (!value || !*value) {
 		if (i < 0)
 			return 0;
+		s->rel_valid = 0;
 		free(s->ans[i].path);
 		free(s->ans[i].value);
 		memmove(s->ans + i, s->ans + i + 1, (s->nans - (size_t)i - 1) * sizeof *s->ans);
@@ -72,6 +74,7 @@ int fs_store(struct fsession *s, const char *path, const char *value)
 	if (i >= 0) {
 		if (strcmp(s->ans[i].value, value) == 0)
 			return 0;
+		s->rel_valid = 0;
 		free(s->ans[i].value);
 		s->ans[i].value = xstrdup(value);
 		return 1;
@@ -80,6 +83,7 @@ int fs_store(struct fsession *s, const char *path, const char *value)
 		s->capans = s->capans ? s->capans * 2 : 64;
 		s->ans = xreallocarray(s->ans, s->capans, sizeof *s->ans);
 	}
+	s->rel_valid = 0;
 	i = -i - 1;
 	memmove(s->ans + i + 1, s->ans + i, (s->nans - (size_t)i) * sizeof *s->ans);
 	s->ans[i].path = xstrdup(path);
@@ -146,10 +150,52 @@ int fs_node_of(const struct fsession *s, const char *path)
 	return xform_find(s->f, buf);
 }
 
-int fs_load(struct fsession *s, const char *path, const char *value)
+/* "grp/sub/x" → "x", "grp/rep[2]/x" → "rep[2]/x": drop the segments that
+ * name groups around the node, as ODK paths carry them.  Into out (len
+ * bytes); -1 when a segment names no enclosing group or repeat. */
+static int strip_groups(const struct fsession *s, const char *path, char *out, size_t len)
 {
-	size_t len = strlen(path);
-	int node = fs_node_of(s, path);
+	const char *last = strrchr(path, '/');
+	char name[256];
+	size_t o = 0;
+	int node;
+
+	if (!last)
+		return snprintf(out, len, "%s", path) < (int)len ? 0 : -1;
+	node = fs_node_of(s, path);
+	for (const char *p = path; p <= last;) {
+		size_t seg = strcspn(p, "/"), nlen = strcspn(p, "[/");
+		int g, ok = 0;
+		if (nlen >= sizeof name)
+			return -1;
+		memcpy(name, p, nlen);
+		name[nlen] = '\0';
+		g = xform_find(s->f, name);
+		for (int k = node >= 0 ? s->f->nodes[node].parent : -1; k >= 0; k = s->f->nodes[k].parent)
+			ok |= k == g;
+		if (!ok || (s->f->nodes[g].type == XFT_REPEAT) != (nlen < seg))
+			return -1; /* a repeat needs its [N], a group has none */
+		if (s->f->nodes[g].type == XFT_REPEAT) {
+			if (o + seg + 2 > len)
+				return -1;
+			memcpy(out + o, p, seg + 1);
+			o += seg + 1;
+		}
+		p += seg + 1;
+	}
+	return snprintf(out + o, len - o, "%s", last + 1) < (int)(len - o) ? 0 : -1;
+}
+
+int fs_load(struct fsession *s, const char *given, const char *value)
+{
+	char path[512];
+	size_t len;
+	int node;
+
+	if (strip_groups(s, given, path, sizeof path) != 0)
+		return -1;
+	len = strlen(path);
+	node = fs_node_of(s, path);
 
 	if (node < 0)
 		return -1;

@@ -7,8 +7,9 @@
  * number of instances of a repeat is kept as the answer "rep[]" (or
  * "outer[1]/inner[]"), so a saved draft restores empty instances too.
  * Answers to questions that are not relevant are kept, but left out of
- * completion checks.  Calculations are brought up to date after every
- * change. */
+ * completion checks, and every expression reads them as empty (as
+ * JavaRosa does, also through a group's relevant).  Calculations and the
+ * metadata questions are brought up to date after every change. */
 #ifndef SX_FSESSION_H
 #define SX_FSESSION_H
 
@@ -39,7 +40,9 @@ const struct xform *fs_form(const struct fsession *s);
 
 /* Set an answer by path ("" or NULL clears it), then recalculate.  Setting
  * "rep[]" sets a repeat's instance count; setting "rep[3]/x" grows rep to at
- * least 3 instances.  Returns 0, or -1 when the path names no question. */
+ * least 3 instances.  The groups around a question may be written in front
+ * ("grp/x", "grp/rep[3]/x", as ODK paths have them).  Returns 0, or -1 when
+ * the path names no question (or a group that does not hold it). */
 int fs_set(struct fsession *s, const char *path, const char *value);
 /* Set a literal answer without recalculating (for loading many; call
  * fs_recalc() after).  Same paths as fs_set(). */
@@ -99,6 +102,15 @@ int fs_check(struct fsession *s, size_t item, const char *value, char *msg, size
  * required items without an answer, and relevant answers that fail
  * fs_check().  When first is not NULL it gets the first such item. */
 size_t fs_problems(struct fsession *s, size_t *first);
+
+/* 1 for the types the form fills without the user: calculations and the
+ * metadata (start, end, today, deviceid, username). */
+static inline int fs_type_auto(enum xform_type t)
+{
+	return t == XFT_CALCULATE || t >= XFT_START;
+}
+/* What deviceid and username questions get (copied; NULL leaves it). */
+void fs_meta(struct fsession *s, const char *deviceid, const char *username);
 
 /* The session's language. */
 const char *fs_lang(const struct fsession *s);

@@ -19,7 +19,28 @@ struct fsession {
 	struct fs_item *items;     /* the expanded form */
 	size_t nitems, capitems;   /* count and capacity */
 	int items_stale;           /* repeat counts changed since expanding */
+	unsigned char *rel;        /* per item: relevant (cache, see fs_refresh_relevance) */
+	int rel_valid;             /* rel reflects the current answers */
+	size_t *by_path;           /* item indices sorted by path */
+	int depth;                 /* nesting of entry relevance checks (fsession_eval.c) */
+	char deviceid[96];         /* for deviceid questions */
+	char username[160];        /* for username questions */
 };
+
+/* How answers of a node type read in expressions (enum expr_rtype). */
+int fs_rtype(enum xform_type t);
+/* Index of the item at path, or -1. */
+long fs_item_at(const struct fsession *s, const char *path);
+/* Compute the relevance of every item again (a few rounds, as relevance
+ * may depend on later items). */
+void fs_refresh_relevance(struct fsession *s);
+/* 1 when the item at path is relevant according to the cache (1 for a
+ * path that is no item). */
+int fs_path_relevant(const struct fsession *s, const char *path);
+/* Relevance of item i computed now from its and its groups' relevant. */
+int fs_compute_relevant(struct fsession *s, size_t i);
+/* The same for node (and its groups) in the context of path. */
+int fs_node_relevant(struct fsession *s, int node, const char *path);
 
 /* Store (or clear, with NULL or "") one answer; 1 when it changed. */
 int fs_store(struct fsession *s, const char *path, const char *value);

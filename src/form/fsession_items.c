@@ -5,14 +5,66 @@
 #include "form/fsession_int.h"
 #include "base/date.h"
 #include "base/mem.h"
+#include "base/num.h"
 
 void fs_free_items(struct fsession *s)
 {
 	for (size_t i = 0; i < s->nitems; i++)
 		free(s->items[i].path);
 	free(s->items);
+	free(s->rel);
+	free(s->by_path);
 	s->items = NULL;
+	s->rel = NULL;
+	s->by_path = NULL;
 	s->nitems = s->capitems = 0;
+	s->rel_valid = 0;
+}
+
+/* qsort over item indices by path; the session comes through sort_s. */
+static const struct fsession *sort_s;
+static int by_path_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_s->items[*(const size_t *)a].path, sort_s->items[*(const size_t *)b].path);
+}
+
+long fs_item_at(const struct fsession *s, const char *path)
+{
+	size_t lo = 0, hi = s->by_path ? s->nitems : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(s->items[s->by_path[mid]].path, path);
+		if (c == 0)
+			return (long)s->by_path[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int fs_path_relevant(const struct fsession *s, const char *path)
+{
+	long i = fs_item_at(s, path);
+	return i < 0 || !s->rel || s->rel[i];
+}
+
+void fs_refresh_relevance(struct fsession *s)
+{
+	/* Lookups read the cache while it is rebuilt; a few rounds settle
+	 * relevance that depends on later (or skipped) questions. */
+	for (int round = 0; round < 8; round++) {
+		int changed = 0;
+		for (size_t i = 0; i < s->nitems; i++) {
+			unsigned char r = (unsigned char)fs_compute_relevant(s, i);
+			changed |= r != s->rel[i];
+			s->rel[i] = r;
+		}
+		if (!changed)
+			break;
+	}
+	s->rel_valid = 1;
 }
 
 static void add_item(struct fsession *s, int node, const char *path, int group, int page)
@@ -70,6 +122,15 @@ void fs_expand(struct fsession *s)
 	fs_free_items(s);
 	expand(s, 0, s->f->nnodes, "", -1, -1, &next_page);
 	s->items_stale = 0;
+	s->rel = xmalloc(s->nitems + 1);
+	memset(s->rel, 1, s->nitems + 1);
+	s->by_path = xcalloc(s->nitems + 1, sizeof *s->by_path);
+	for (size_t i = 0; i < s->nitems; i++)
+		s->by_path[i] = i;
+	sort_s = s;
+	qsort(s->by_path, s->nitems, sizeof *s->by_path, by_path_cmp);
+	sort_s = NULL;
+	s->rel_valid = 0;
 }
 
 const struct fs_item *fs_items(struct fsession *s, size_t *n)
@@ -89,14 +150,25 @@ static const struct fs_item *item(struct fsession *s, size_t i)
 
 int fs_relevant(struct fsession *s, size_t i)
 {
-	const struct fs_item *it = item(s, i);
-	if (!it)
+	if (!item(s, i))
 		return 0;
+	if (!s->rel_valid)
+		fs_refresh_relevance(s);
+	return s->rel[i];
+}
+
+int fs_compute_relevant(struct fsession *s, size_t i)
+{
+	return fs_node_relevant(s, s->items[i].node, s->items[i].path);
+}
+
+int fs_node_relevant(struct fsession *s, int node, const char *path)
+{
 	/* The node's own relevant, then every enclosing group's and repeat's,
 	 * all in the item's repeat context. */
-	for (int k = it->node; k >= 0; k = s->f->nodes[k].parent) {
+	for (int k = node; k >= 0; k = s->f->nodes[k].parent) {
 		const struct xform_node *n = &s->f->nodes[k];
-		if (n->relevant && !fs_eval_bool(s, n->relevant, it->path, fs_get(s, it->path)))
+		if (n->relevant && !fs_eval_bool(s, n->relevant, path, fs_get(s, path)))
 			return 0;
 	}
 	return 1;
@@ -121,7 +193,7 @@ int fs_read_only(struct fsession *s, size_t i)
 	if (!it)
 		return 1;
 	n = &s->f->nodes[it->node];
-	if (n->type == XFT_CALCULATE || n->type == XFT_NOTE || n->type == XFT_REPEAT)
+	if (fs_type_auto(n->type) || n->type == XFT_NOTE || n->type == XFT_REPEAT)
 		return 1;
 	if (n->read_only_if)
 		return fs_eval_bool(s, n->read_only_if, it->path, fs_get(s, it->path));
@@ -281,6 +353,7 @@ char *fs_display(struct fsession *s, size_t i)
 	const struct xform_node *node;
 	const char *v;
 	char d[11], *out;
+	double num;
 
 	if (!it)
 		return xstrdup("");
@@ -289,6 +362,12 @@ char *fs_display(struct fsession *s, size_t i)
 	if (node->type == XFT_DATE && date_valid_iso(v)) {
 		date_format_user(v, d);
 		return xstrdup(d);
+	}
+	if ((node->type == XFT_INTEGER || node->type == XFT_DECIMAL) &&
+	    num_parse_mark(v, '.', &num) == NUM_OK) {
+		char shown[64];
+		num_write_lang(num, s->lang, 5, shown, sizeof shown);
+		return xstrdup(shown);
 	}
 	if (node->list < 0 || !*v)
 		return xstrdup(v);

@@ -15,11 +15,12 @@
 #include <strings.h>
 
 #include "base/csvread.h"
+#include "form/xlsx.h"
 #include "form/xlsform_int.h"
 #include "base/i18n.h"
 #include "base/mem.h"
 
-enum sheet { SH_NONE, SH_SURVEY = 1, SH_CHOICES = 2, SH_SETTINGS = 4 };
+typedef enum xfl_sheet sheet_t; /* SH_SURVEY... (xlsform_int.h) */
 
 /* What a column holds. */
 enum field {
@@ -33,7 +34,7 @@ enum field {
 static const struct colspec {
 	const char *name;  /* header, lower case */
 	enum field field;  /* what it holds */
-	int sheets;        /* enum sheet bits where it is allowed */
+	int sheets;        /* sheet_t bits where it is allowed */
 	int translated;    /* 1 when `name::language` variants exist */
 } colspecs[] = {
 	{ "type", F_TYPE, SH_SURVEY, 0 },
@@ -68,10 +69,11 @@ struct col {
 
 struct reader {
 	struct xfl l;          /* shared loader state */
-	enum sheet sheet;      /* sheet being read */
+	sheet_t sheet;         /* sheet being read */
 	int want_header;       /* the next row with content is the header */
-	int seen;              /* enum sheet bits already started */
+	int seen;              /* sheet_t bits already started */
 	int bad_sheet;         /* inside a sheet with an unknown name */
+	int no_key;            /* the header lacks type / list_name: rows skipped */
 	struct col *cols;      /* header of the current sheet */
 	size_t ncols;          /* how many */
 };
@@ -90,6 +92,23 @@ void xfl_diag(struct xfl *l, long row, long col, const char *fmt, ...)
 	}
 	l->d[l->nd] = (struct xfl_diag){ .row = row, .col = col, .msg = xstrdup(buf), .seq = l->nd };
 	l->nd++;
+}
+
+void xfl_warn(struct xfl *l, long row, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	xfl_diag(l, row, 0, "%s", buf);
+	l->d[l->nd - 1].warn = 1;
+}
+
+long xfl_row(const struct xfl *l, long line)
+{
+	return l->sheets ? line % XFL_SHEET_STRIDE : line;
 }
 
 int xfl_lang(struct xform *f, const char *code)
@@ -135,7 +154,7 @@ static void trim(char *s)
 	memmove(s, s + a, n - a + 1);
 }
 
-static const char *sheet_name(enum sheet s)
+static const char *sheet_name(sheet_t s)
 {
 	return s == SH_SURVEY ? "survey" : s == SH_CHOICES ? "choices" : "settings";
 }
@@ -149,7 +168,7 @@ static void free_cols(struct reader *r)
 	r->ncols = 0;
 }
 
-static const struct colspec *find_spec(const char *base, enum sheet sheet)
+static const struct colspec *find_spec(const char *base, sheet_t sheet)
 {
 	for (size_t i = 0; i < sizeof colspecs / sizeof colspecs[0]; i++)
 		if ((colspecs[i].sheets & sheet) && strcmp(colspecs[i].name, base) == 0)
@@ -163,56 +182,91 @@ static void remember_choice_col(struct xfl *l, const char *name)
 	l->choice_cols[l->nchoice_cols++] = xstrdup(name);
 }
 
-/* Map one header cell to a column; "label::English (en)" is label in "en". */
-static struct col map_header(struct reader *r, const char *h, long line)
+/* Map one header cell to a column, normalised as pyxform does:
+ * "label::English (en)" and "label:English" are label in a language,
+ * " TYPE " is type, "list name" is list_name, "bind:jr:constraintMsg" is
+ * constraint_message.  A column sxsh does not know is ignored with a
+ * warning (a translator's notes), unless it is one XLSForm would act on. */
+static struct col map_header(struct reader *r, const char *h, long line, int double_colon)
 {
 	struct col c = { .field = F_NONE, .lang = -1, .header = xstrdup(h) };
-	const char *sep = strstr(h, "::");
-	char *base = xstrndup(h, sep ? (size_t)(sep - h) : strlen(h));
-	const struct colspec *spec;
+	struct xfl_header nh = xfl_header(h, r->sheet, double_colon);
+	const struct colspec *spec = find_spec(nh.base, r->sheet);
 
-	trim(base);
-	for (char *p = base; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	spec = find_spec(base, r->sheet);
-	if (spec && (!sep || spec->translated)) {
-		char *code = lang_code(sep ? sep + 2 : "");
+	if (spec && (!nh.lang[0] || spec->translated)) {
+		char *code = lang_code(nh.lang);
 		c.field = spec->field;
 		c.lang = spec->translated ? xfl_lang(r->l.f, code) : -1;
 		free(code);
 	} else if (r->sheet == SH_CHOICES) {
 		c.field = F_EXTRA; /* data for choice_filter, benchmarks... */
+	} else if (xfl_column_outside(nh.base)) {
+		xfl_diag(&r->l, line, 0, _("column '%s' in the %s sheet is outside what sxsh supports"),
+			 h, sheet_name(r->sheet));
 	} else {
-		xfl_diag(&r->l, line, 0, _("unknown column '%s' in the %s sheet"), h,
-			 sheet_name(r->sheet));
+		xfl_warn(&r->l, line, _("column '%s' in the %s sheet is not an XLSForm column sxsh knows: ignored"),
+			 h, sheet_name(r->sheet));
 	}
 	if (r->sheet == SH_CHOICES && c.field != F_NONE)
-		remember_choice_col(&r->l, c.field == F_EXTRA ? h : base);
-	free(base);
+		remember_choice_col(&r->l, c.field == F_EXTRA ? h : nh.base);
+	free(nh.base);
+	free(nh.lang);
 	return c;
+}
+
+static int has_field(const struct reader *r, enum field field)
+{
+	for (size_t i = 1; i < r->ncols; i++)
+		if (r->cols[i].field == field)
+			return 1;
+	return 0;
 }
 
 static void read_header(struct reader *r, const struct csvr_rec *rec)
 {
+	int double_colon = 0;
+
 	free_cols(r);
 	r->ncols = rec->n;
 	r->cols = xcalloc(rec->n, sizeof *r->cols);
+	for (size_t i = 1; i < rec->n; i++)
+		double_colon |= strstr(rec->f[i], "::") != NULL;
 	for (size_t i = 1; i < rec->n; i++) {
 		if (!rec->f[i][0]) {
 			r->cols[i].lang = -1;
 			continue;
 		}
-		r->cols[i] = map_header(r, rec->f[i], rec->line);
+		r->cols[i] = map_header(r, rec->f[i], rec->line, double_colon);
 		for (size_t j = 1; j < i && r->cols[i].field != F_NONE; j++) {
-			if (r->cols[j].field == r->cols[i].field && r->cols[j].lang == r->cols[i].lang &&
-			    (r->cols[i].field != F_EXTRA ||
-			     strcmp(r->cols[j].header, r->cols[i].header) == 0)) {
+			if (r->cols[j].field != r->cols[i].field || r->cols[j].lang != r->cols[i].lang ||
+			    (r->cols[i].field == F_EXTRA &&
+			     strcmp(r->cols[j].header, r->cols[i].header) != 0))
+				continue;
+			if (r->cols[i].field != F_FORM_ID) {
 				xfl_diag(&r->l, rec->line, 0, _("column '%s' appears twice"), rec->f[i]);
 				r->cols[i].field = F_NONE;
+				break;
 			}
+			/* pyxform: with both, form_id wins over id_string, with a warning */
+			xfl_warn(&r->l, rec->line, "%s",
+				 _("both form_id and id_string are in the settings sheet: form_id is used"));
+			if (strcasecmp(r->cols[j].header, "id_string") == 0)
+				r->cols[j].field = F_NONE;
+			else
+				r->cols[i].field = F_NONE;
+			break;
 		}
 	}
 	r->want_header = 0;
+	r->no_key = 0;
+	if (r->sheet == SH_SURVEY && !has_field(r, F_TYPE)) {
+		xfl_diag(&r->l, rec->line, 0, "%s", _("the survey sheet has no type column"));
+		r->no_key = 1;
+	} else if (r->sheet == SH_CHOICES && !has_field(r, F_LIST_NAME)) {
+		xfl_diag(&r->l, rec->line, 0, "%s",
+			 _("the choices sheet has no list_name column (pyxform also reads 'list name')"));
+		r->no_key = 1;
+	}
 }
 
 /* The cell of the first column holding field, or "". */
@@ -222,6 +276,15 @@ static const char *cell(const struct reader *r, const struct csvr_rec *rec, enum
 		if (r->cols[i].field == field)
 			return rec->f[i];
 	return "";
+}
+
+/* 1 when some column holding field has text in this row. */
+static int texts_present(const struct reader *r, const struct csvr_rec *rec, enum field field)
+{
+	for (size_t i = 1; i < rec->n && i < r->ncols; i++)
+		if (r->cols[i].field == field && rec->f[i][0])
+			return 1;
+	return 0;
 }
 
 /* Every translation of a translated field in this row. */
@@ -241,78 +304,6 @@ static struct xform_text texts(const struct reader *r, const struct csvr_rec *re
 }
 
 /* ---- survey rows --------------------------------------------------------- */
-
-/* Row kinds beyond the node types. */
-enum rowkind { RK_NODE, RK_END_GROUP, RK_END_REPEAT, RK_BAD };
-
-static const struct {
-	const char *word;     /* the type as written (after normalising) */
-	enum rowkind kind;    /* what the row does */
-	enum xform_type type; /* node type for RK_NODE */
-} types[] = {
-	{ "text", RK_NODE, XFT_TEXT },
-	{ "integer", RK_NODE, XFT_INTEGER },
-	{ "decimal", RK_NODE, XFT_DECIMAL },
-	{ "date", RK_NODE, XFT_DATE },
-	{ "select_one", RK_NODE, XFT_SELECT_ONE },
-	{ "select_multiple", RK_NODE, XFT_SELECT_MULTIPLE },
-	{ "note", RK_NODE, XFT_NOTE },
-	{ "calculate", RK_NODE, XFT_CALCULATE },
-	{ "acknowledge", RK_NODE, XFT_ACKNOWLEDGE },
-	{ "begin_group", RK_NODE, XFT_GROUP },
-	{ "begin_repeat", RK_NODE, XFT_REPEAT },
-	{ "end_group", RK_END_GROUP, XFT_GROUP },
-	{ "end_repeat", RK_END_REPEAT, XFT_REPEAT },
-};
-
-/* Split "select_one  sectors" / "begin group" / "Begin_Group" into a
- * lower-case keyword (in kw, kwlen bytes) and the list name (owned, or NULL).
- * "select one" and "begin group" are accepted as pyxform does. */
-static enum rowkind parse_type(const char *s, char *kw, size_t kwlen, char **list,
-			       enum xform_type *type)
-{
-	char w[3][64] = { "", "", "" };
-	int n = 0, rest = 0;
-	const char *p = s;
-
-	*list = NULL;
-	while (*p) {
-		size_t len = 0;
-		while (isspace((unsigned char)*p))
-			p++;
-		while (p[len] && !isspace((unsigned char)p[len]))
-			len++;
-		if (!len)
-			break;
-		if (n < 3 && len < sizeof w[0])
-			memcpy(w[n], p, len), w[n][len] = '\0';
-		else
-			rest = 1;
-		n++;
-		p += len;
-	}
-	for (char *c = w[0]; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	if (n >= 2 && (!strcmp(w[0], "begin") || !strcmp(w[0], "end") || !strcmp(w[0], "select"))) {
-		for (char *c = w[1]; *c; c++)
-			*c = (char)tolower((unsigned char)*c);
-		snprintf(kw, kwlen, "%s_%s", w[0], w[1]);
-		memmove(w[1], w[2], sizeof w[1]);
-		n--;
-	} else {
-		snprintf(kw, kwlen, "%s", w[0]);
-	}
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
-		int is_select = types[i].type == XFT_SELECT_ONE || types[i].type == XFT_SELECT_MULTIPLE;
-		if (strcmp(types[i].word, kw) != 0 || rest || n > (is_select ? 2 : 1))
-			continue;
-		if (is_select && n == 2 && types[i].kind == RK_NODE)
-			*list = xstrdup(w[1]);
-		*type = types[i].type;
-		return types[i].kind;
-	}
-	return RK_BAD;
-}
 
 static int add_node(struct reader *r, enum xform_type type, const char *name, long line)
 {
@@ -356,7 +347,7 @@ static void end_group(struct reader *r, enum xform_type type, long line)
 	open = &f->nodes[r->l.stack[r->l.nstack - 1]];
 	if (open->type != type)
 		xfl_diag(&r->l, line, 0, _("%s cannot close %s '%s' (row %ld)"), end,
-			 xform_type_name(open->type), open->name, open->line);
+			 xform_type_name(open->type), open->name, xfl_row(&r->l, open->line));
 	open->end = (int)f->nnodes;
 	r->l.nstack--;
 }
@@ -453,37 +444,73 @@ static int row_has_content(const struct csvr_rec *rec, size_t from)
 	return 0;
 }
 
+/* pyxform's "or specify other": an `other` choice in the list (added once
+ * the lists are read) and a text question NAME_other right after. */
+static void add_or_other(struct reader *r, int select, const struct csvr_rec *rec)
+{
+	struct xfl *l = &r->l;
+	struct xform_node *sel = &l->f->nodes[select];
+	char *name = xasprintf("%s_other", sel->name), *rel;
+	int i;
+
+	if (sel->choice_filter) {
+		xfl_diag(l, rec->line, 0, "%s", _("choice_filter cannot be used with or_other (pyxform refuses it too)"));
+		free(name);
+		return;
+	}
+	l->other_lists = xreallocarray(l->other_lists, l->nother_lists + 1, sizeof *l->other_lists);
+	l->other_lists[l->nother_lists++] = xstrdup(sel->list_name);
+	rel = xasprintf("selected(${%s}, 'other')", sel->name);
+	i = add_node(r, XFT_TEXT, name, rec->line);
+	l->f->nodes[i].label.tr = xcalloc(1, sizeof *l->f->nodes[i].label.tr);
+	l->f->nodes[i].label.tr[0] = (struct xform_tr){ xfl_lang(l->f, ""), xstrdup("Specify other.") };
+	l->f->nodes[i].label.n = 1;
+	l->f->nodes[i].relevant = parse_expr(r, rec->line, "relevant", name, rel, 0);
+	free(rel);
+	free(name);
+}
+
 static void survey_row(struct reader *r, const struct csvr_rec *rec)
 {
 	const char *type = cell(r, rec, F_TYPE), *name = cell(r, rec, F_NAME);
-	char kw[136]; /* two 63-byte words and "_" */
-	char *list;
-	enum xform_type t = XFT_TEXT;
-	enum rowkind kind;
+	struct xfl_type t;
 	int i;
 
+	if (r->no_key)
+		return;
 	if (!*type) {
-		xfl_diag(&r->l, rec->line, 0, _("this row has no type"));
+		if (!*name && !texts_present(r, rec, F_LABEL))
+			xfl_warn(&r->l, rec->line, "%s", _("a row without type, name or label is skipped"));
+		else
+			xfl_diag(&r->l, rec->line, 0, "%s", _("this row has no type"));
 		return;
 	}
-	kind = parse_type(type, kw, sizeof kw, &list, &t);
-	if (kind == RK_BAD) {
+	xfl_parse_type(type, &t);
+	if (t.kind == RK_OUTSIDE) {
+		xfl_diag(&r->l, rec->line, 0,
+			 _("type '%s' is XLSForm but outside what sxsh supports (see forms/README.md)"), type);
+		return;
+	}
+	if (t.kind == RK_BAD) {
 		xfl_diag(&r->l, rec->line, 0, _("unknown type '%s'"), type);
+		free(t.list);
 		return;
 	}
-	if (kind != RK_NODE) {
-		end_group(r, t, rec->line);
+	if (t.kind != RK_NODE) {
+		end_group(r, t.type, rec->line);
 		return;
 	}
 	if (!*name)
-		xfl_diag(&r->l, rec->line, 0, _("%s without a name"), kw);
-	i = add_node(r, t, name, rec->line);
-	r->l.f->nodes[i].list_name = list;
-	if ((t == XFT_SELECT_ONE || t == XFT_SELECT_MULTIPLE) && !list)
-		xfl_diag(&r->l, rec->line, 0, _("%s needs the name of a choice list"), kw);
+		xfl_diag(&r->l, rec->line, 0, _("%s without a name"), t.kw);
+	i = add_node(r, t.type, name, rec->line);
+	r->l.f->nodes[i].list_name = t.list;
+	if ((t.type == XFT_SELECT_ONE || t.type == XFT_SELECT_MULTIPLE) && !t.list)
+		xfl_diag(&r->l, rec->line, 0, _("%s needs the name of a choice list"), t.kw);
 	fill_node(r, &r->l.f->nodes[i], rec);
-	if (t == XFT_GROUP || t == XFT_REPEAT)
+	if (t.type == XFT_GROUP || t.type == XFT_REPEAT)
 		push_group(&r->l, i);
+	if (t.or_other && t.list && *name)
+		add_or_other(r, i, rec);
 }
 
 /* ---- choices and settings ----------------------------------------------- */
@@ -518,6 +545,8 @@ static void choices_row(struct reader *r, const struct csvr_rec *rec)
 	struct xform_list *list;
 	struct xform_choice *c;
 
+	if (r->no_key)
+		return;
 	if (!*list_name) {
 		xfl_diag(&r->l, rec->line, 0, _("this choice has no list_name"));
 		return;
@@ -532,7 +561,7 @@ static void choices_row(struct reader *r, const struct csvr_rec *rec)
 	for (size_t i = 0; i < list->n; i++) {
 		if (strcmp(list->c[i].name, name) == 0) {
 			xfl_diag(&r->l, rec->line, 0, _("duplicate choice '%s' in list '%s' (first on row %ld)"),
-				 name, list_name, list->c[i].line);
+				 name, list_name, xfl_row(&r->l, list->c[i].line));
 			return;
 		}
 	}
@@ -571,7 +600,7 @@ static void settings_row(struct reader *r, const struct csvr_rec *rec)
 
 /* ---- the row loop -------------------------------------------------------- */
 
-static enum sheet sheet_of(const char *s)
+static sheet_t sheet_of(const char *s)
 {
 	if (strcasecmp(s, "survey") == 0)
 		return SH_SURVEY;
@@ -584,12 +613,20 @@ static enum sheet sheet_of(const char *s)
 
 static void start_sheet(struct reader *r, const struct csvr_rec *rec)
 {
-	enum sheet s = sheet_of(rec->f[0]);
+	sheet_t s = sheet_of(rec->f[0]);
 
 	if (s == SH_NONE) {
-		xfl_diag(&r->l, rec->line, 0,
-			 _("unknown sheet '%s': the first cell must be survey, choices, settings or empty"),
-			 rec->f[0]);
+		static const char *const outside[] = { "external_choices", "entities", "osm" };
+		int known = 0;
+		for (size_t i = 0; i < sizeof outside / sizeof outside[0]; i++)
+			known |= strcasecmp(rec->f[0], outside[i]) == 0;
+		if (known)
+			xfl_diag(&r->l, rec->line, 0,
+				 _("the %s sheet is XLSForm but outside what sxsh supports"), rec->f[0]);
+		else
+			xfl_warn(&r->l, rec->line,
+				 _("sheet '%s' is not survey, choices or settings: its rows are ignored"),
+				 rec->f[0]);
 		r->sheet = SH_NONE;
 		r->want_header = 0;
 		r->bad_sheet = 1; /* its rows are skipped without more messages */
@@ -645,33 +682,60 @@ static void free_reader(struct reader *r)
 	for (size_t i = 0; i < r->l.nchoice_cols; i++)
 		free(r->l.choice_cols[i]);
 	free(r->l.choice_cols);
+	for (size_t i = 0; i < r->l.nother_lists; i++)
+		free(r->l.other_lists[i]);
+	free(r->l.other_lists);
 	free(r->l.stack);
 	free_cols(r);
 }
 
-/* Read every row of cr; on success the form, else NULL and messages in err. */
-static struct xform *load(struct csvr *cr, const char *name, struct sx_err *err)
+/* Hand the problems over in row order: errors to err, warnings to err
+ * as well when the form is refused, else to the form. */
+static void report(struct reader *r, const char *name, struct sx_err *err, int ok)
+{
+	struct xfl *l = &r->l;
+
+	if (l->nd)
+		qsort(l->d, l->nd, sizeof *l->d, by_row);
+	for (size_t i = 0; i < l->nd; i++) {
+		long row = l->d[i].row, k = l->sheets ? row / XFL_SHEET_STRIDE : 0;
+		char *where = k > 0 && (size_t)k < l->nsheets ? xasprintf("%s:%s", name, l->sheets[k])
+							      : xstrdup(name);
+		struct sx_err *to = ok ? &l->f->warnings : err;
+		if (l->d[i].warn)
+			sx_err_addc(to, where, xfl_row(l, row), l->d[i].col, _("warning: %s"), l->d[i].msg);
+		else
+			sx_err_addc(err, where, xfl_row(l, row), l->d[i].col, "%s", l->d[i].msg);
+		free(where);
+	}
+}
+
+/* Read every row from next(); on success the form, else NULL and messages in err. */
+static struct xform *load(int (*next)(void *, const struct csvr_rec **, struct sx_err *),
+			  void *src, const char *name, char **sheets, size_t nsheets,
+			  struct sx_err *err)
 {
 	struct reader r = { 0 };
-	struct sx_err csv_err = { 0 };
+	struct sx_err src_err = { 0 };
 	const struct csvr_rec *rec;
 	struct xform *f = xcalloc(1, sizeof *f);
-	int rc, ok;
+	int rc, ok = 1;
 
 	f->file = xstrdup(name);
 	r.l.f = f;
-	while ((rc = csvr_next(cr, &rec, &csv_err)) == 1)
+	r.l.sheets = sheets;
+	r.l.nsheets = nsheets;
+	while ((rc = next(src, &rec, &src_err)) == 1)
 		read_row(&r, rec);
 	if (rc == 0)
 		xfl_check(&r.l); /* a truncated form would only add noise */
-	if (r.l.nd)
-		qsort(r.l.d, r.l.nd, sizeof *r.l.d, by_row);
 	for (size_t i = 0; i < r.l.nd; i++)
-		sx_err_addc(err, name, r.l.d[i].row, r.l.d[i].col, "%s", r.l.d[i].msg);
-	for (size_t i = 0; i < csv_err.n; i++)
-		sx_err_add(err, NULL, 0, "%s", csv_err.msgs[i]);
-	ok = rc == 0 && r.l.nd == 0;
-	sx_err_clear(&csv_err);
+		ok &= r.l.d[i].warn;
+	ok &= rc == 0;
+	report(&r, name, err, ok);
+	for (size_t i = 0; i < src_err.n; i++)
+		sx_err_add(err, NULL, 0, "%s", src_err.msgs[i]);
+	sx_err_clear(&src_err);
 	free_reader(&r);
 	if (!ok) {
 		xform_free(f);
@@ -680,14 +744,46 @@ static struct xform *load(struct csvr *cr, const char *name, struct sx_err *err)
 	return f;
 }
 
+static int csv_next(void *src, const struct csvr_rec **rec, struct sx_err *err)
+{
+	return csvr_next(src, rec, err);
+}
+
+static int xlsx_rows(void *src, const struct csvr_rec **rec, struct sx_err *err)
+{
+	return xlsx_next(src, rec, err);
+}
+
+/* 1 when path ends in .xlsx (any case). */
+static int is_xlsx(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+static struct xform *load_xlsx(struct xlsx *x, const char *name, struct sx_err *err)
+{
+	size_t nsheets;
+	char **sheets = xlsx_sheet_names(x, &nsheets);
+
+	return load(xlsx_rows, x, name, sheets, nsheets, err);
+}
+
 struct xform *xform_load(const char *path, struct sx_err *err)
 {
-	struct csvr *cr = csvr_open(path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, err);
+	struct csvr *cr;
 	struct xform *f;
 
+	if (is_xlsx(path)) {
+		struct xlsx *x = xlsx_open(path, err);
+		f = x ? load_xlsx(x, path, err) : NULL;
+		xlsx_close(x);
+		return f;
+	}
+	cr = csvr_open(path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, err);
 	if (!cr)
 		return NULL;
-	f = load(cr, path, err);
+	f = load(csv_next, cr, path, NULL, 0, err);
 	csvr_close(cr);
 	return f;
 }
@@ -703,8 +799,18 @@ struct xform *xform_load_mem(const char *name, const char *buf, size_t len, stru
 	memcpy(copy, buf, len);
 	copy[len] = '\0';
 	cr = csvr_open_mem(name, copy, len, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT);
-	f = load(cr, name, err);
+	f = load(csv_next, cr, name, NULL, 0, err);
 	csvr_close(cr);
 	free(copy);
+	return f;
+}
+
+struct xform *xform_load_xlsx_mem(const char *name, const void *buf, size_t len,
+				  struct sx_err *err)
+{
+	struct xlsx *x = xlsx_open_mem(name, buf, len, err);
+	struct xform *f = x ? load_xlsx(x, name, err) : NULL;
+
+	xlsx_close(x);
 	return f;
 }

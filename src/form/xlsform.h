@@ -24,6 +24,9 @@
 enum xform_type {
 	XFT_TEXT, XFT_INTEGER, XFT_DECIMAL, XFT_DATE, XFT_SELECT_ONE, XFT_SELECT_MULTIPLE,
 	XFT_NOTE, XFT_CALCULATE, XFT_ACKNOWLEDGE, XFT_GROUP, XFT_REPEAT,
+	XFT_TIME, XFT_DATETIME,
+	/* metadata, filled in automatically (fsession): from XFT_START on */
+	XFT_START, XFT_END, XFT_TODAY, XFT_DEVICEID, XFT_USERNAME,
 };
 
 /* One translation of a text. */
@@ -108,19 +111,27 @@ struct xform {
 	char **langs;                  /* language codes seen: "vi", "en"; "" = no language */
 	size_t nlangs;                 /* how many */
 	size_t *by_name;               /* node indices sorted by name, for xform_find() */
+	struct sx_err warnings;        /* "file:row: warning: ..." for what was ignored */
 };
 
-/* Load a form file.  Returns a new form (free with xform_free()), or NULL
+/* Load a form file: an .xlsx workbook (see xlsx.h; messages name
+ * "file.xlsx:sheet:row") or else the single-file CSV.  Returns a new form (free with xform_free()), or NULL
  * when the file cannot be read or has any error; every error is added to err. */
 struct xform *xform_load(const char *path, struct sx_err *err);
 /* Same from memory: buf (len bytes, not copied, need not be NUL-terminated)
  * is named `name` in messages. */
 struct xform *xform_load_mem(const char *name, const char *buf, size_t len, struct sx_err *err);
+/* Same for an .xlsx workbook in memory. */
+struct xform *xform_load_xlsx_mem(const char *name, const void *buf, size_t len,
+				  struct sx_err *err);
 /* Free a form; NULL is fine. */
 void xform_free(struct xform *f);
 
 /* Index of the node called name, or -1. */
 int xform_find(const struct xform *f, const char *name);
+/* 1 when a form_id is safe as a file name: ASCII letters, digits, '_', '-'
+ * and '.', not beginning with '.' or '-', at most 100 characters. */
+int xform_id_ok(const char *id);
 /* Index of the choice list called name, or -1. */
 int xform_list_find(const struct xform *f, const char *name);
 /* Index of the innermost repeat holding node i, or -1. */

@@ -51,7 +51,7 @@ static void index_names(struct xfl *l)
 			while (first && strcmp(v[first - 1].name, v[i].name) == 0)
 				first--;
 			xfl_diag(l, f->nodes[v[i].idx].line, 0, _("duplicate name '%s' (first used on row %ld)"),
-				 v[i].name, f->nodes[v[first].idx].line);
+				 v[i].name, xfl_row(l, f->nodes[v[first].idx].line));
 		}
 	}
 	free(v);
@@ -158,15 +158,86 @@ static void check_refs(struct xfl *l)
 	check_expr(l, f->settings.instance_name, "instance_name", "settings", l->settings_line);
 }
 
-void xfl_check(struct xfl *l)
+/* 1 when id is safe as a file name everywhere it is used (export-form
+ * writes ID.csv): ASCII letters, digits, '_', '-' and '.', not first '.'
+ * or '-', at most 100 characters. */
+int xform_id_ok(const char *id)
+{
+	size_t n = 0;
+	if (!id || !*id || *id == '.' || *id == '-')
+		return 0;
+	for (; id[n]; n++) {
+		unsigned char c = (unsigned char)id[n];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+		      || c == '_' || c == '-' || c == '.'))
+			return 0;
+	}
+	return n <= 100;
+}
+
+
+/* pyxform: without form_id (or id_string) the id is the file's name. */
+static void form_id_from_file(struct xform *f)
+{
+	const char *base = strrchr(f->file, '/'), *dot;
+
+	base = base ? base + 1 : f->file;
+	dot = strrchr(base, '.');
+	f->settings.form_id = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+}
+
+/* or_other: the list gets a choice `other` labelled "Other" in each
+ * language its labels use, unless it has one (pyxform's OR_OTHER_CHOICE). */
+static void add_other_choices(struct xfl *l)
 {
 	struct xform *f = l->f;
 
+	for (size_t i = 0; i < l->nother_lists; i++) {
+		int k = xform_list_find(f, l->other_lists[i]), has = 0;
+		struct xform_list *list = k >= 0 ? &f->lists[k] : NULL;
+		struct xform_choice *c;
+		if (!list)
+			continue; /* check_nodes names the missing list */
+		for (size_t j = 0; j < list->n; j++)
+			has |= strcmp(list->c[j].name, "other") == 0;
+		if (has)
+			continue;
+		list->c = xreallocarray(list->c, list->n + 1, sizeof *list->c);
+		c = &list->c[list->n];
+		memset(c, 0, sizeof *c);
+		c->name = xstrdup("other");
+		c->line = list->n ? list->c[list->n - 1].line : 0;
+		for (size_t j = 0; j < list->n; j++) {
+			for (size_t t = 0; t < list->c[j].label.n; t++) {
+				int lang = list->c[j].label.tr[t].lang, seen = 0;
+				for (size_t u = 0; u < c->label.n; u++)
+					seen |= c->label.tr[u].lang == lang;
+				if (seen)
+					continue;
+				c->label.tr = xreallocarray(c->label.tr, c->label.n + 1, sizeof *c->label.tr);
+				c->label.tr[c->label.n++] = (struct xform_tr){ lang, xstrdup("Other") };
+			}
+		}
+		list->n++;
+	}
+}
+
+void xfl_check(struct xfl *l)
+{
+	struct xform *f = l->f;
+	int errors = 0;
+
+	for (size_t i = 0; i < l->nd; i++)
+		errors |= !l->d[i].warn;
 	check_open_groups(l);
-	if (!f->nnodes)
+	if (!f->nnodes && !errors) /* else the refused rows say why */
 		xfl_diag(l, 0, 0, _("the survey sheet is missing or has no questions"));
 	if (!f->settings.form_id)
-		xfl_diag(l, l->settings_line, 0, _("form_id is missing from the settings sheet"));
+		form_id_from_file(f);
+	if (!xform_id_ok(f->settings.form_id))
+		xfl_diag(l, l->settings_line, 0, _("form_id may hold only letters A-Z, digits, '_', '-'"
+						   " and '.' (not first), at most 100 characters"));
+	add_other_choices(l);
 	index_names(l);
 	check_nodes(l);
 	check_refs(l);

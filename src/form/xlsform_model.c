@@ -66,6 +66,7 @@ void xform_free(struct xform *f)
 	free(f->settings.default_lang);
 	expr_free(f->settings.instance_name);
 	free(f->by_name);
+	sx_err_clear(&f->warnings);
 	free(f->file);
 	free(f);
 }
@@ -143,6 +144,9 @@ const char *xform_type_name(enum xform_type t)
 		[XFT_SELECT_MULTIPLE] = "select_multiple", [XFT_NOTE] = "note",
 		[XFT_CALCULATE] = "calculate", [XFT_ACKNOWLEDGE] = "acknowledge",
 		[XFT_GROUP] = "begin_group", [XFT_REPEAT] = "begin_repeat",
+		[XFT_TIME] = "time", [XFT_DATETIME] = "dateTime", [XFT_START] = "start",
+		[XFT_END] = "end", [XFT_TODAY] = "today", [XFT_DEVICEID] = "deviceid",
+		[XFT_USERNAME] = "username",
 	};
 	return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }

@@ -9,7 +9,9 @@
 #include <stdio.h>
 
 #include "base/err.h"
+#include "base/printdoc.h"
 #include "plan/plan.h"
+#include "records/orgs.h"
 
 /* Output formats. */
 enum report_format {
@@ -29,10 +31,25 @@ const char *report_short_label(const struct plan_indicator *ind);
 /* A value as a cell: "61 % (8/13)" for a share, "6" for a count, "—" when
  * not known.  Caller frees. */
 char *report_cell(const struct plan_indicator *ind, const struct plan_value *v);
-/* The target as text: "90 %" or "15".  Caller frees. */
+/* The plan's target as text: "90 %", "15", or "—" when none.  Caller frees. */
 char *report_target(const struct plan_indicator *ind);
+/* A row's target (plan.h's rules) as text, "—" when none.  Caller frees. */
+char *report_row_target(const struct plan_indicator *ind, const struct plan_value *v);
+/* A count against its plan as "done/planned" ("3/5"), else report_cell(). */
+char *report_done_planned(const struct plan_indicator *ind, const struct plan_value *v);
+/* The notes under a report: definitions (trained, informed, rounding,
+ * areas) and records outside the period. */
+void report_notes(const struct plan_report *r, FILE *out);
+/* "N dated records fall outside…" for r (r->outside > 0); a static buffer. */
+const char *report_outside_text(const struct plan_report *r);
 /* The HTML page alone (report_html.c; report_write() checks the stream). */
 void report_write_html(const struct plan_report *r, FILE *out);
+/* The same page as the office signs it: d's heading (issuing body, place
+ * and date), page numbers, d's signature blocks, and when net is not NULL
+ * the support network (nnet organisations with their parts in the plan
+ * period, records/orgs.h) (report_html.c).  The caller checks the stream. */
+void report_write_html_doc(const struct plan_report *r, const struct printdoc_office *d,
+			   const struct orgs_entry *net, size_t nnet, FILE *out);
 /* The heading of a breakdown ("By district", …); "" for the overall rows. */
 const char *report_scope_title(enum plan_scope scope);
 

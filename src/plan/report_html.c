@@ -9,10 +9,11 @@
 #include "base/html.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/printdoc.h"
+#include "records/office.h"
+#include "records/orgs.h"
 
 static const char html_style[] =
-	"@page { size: A4 portrait; margin: 15mm; }\n"
-	"body { font-family: 'Times New Roman', serif; font-size: 11pt; color: #000; margin: 0; }\n"
 	"h1 { font-size: 14pt; text-align: center; margin: 0 0 4pt; }\n"
 	"p.sub { text-align: center; margin: 0 0 10pt; }\n"
 	"h2 { font-size: 12pt; margin: 12pt 0 4pt; }\n"
@@ -22,14 +23,19 @@ static const char html_style[] =
 	"td.met { font-weight: bold; }\n"
 	"svg { display: block; }\n"
 	"p.note { font-size: 9pt; margin-top: 10pt; }\n"
-	"tr { page-break-inside: avoid; break-inside: avoid; }\n";
+	"tr.target td, tr.target th { font-style: italic; font-weight: normal; }\n"
+	"table.network { font-size: 10pt; }\n"
+	"table.network td:nth-child(1) { width: 26%; }\n"
+	"table.network td:nth-child(2) { width: 13%; }\n"
+	"table.network td:nth-child(3) { width: 19%; }\n"
+	"table.network td:nth-child(4) { width: 12%; }\n";
 
 /* A bar of width px: the value's progress filled, the target as a line at
  * 80 % of the width (so overshooting stays visible); empty when unknown. */
 static void put_bar(FILE *out, long progress, int px, int h)
 {
 	int target_x = px * 4 / 5;
-	long fill = progress < 0 ? 0 : progress * target_x / 1000;
+	long fill = progress < 0 ? 0 : progress >= 1000L * px ? px : progress * target_x / 1000;
 	if (fill > px)
 		fill = px;
 	fprintf(out, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">"
@@ -41,7 +47,8 @@ static void put_bar(FILE *out, long progress, int px, int h)
 		target_x, target_x, h);
 }
 
-static void html_heading(const struct plan_report *r, FILE *out)
+static void html_heading(const struct plan_report *r, const struct printdoc_office *d,
+			 FILE *out)
 {
 	char a[11], b[11];
 	date_format_user(r->period_start, a);
@@ -51,7 +58,11 @@ static void html_heading(const struct plan_report *r, FILE *out)
 	html_put(out, _("Plan progress"));
 	fputs(" — ", out);
 	html_put(out, r->title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
+	fputs("</title>\n<style>\n", out);
+	printdoc_css(out, "A4 portrait");
+	fprintf(out, "%s</style>\n</head>\n<body>\n", html_style);
+	printdoc_heading(out, d);
+	fputs("<h1>", out);
 	html_put(out, r->title);
 	fputs("</h1>\n<p class=\"sub\">", out);
 	if (*r->decision) {
@@ -71,13 +82,13 @@ static void html_overall(const struct plan_report *r, FILE *out)
 					     N_("Progress"), N_("Status") };
 	fputs("<h2>", out);
 	html_put(out, r->rows[0].label);
-	fputs("</h2>\n<table class=\"overall\">\n<tr>", out);
+	fputs("</h2>\n<table class=\"overall\">\n<thead>\n<tr>", out);
 	for (int i = 0; i < 5; i++) {
 		fputs("<th>", out);
 		html_put(out, _(heads[i]));
 		fputs("</th>", out);
 	}
-	fputs("</tr>\n", out);
+	fputs("</tr>\n</thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < r->nind; k++) {
 		const struct plan_value *v = &r->rows[0].v[k];
 		long p = plan_progress(&r->ind[k], v);
@@ -97,7 +108,30 @@ static void html_overall(const struct plan_report *r, FILE *out)
 		free(cell);
 		free(target);
 	}
-	fputs("</table>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+}
+
+/* The target row under a breakdown's heading, repeated with it on every
+ * page: the target each area's cell is compared with.  The plan keeps one
+ * target per indicator (the province's); a share's target holds for every
+ * area, a count's is the province's total. */
+static void html_targets(const struct plan_report *r, FILE *out)
+{
+	fputs("<tr class=\"target\"><th>", out);
+	html_put(out, _("Target"));
+	fputs("</th>", out);
+	for (size_t k = 0; k < r->nind; k++) {
+		char *target = report_target(&r->ind[k]);
+		fputs("<th>", out);
+		html_put(out, target);
+		if (!plan_is_share(&r->ind[k])) {
+			fputc(' ', out);
+			html_put(out, _("(province)"));
+		}
+		fputs("</th>", out);
+		free(target);
+	}
+	fputs("</tr>\n", out);
 }
 
 /* One breakdown with a small bar under each known cell. */
@@ -105,13 +139,15 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 {
 	fputs("<h2>", out);
 	html_put(out, report_scope_title(scope));
-	fputs("</h2>\n<table>\n<tr><th></th>", out);
+	fputs("</h2>\n<table>\n<thead>\n<tr><th></th>", out);
 	for (size_t k = 0; k < r->nind; k++) {
 		fputs("<th>", out);
 		html_put(out, report_short_label(&r->ind[k]));
 		fputs("</th>", out);
 	}
 	fputs("</tr>\n", out);
+	html_targets(r, out);
+	fputs("</thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < r->nrows; i++) {
 		if (r->rows[i].scope != scope)
 			continue;
@@ -130,22 +166,92 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 		}
 		fputs("</tr>\n", out);
 	}
-	fputs("</table>\n", out);
+	fputs("</tbody>\n</table>\n", out);
 }
 
 void report_write_html(const struct plan_report *r, FILE *out)
 {
-	html_heading(r, out);
+	struct printdoc_office d;
+	struct office o;
+
+	office_load(NULL, &o);
+	office_doc(&o, &d);
+	report_write_html_doc(r, &d, NULL, 0, out);
+	office_free(&o);
+}
+
+/* The support network: each organisation, its contact, and what it took
+ * part in during the plan period. */
+static void html_network(const struct orgs_entry *net, size_t n, FILE *out)
+{
+	static const char *const heads[] = { N_("Organisation"), N_("Kind"), N_("Sectors"),
+					     N_("Contact"), N_("Took part in") };
+	fputs("<h2>", out);
+	html_put(out, _("Support network"));
+	fputs("</h2>\n", out);
+	if (!n) {
+		fputs("<p>", out);
+		html_put(out, _("No organisation is in the network yet ('sxsh org add')."));
+		fputs("</p>\n", out);
+		return;
+	}
+	fputs("<table class=\"network\">\n<thead>\n<tr>", out);
+	for (int i = 0; i < 5; i++) {
+		fputs("<th>", out);
+		html_put(out, _(heads[i]));
+		fputs("</th>", out);
+	}
+	fputs("</tr>\n</thead>\n<tbody>\n", out);
+	for (size_t i = 0; i < n; i++) {
+		const struct org *o = &net[i].org;
+		char *sectors = orgs_sectors_label(o->sectors);
+		fputs("<tr><td>", out);
+		html_put(out, o->name);
+		fputs("</td><td>", out);
+		html_put(out, orgs_kind_label(o->kind));
+		fputs("</td><td>", out);
+		html_put(out, sectors);
+		fputs("</td><td>", out);
+		html_put(out, o->contact_name);
+		if (*o->contact_name && *o->phone)
+			fputs("<br>", out);
+		html_put(out, o->phone);
+		fputs("</td><td>", out);
+		for (size_t k = 0; k < net[i].nparts; k++) {
+			const struct org_part *p = &net[i].parts[k];
+			char day[11];
+			date_format_user(p->date, day);
+			fprintf(out, "%s%s ", k ? "<br>" : "", *p->date ? day : "");
+			html_put(out, orgs_role_label(p->role));
+			fputs(": ", out);
+			html_put(out, p->what);
+		}
+		if (!net[i].nparts)
+			fputs("—", out);
+		fputs("</td></tr>\n", out);
+		free(sectors);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+void report_write_html_doc(const struct plan_report *r, const struct printdoc_office *d,
+			   const struct orgs_entry *net, size_t nnet, FILE *out)
+{
+	html_heading(r, d, out);
 	if (r->nrows > 0)
 		html_overall(r, out);
 	html_scope(r, PLAN_DISTRICT, out);
 	html_scope(r, PLAN_SECTOR, out);
 	html_scope(r, PLAN_YEAR, out);
+	if (net)
+		html_network(net, nnet, out);
 	fputs("<p class=\"note\">", out);
 	html_put(out, _("Bars show progress towards the target (the dashed line). Counts by "
 			"district and sector are compared with the whole province's target."));
 	fputc(' ', out);
 	html_put(out, _("Shares are the records as they are today; rapid and detailed "
 			"assessments count when dated within the plan period."));
-	fputs("</p>\n</body>\n</html>\n", out);
+	fputs("</p>\n", out);
+	printdoc_signatures(out, d);
+	fputs("</body>\n</html>\n", out);
 }

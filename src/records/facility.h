@@ -62,6 +62,11 @@ void facility_clear(struct facility *f);
  * allocated (free with facility_rows_free).  Returns the count or -1. */
 long facility_search(struct sx_db *db, const char *query, size_t limit,
 		     struct facility_row **rows, struct sx_err *err);
+/* facility_search() within a place (NULL or "": everywhere): facilities
+ * recorded at it, at a place below it, or at an old commune that went
+ * into it (2025 reform). */
+long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
+			struct facility_row **rows, struct sx_err *err);
 /* Free n rows. */
 void facility_rows_free(struct facility_row *rows, size_t n);
 

@@ -33,7 +33,9 @@ struct person {
 	char *position;         /* position in the unit */
 	char *place_uuid;       /* district or commune (places.uuid), or NULL */
 	char *category;         /* a people_categories code, or NULL */
-	int on_roster;          /* 1 when on the roster of officers to be trained */
+	int on_roster;          /* 1 when put on the roster by hand (officers in the
+				 * plan's categories are on it anyway: coverage.h) */
+	int roster_excluded;    /* 1 when taken off the roster by hand */
 	char *facility_uuid;    /* the facility where they work, or NULL */
 	char *note;             /* free text */
 };

@@ -18,6 +18,10 @@
 #include "base/platform.h"
 #include "db/schema.h"
 #include "sync/sync_table.h"
+#include "sync/sync_tmp.h"
+
+/* More than the synced tables (db/schema.h). */
+#define SYNC_MAX_TABLES 32
 #include "base/text.h"
 
 /* With --place: which rows of each table belong to the place.  pl is the
@@ -25,7 +29,7 @@
  * assessments.  People come along when they belong to the place, work at one
  * of its facilities, or take part in one of its sessions, so that the
  * attendance exported can be imported.  Tables not listed (places, plans,
- * indicators: small shared lists) go out whole. */
+ * indicators, organisations: small shared lists) go out whole. */
 static const struct { const char *table, *where; } place_rows[] = {
 	{ "facilities", "place_uuid IN pl" },
 	{ "people", "place_uuid IN pl OR facility_uuid IN fac"
@@ -36,6 +40,8 @@ static const struct { const char *table, *where; } place_rows[] = {
 	{ "attendance", "session_uuid IN ses" },
 	{ "assessments", "facility_uuid IN fac" },
 	{ "answers", "assessment_uuid IN asm" },
+	/* organisations go out whole, like the other shared lists */
+	{ "org_roles", "session_uuid IN ses OR assessment_uuid IN asm" },
 };
 
 static const char place_cte[] =
@@ -200,20 +206,6 @@ static int export_table(struct sx_db *db, const struct sync_table *t, const char
 	return csvw_close(w, hex, err);
 }
 
-/* Remove the temporary folder and whatever of ours is in it. */
-static void remove_tmp(const char *tmp)
-{
-	for (size_t i = 0; schema_synced_tables[i]; i++) {
-		char *p = xasprintf("%s/%s.csv", tmp, schema_synced_tables[i]);
-		unlink(p);
-		free(p);
-	}
-	char *m = xasprintf("%s/%s", tmp, MANIFEST_NAME);
-	unlink(m);
-	free(m);
-	rmdir(tmp);
-}
-
 /* Every table into tmp, then the manifest; all synced to disk. */
 static int write_all(struct sx_db *db, const char *tmp, const struct sync_export_opts *o,
 		     struct manifest *m, struct sync_export_result *res, struct sx_err *err)
@@ -291,15 +283,23 @@ int sync_export(struct sx_db *db, const char *dir, const struct sync_export_opts
 	char now[25], since[25] = "", *tmp;
 	int rc;
 
+	const char *names[SYNC_MAX_TABLES + 2];
+	char *owned[SYNC_MAX_TABLES + 1];
+	size_t n = 0;
+
 	memset(res, 0, sizeof *res);
-	if (paths_mkdirs(dir, err) != 0)
+	if (paths_mkdirs(dir, err) != 0 || sync_tmp_check_dir(dir, err) != 0)
 		return -1;
-	tmp = xasprintf("%s/.sxsh-export-tmp-XXXXXX", dir);
-	if (!platform_mkdtemp(tmp)) {
-		sx_err_add(err, dir, 0, _("cannot write: %s"), strerror(errno));
-		free(tmp);
+	sync_tmp_sweep(dir);
+	for (; schema_synced_tables[n] && n < SYNC_MAX_TABLES; n++)
+		names[n] = owned[n] = xasprintf("%s.csv", schema_synced_tables[n]);
+	names[n] = MANIFEST_NAME;
+	names[n + 1] = NULL;
+	tmp = sync_tmp_create(dir, names, err);
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	if (!tmp)
 		return -1;
-	}
 	clock_iso(clock_now_ms(), now);
 	if (opts->since >= 0)
 		clock_iso(opts->since, since);
@@ -311,8 +311,7 @@ int sync_export(struct sx_db *db, const char *dir, const struct sync_export_opts
 	rc = write_all(db, tmp, opts, &m, res, err);
 	if (rc == 0)
 		rc = publish(tmp, dir, &m, err);
-	remove_tmp(tmp);
-	free(tmp);
+	sync_tmp_remove(tmp);
 	manifest_free(&m);
 	return rc;
 }

@@ -96,47 +96,182 @@ static void conventions(struct sync_row *row, const struct sync_input *in, struc
 	row->mark = delim == ',' ? '.' : delim == ';' ? ',' : 0;
 }
 
-/* Lines to try again: rows whose parent place comes later in their file. */
-struct retry {
-	long *line;      /* the lines */
-	size_t n, cap;   /* how many */
+/* A row held back because its parent (a row of the same table, such as a
+ * place's parent place) was not there yet: a copy of its fields, its uuid
+ * and the parent it waits for. */
+struct held {
+	struct csvr_rec rec;  /* the record, fields owned */
+	char *uuid, *parent;
+	int done;             /* merged (or rejected) since */
 };
 
-static void retry_add(struct retry *rt, long line)
+/* The rows a file held back. */
+struct retry {
+	struct held *h;
+	size_t n, cap;
+};
+
+/* The text of column name in row (an owned copy; "" when NULL). */
+static char *col_text(const struct sync_row *row, const char *name)
 {
+	for (size_t i = 0; i < row->t->ncols; i++)
+		if (strcmp(row->t->cols[i].name, name) == 0 && row->v[i].type == SQLITE_TEXT)
+			return xstrndup(row->v[i].s, row->v[i].n);
+	return xstrdup("");
+}
+
+static void retry_add(struct retry *rt, const struct csvr_rec *rec, const struct sync_row *row)
+{
+	const struct sync_table *t = row->t;
+	struct held *h;
 	if (rt->n == rt->cap) {
 		rt->cap = rt->cap ? rt->cap * 2 : 16;
-		rt->line = xreallocarray(rt->line, rt->cap, sizeof *rt->line);
+		rt->h = xreallocarray(rt->h, rt->cap, sizeof *rt->h);
 	}
-	rt->line[rt->n++] = line;
+	h = &rt->h[rt->n++];
+	memset(h, 0, sizeof *h);
+	h->rec.n = rec->n;
+	h->rec.line = rec->line;
+	h->rec.f = xcalloc(rec->n + 1, sizeof *h->rec.f);
+	h->rec.len = xcalloc(rec->n + 1, sizeof *h->rec.len);
+	for (size_t i = 0; i < rec->n; i++) {
+		h->rec.f[i] = xstrndup(rec->f[i], rec->len[i]);
+		h->rec.len[i] = rec->len[i];
+	}
+	h->uuid = col_text(row, "uuid");
+	h->parent = xstrdup("");
+	for (size_t k = 0; k < t->nfks; k++)
+		if (strcmp(t->fks[k].parent, t->name) == 0 && row->v[t->fks[k].col].type == SQLITE_TEXT) {
+			free(h->parent);
+			h->parent = xstrndup(row->v[t->fks[k].col].s, row->v[t->fks[k].col].n);
+			break;
+		}
 }
 
-static int in_retry(const struct retry *rt, long line)
+static void retry_free(struct retry *rt)
 {
-	for (size_t i = 0; i < rt->n; i++)
-		if (rt->line[i] == line)
-			return 1;
-	return 0;
+	for (size_t i = 0; i < rt->n; i++) {
+		for (size_t k = 0; k < rt->h[i].rec.n; k++)
+			free(rt->h[i].rec.f[k]);
+		free(rt->h[i].rec.f);
+		free(rt->h[i].rec.len);
+		free(rt->h[i].uuid);
+		free(rt->h[i].parent);
+	}
+	free(rt->h);
 }
 
-/* A file that does not match its manifest. */
+/* A file that does not match its manifest: refused, or with accept_changed
+ * imported with a warning (every line is still validated). */
 static void in_bad(struct run *run, const struct sync_input *in)
 {
-	sx_err_add(run->err, in->path, 0, _("the file is truncated or changed since it was exported"
-		   " (it does not match the manifest); copy or export the folder again"));
+	if (run->o->accept_changed) {
+		sx_err_add(run->warn, in->path, 0, _("changed since it was exported (it does not match"
+			   " manifest.csv); imported anyway, as --accept-changed asks, with every line"
+			   " checked"));
+		return;
+	}
+	sx_err_add(run->err, in->path, 0, _("this file was changed after it was exported (it no longer"
+		   " matches manifest.csv): saved by a spreadsheet, or copied only in part. If the"
+		   " changes are wanted, import again with --accept-changed: every line is still"
+		   " checked. Otherwise copy the folder again from the laptop that exported it."));
 	run->failed = 1;
 }
 
-/* One pass over a file.  With only, just those lines are merged again
- * (their parents may exist now) and the ones still failing go to again;
- * final rejects them instead. */
-static void pass(struct run *run, const struct sync_input *in, const struct sync_table *t,
-		 struct sync_merger *m, const struct retry *only, struct retry *again, int final)
+/* Try a held row again: 1 merged (or rejected when final), 0 still waiting
+ * for its parent, -1 on an error. */
+static int try_held(struct run *run, const struct sync_input *in, struct sync_merger *m,
+		    struct sync_row *row, struct held *h, int final)
+{
+	struct sync_counts *c = &run->res->counts[in->table];
+	int mr;
+	if (sync_row_decode(row, &h->rec, in->path, run->err) != 0)
+		return -1;
+	mr = sync_merger_row(m, row, c, run->err);
+	if (mr < 0) {
+		if (!db_env_error(run->db))
+			sx_err_add(run->err, in->path, h->rec.line, "%s",
+				   _("the database refused this row (see the message above)"));
+		return -1;
+	}
+	if (mr == 1 && !final && sync_merger_self(m))
+		return 0;
+	if (mr == 1) {
+		c->rejected++;
+		reject(run, in->path, h->rec.line, sync_merger_reason(m));
+	}
+	h->done = 1;
+	return 1;
+}
+
+static const struct retry *by_parent_rt;
+static int cmp_parent(const void *a, const void *b)
+{
+	const struct held *x = &by_parent_rt->h[*(const size_t *)a];
+	const struct held *y = &by_parent_rt->h[*(const size_t *)b];
+	return strcmp(x->parent, y->parent);
+}
+
+/* Merge the held rows in an order where parents come first (Kahn's
+ * algorithm): each is tried once in file order and again when its parent
+ * has been merged, so a file with children before parents costs
+ * O(n log n), not a pass over the file per generation.  Those whose parent
+ * never came are rejected with their reason. */
+static void merge_held(struct run *run, const struct sync_input *in, struct sync_merger *m,
+		       struct sync_row *row, struct retry *rt)
+{
+	size_t *order = xcalloc(rt->n, sizeof *order), *queue, qn = 0, qcap = rt->n * 2 + 1;
+
+	queue = xcalloc(qcap, sizeof *queue);
+	for (size_t i = 0; i < rt->n; i++)
+		order[i] = i, queue[qn++] = i;
+	by_parent_rt = rt;
+	qsort(order, rt->n, sizeof *order, cmp_parent);
+	for (size_t q = 0; q < qn && !run->failed; q++) {
+		struct held *h = &rt->h[queue[q]];
+		int r;
+		if (h->done)
+			continue;
+		if ((r = try_held(run, in, m, row, h, 0)) < 0) {
+			run->failed = 1;
+			break;
+		}
+		if (r == 0 || !*h->uuid)
+			continue;
+		/* Its children may go in now. */
+		size_t lo = 0, hi = rt->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(rt->h[order[mid]].parent, h->uuid) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < rt->n && strcmp(rt->h[order[lo]].parent, h->uuid) == 0; lo++) {
+			if (rt->h[order[lo]].done)
+				continue;
+			if (qn == qcap)
+				queue = xreallocarray(queue, qcap *= 2, sizeof *queue);
+			queue[qn++] = order[lo];
+		}
+	}
+	for (size_t i = 0; i < rt->n && !run->failed; i++)
+		if (!rt->h[i].done && try_held(run, in, m, row, &rt->h[i], 1) < 0)
+			run->failed = 1;
+	free(order);
+	free(queue);
+}
+
+/* Merge one file: every row in file order; rows whose parent comes later
+ * in the file are held and merged after it (merge_held). */
+static void merge_file(struct run *run, const struct sync_input *in, const struct sync_table *t,
+		       struct sync_merger *m)
 {
 	struct csvr *r = csvr_open(in->path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, run->err);
 	struct sync_counts *c = &run->res->counts[in->table];
 	const struct csvr_rec *rec;
 	struct sync_row row = {0};
+	struct retry held = {0};
 	long long rows = 0;
 	int rc = r ? csvr_next(r, &rec, run->err) : -1, ok = 0;
 
@@ -149,8 +284,6 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 	while (ok && (rc = csvr_next(r, &rec, run->err)) == 1) {
 		int mr;
 		rows++;
-		if (only && !in_retry(only, rec->line))
-			continue;
 		if (sync_row_decode(&row, rec, in->path, run->err) != 0) {
 			run->failed = 1;
 			if (sx_err_count(run->err) >= MAX_ERRORS)
@@ -161,54 +294,35 @@ static void pass(struct run *run, const struct sync_input *in, const struct sync
 			continue; /* only looking for more errors now */
 		mr = sync_merger_row(m, &row, c, run->err);
 		if (mr < 0) {
-			/* Say which row: the database's own message has no position. */
-			sx_err_add(run->err, in->path, rec->line, "%s",
-				   _("the database refused this row (see the message above)"));
+			/* Say which row (the database's own message has no position),
+			 * unless the fault is the disk's, not the row's. */
+			if (!db_env_error(run->db))
+				sx_err_add(run->err, in->path, rec->line, "%s",
+					   _("the database refused this row (see the message above)"));
 			break;
 		}
-		if (mr == 1 && t->self_ref && sync_merger_self(m) && !final) {
-			retry_add(again, rec->line);
+		if (mr == 1 && t->self_ref && sync_merger_self(m)) {
+			retry_add(&held, rec, &row);
 		} else if (mr == 1) {
 			c->rejected++;
 			reject(run, in->path, rec->line, sync_merger_reason(m));
 		}
-		if (!only) {
-			progress(run, in->path, rows, 0);
-			report_progress(run, in->path, rows, 0);
-		}
+		progress(run, in->path, rows, 0);
+		report_progress(run, in->path, rows, 0);
 	}
 	if (rc != 0 || !ok)
 		run->failed = 1;
-	else if (!only && in->rows >= 0 && rows != in->rows)
+	else if (in->rows >= 0 && rows != in->rows && !run->o->accept_changed)
 		in_bad(run, in);
-	if (!only) {
-		run->res->rows += rows;
-		run->res->files++;
-		report_progress(run, in->path, 0, 1);
-	}
+	if (held.n && !run->failed)
+		merge_held(run, in, m, &row, &held);
+	run->res->rows += rows;
+	run->res->files++;
+	report_progress(run, in->path, 0, 1);
 	progress(run, in->path, rows, 1);
+	retry_free(&held);
 	sync_row_free(&row);
 	csvr_close(r);
-}
-
-/* Merge one file, retrying rows whose parent comes later in the file. */
-static void merge_file(struct run *run, const struct sync_input *in, const struct sync_table *t,
-		       struct sync_merger *m)
-{
-	struct retry a = {0}, b = {0}, tmp;
-
-	pass(run, in, t, m, NULL, &a, 0);
-	while (a.n && !run->failed) {
-		b.n = 0;
-		pass(run, in, t, m, &a, &b, 0);
-		if (b.n == a.n) {
-			pass(run, in, t, m, &b, &a, 1);
-			break;
-		}
-		tmp = a, a = b, b = tmp;
-	}
-	free(a.line);
-	free(b.line);
 }
 
 /* Plain (non-unique) indexes of a table, dropped for a big import and
@@ -297,6 +411,8 @@ static void merge_table(struct run *run, const struct sync_inputs *in, size_t *i
 	if (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
 	    !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err)))
 		run->failed = 1;
+	else
+		sync_merger_accept_edits(m, run->o->accept_changed);
 	for (; *i < in->n && in->v[*i].table == table; ++*i)
 		if (m && sx_err_count(run->err) < MAX_ERRORS)
 			merge_file(run, &in->v[*i], &t, m);
@@ -310,7 +426,8 @@ static void check_sums(struct run *run, struct sync_inputs *in)
 {
 	if (sync_inputs_verify_join(in) == 0)
 		return;
-	sx_err_clear(run->err);
+	if (!run->o->accept_changed)
+		sx_err_clear(run->err);
 	for (size_t i = 0; i < in->n; i++)
 		if (in->v[i].bad_sum)
 			in_bad(run, &in->v[i]);
@@ -318,10 +435,16 @@ static void check_sums(struct run *run, struct sync_inputs *in)
 
 static int finish(struct run *run, char *const *paths, int npaths)
 {
-	if (run->failed || run->o->dry_run)
-		return db_exec(run->db, "ROLLBACK", run->err) == 0 && !run->failed ? 0 : -1;
+	sqlite3 *h = db_sqlite(run->db);
+	/* After a failed write SQLite may have rolled back already. */
+	if (run->failed || run->o->dry_run) {
+		if (!sqlite3_get_autocommit(h) && db_exec(run->db, "ROLLBACK", run->err) != 0)
+			return -1;
+		return run->failed ? -1 : 0;
+	}
 	if (db_exec(run->db, "COMMIT", run->err) != 0) {
-		db_exec(run->db, "ROLLBACK", run->err);
+		if (!sqlite3_get_autocommit(h))
+			sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	/* The WAL holds every page of the import: fold it back and shrink it. */

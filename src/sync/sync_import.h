@@ -33,6 +33,8 @@ typedef void sync_import_progress_fn(void *arg, const char *file, long long rows
 /* How to import. */
 struct sync_import_opts {
 	int dry_run;      /* merge, count, roll back */
+	int accept_changed; /* import files that no longer match their manifest
+			     * (a spreadsheet saved them), still checking every line */
 	int progress;     /* show progress on stderr (when it is a terminal) */
 	sync_import_progress_fn *on_progress;  /* optional, for the UI's progress bar */
 	void *progress_arg;                    /* passed to on_progress */

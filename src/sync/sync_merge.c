@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
 
@@ -29,7 +30,10 @@ struct sync_merger {
 	char reason[512];         /* why the last row was rejected */
 	int self;                 /* it was rejected for a row of its own table */
 	int known;                /* the row before was already stored */
+	int accept_edits;         /* same stamp, other content: keep it as a new version */
 };
+
+void sync_merger_accept_edits(struct sync_merger *m, int on) { m->accept_edits = on; }
 
 /* How col_list() writes each column. */
 enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS, L_SAME };
@@ -46,6 +50,8 @@ static char *col_list(const struct sync_table *t, int how)
 		char *part;
 		int p = (int)i + 1;
 		if ((how == L_SETS || how == L_SAME) && i == t->c_uuid)
+			continue;
+		if (how == L_SAME && t->cols[i].derived)
 			continue;
 		part = how == L_NAMES ? sqlite3_mprintf("\"%w\"", c)
 		     : how == L_PARAMS ? sqlite3_mprintf("?%d", p)
@@ -294,7 +300,8 @@ static int stored(struct sync_merger *m, const struct sync_row *r, int *stamp, i
 	*stamp = cmp_stamp(m, r, st, (int)t->c_updated, (int)t->c_origin, -1);
 	*diff = 0;
 	for (size_t i = 0; i < t->ncols && !*diff; i++)
-		*diff = sync_row_cmp(r, i, st, (int)i);
+		if (!t->cols[i].derived)
+			*diff = sync_row_cmp(r, i, st, (int)i);
 	sqlite3_reset(st);
 	return 1;
 }
@@ -309,6 +316,48 @@ static int write_row(struct sync_merger *m, const struct sync_row *r, int found,
 	return run(st) ? db_fail(m->db, err) : 0;
 }
 
+/* Value i of r as text, for messages (owned; "" for NULL). */
+static char *val_text(const struct sync_row *r, size_t i)
+{
+	const struct sync_val *v = &r->v[i];
+	return v->type == SQLITE_INTEGER ? xasprintf("%lld", v->i)
+	     : v->type == SQLITE_FLOAT ? xasprintf("%.17g", v->d)
+	     : v->type == SQLITE_TEXT ? xstrndup(v->s, v->n) : xstrdup("");
+}
+
+/* "table uuid: ...: col: "stored" → "file"; ..." for a row whose version
+ * stamp equals the stored one but whose content does not. */
+static void note_edits(struct sync_merger *m, const struct sync_row *r, const char *what)
+{
+	const struct sync_table *t = m->t;
+	sqlite3_stmt *st = m->st[ST_GET];
+	const struct sync_val *u = &r->v[t->c_uuid];
+	char *msg = xasprintf("%s %.*s: %s:", t->name, (int)u->n, u->s, what), *n;
+
+	sync_row_bind(r, t->c_uuid, st, (int)t->c_uuid + 1);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int first = 1;
+		for (size_t i = 0; i < t->ncols; i++) {
+			const unsigned char *old;
+			char *now;
+			if (t->cols[i].derived || sync_row_cmp(r, i, st, (int)i) == 0)
+				continue;
+			old = sqlite3_column_text(st, (int)i);
+			now = val_text(r, i);
+			n = xasprintf("%s%s %s: \"%s\" → \"%s\"", msg, first ? "" : ";", t->cols[i].name,
+				      old ? (const char *)old : "", now);
+			free(now);
+			free(msg);
+			msg = n;
+			first = 0;
+		}
+	}
+	sqlite3_reset(st);
+	if (m->note)
+		m->note(m->arg, msg);
+	free(msg);
+}
+
 /* Merge r knowing whether its uuid is stored (found), and if so how the
  * versions (stamp) and contents (diff) compare. */
 static int merge_known(struct sync_merger *m, const struct sync_row *r, int found, int stamp,
@@ -320,10 +369,37 @@ static int merge_known(struct sync_merger *m, const struct sync_row *r, int foun
 		c->unchanged++;
 		return 0;
 	}
-	if (found && (stamp < 0 || (stamp == 0 && diff < 0))) {
+	if (found && stamp == 0 && !m->accept_edits) {
+		/* Same version stamp, other content: edited outside sxsh (a
+		 * spreadsheet).  Never merged silently: reported field by field, the
+		 * file's version kept in the history. */
+		c->conflicting++;
+		note_edits(m, r, _("changed outside sxsh (same version as the stored row, other"
+				   " content), not merged; import with --accept-changed to keep it as"
+				   " a new version"));
+		return to_history(m, r, "edited-outside", err);
+	}
+	if (found && stamp == 0) {
+		/* Accepted as a new version: now, by this installation; the trigger
+		 * keeps the stored one in the history. */
+		struct sync_row *w = (struct sync_row *)r;
+		note_edits(m, r, _("changed outside sxsh; kept as a new version"));
+		w->v[m->t->c_updated].type = SQLITE_INTEGER;
+		w->v[m->t->c_updated].i = clock_now_ms();
+		w->v[m->t->c_origin].type = SQLITE_TEXT;
+		w->v[m->t->c_origin].s = db_origin(m->db);
+		w->v[m->t->c_origin].n = strlen(db_origin(m->db));
+		if ((rc = missing_ref(m, r, err)) != 0)
+			return rc;
+		c->updated++;
+		return write_row(m, r, found, err);
+	}
+	if (found && stamp < 0) {
 		c->conflicting++;
 		note(m, r, _("%s %.*s: a newer version was kept; the imported one is in the history"));
-		return to_history(m, r, "lost-merge", err);
+		/* The label the trigger gives a replaced version: the history then
+		 * reads the same whatever order the folders came in. */
+		return to_history(m, r, "replaced", err);
 	}
 	if ((rc = missing_ref(m, r, err)) != 0)
 		return rc;
@@ -335,15 +411,7 @@ static int merge_known(struct sync_merger *m, const struct sync_row *r, int foun
 			     " the imported one is in the history"));
 		return 0;
 	}
-	if (found && stamp == 0) {
-		/* Same version stamp, different content (a hand edit): the trigger
-		 * will not copy it, so keep the stored one ourselves. */
-		sqlite3_bind_text(m->st[ST_HISTCUR], 1, r->v[m->t->c_uuid].s,
-				  (int)r->v[m->t->c_uuid].n, SQLITE_STATIC);
-		if (run(m->st[ST_HISTCUR]))
-			return db_fail(m->db, err);
-	}
-	if (tw == 2 || stamp == 0) {
+	if (tw == 2) {
 		c->conflicting++;
 		note(m, r, _("%s %.*s: replaced another version of the same record; it is in the history"));
 	} else if (found) {

@@ -41,6 +41,12 @@ struct sync_merger;
  * NULL with err on failure.  Free with sync_merger_free(). */
 struct sync_merger *sync_merger_new(struct sx_db *db, const struct sync_table *t,
 				    sync_note_fn *note, void *arg, struct sx_err *err);
+/* A row whose version stamp (updated_at, origin) equals the stored one but
+ * whose content differs was edited outside sxsh.  By default it is counted
+ * as conflicting, reported field by field through note, and kept only in
+ * the history; with on = 1 it is written as a new version (updated_at now,
+ * origin this installation), the stored one going to the history. */
+void sync_merger_accept_edits(struct sync_merger *m, int on);
 /* Merge one decoded row, counting it in c unless it is rejected.  0, or 1
  * when it is rejected (nothing written; see sync_merger_reason()), or -1 on
  * a database error (message in err). */

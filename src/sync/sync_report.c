@@ -29,8 +29,12 @@ struct sync_report *sync_report_new(void)
 
 void sync_report_line(struct sync_report *r, const char *line)
 {
-	if (r->details)
-		fprintf(r->details, "%s\n", line);
+	/* One line each, whatever the imported text in it holds. */
+	if (r->details) {
+		char *safe = text_printable(line);
+		fprintf(r->details, "%s\n", safe);
+		free(safe);
+	}
 	r->lines++;
 }
 

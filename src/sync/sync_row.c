@@ -37,6 +37,10 @@ static int map_header(struct sync_row *r, const struct sync_table *t, const stru
 		r->map[c] = f;
 	}
 	for (size_t i = 0; i < t->ncols; i++) {
+		/* A file from an older sxsh lacks the columns added since; one that
+		 * may be NULL is read as empty. */
+		if (r->map[i] == (size_t)-1 && !t->cols[i].notnull)
+			continue;
 		if (r->map[i] == (size_t)-1) {
 			sx_err_add(err, file, h->line, _("the column \"%s\" is missing"), t->cols[i].name);
 			return -1;
@@ -247,6 +251,16 @@ static int take(struct sync_row *r, size_t i, const char *s, size_t n)
 		return take_text(r, v, s, n);
 	case SYNC_DATE:
 		return take_date(r, v, s, n);
+	case SYNC_TIME:
+		if (take_number(r, v, s, c->kind) != 0)
+			return -1;
+		/* A time must survive export as YYYY-MM-DDTHH:MM:SS.mmmZ, and a version
+		 * from the future would win every later merge. */
+		if (v->i < 0 || v->i > SYNC_TIME_MAX)
+			return -4;
+		if (i == r->t->c_updated && v->i > clock_now_ms() + SYNC_CLOCK_AHEAD_MS)
+			return -5;
+		return 0;
 	default:
 		return take_number(r, v, s, c->kind);
 	}
@@ -260,6 +274,13 @@ static void field_error(const struct sync_row *r, size_t i, int why, const char 
 
 	if (why == -3)
 		sx_err_add(err, file, r->line, _("%s: a value is required"), name);
+	else if (why == -4)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a time between 1970 and 9999"),
+			   name, s);
+	else if (why == -5)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is more than a day ahead of this"
+			   " computer's clock; check the date and time of both laptops, then export"
+			   " again"), name, s);
 	else if (why == -2)
 		sx_err_add(err, file, r->line, _("%s: \"%s\" could be read two ways; write it without"
 			   " thousands separators"), name, s);
@@ -277,6 +298,28 @@ static void field_error(const struct sync_row *r, size_t i, int why, const char 
 		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a number"), name, s);
 }
 
+/* Recompute the derived columns from their source, as sxsh does when it
+ * saves a row, whatever the file held. */
+static void derive(struct sync_row *r)
+{
+	for (size_t i = 0; i < r->t->ncols; i++) {
+		const struct sync_col *c = &r->t->cols[i];
+		const struct sync_val *src = &r->v[c->src];
+		char *name, *key;
+		if (!c->derived)
+			continue;
+		name = xstrndup(src->type == SQLITE_TEXT ? src->s : "", src->type == SQLITE_TEXT ? src->n : 0);
+		key = c->derived == SYNC_DERIVED_FOLD ? text_fold(name) : text_collate_key(name);
+		free(name);
+		if (!key)
+			key = xstrdup("");
+		own(r, key);
+		r->v[i].type = SQLITE_TEXT;
+		r->v[i].s = key;
+		r->v[i].n = strlen(key);
+	}
+}
+
 int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
 		    struct sx_err *err)
 {
@@ -292,12 +335,13 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 	}
 	for (size_t i = 0; i < r->t->ncols; i++) {
 		size_t f = r->map[i];
-		int why = take(r, i, rec->f[f], rec->len[f]);
+		int why = f == (size_t)-1 ? take(r, i, "", 0) : take(r, i, rec->f[f], rec->len[f]);
 		if (why != 0) {
-			field_error(r, i, why, rec->f[f], file, err);
+			field_error(r, i, why, f == (size_t)-1 ? "" : rec->f[f], file, err);
 			return -1;
 		}
 	}
+	derive(r);
 	del = &r->v[r->t->c_deleted];
 	if (del->type != SQLITE_INTEGER || (del->i != 0 && del->i != 1)) {
 		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));

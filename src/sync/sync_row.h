@@ -16,6 +16,12 @@
 #include "base/err.h"
 #include "sync/sync_table.h"
 
+/* The last time a CSV can hold: 9999-12-31T23:59:59.999Z. */
+#define SYNC_TIME_MAX 253402300799999LL
+/* How far ahead of this computer's clock an imported updated_at may be (a
+ * laptop whose clock runs ahead); later ones are refused with their line. */
+#define SYNC_CLOCK_AHEAD_MS (24LL * 3600 * 1000)
+
 /* One typed value. */
 struct sync_val {
 	int type;            /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT or SQLITE_TEXT */

@@ -57,8 +57,21 @@ static int load_cols(sqlite3 *db, struct sync_table *t, struct sx_err *err)
 		c->kind = kind_of(c->name, (const char *)sqlite3_column_text(st, 1));
 		c->notnull = sqlite3_column_int(st, 2);
 		c->ref = -1;
+		c->derived = SYNC_DERIVED_NONE;
+		c->src = 0;
 	}
 	sqlite3_finalize(st);
+	/* name_key and sort_key come from the table's name (full_name for people). */
+	for (size_t i = 0; i < t->ncols; i++) {
+		struct sync_col *c = &t->cols[i];
+		int how = strcmp(c->name, "name_key") == 0 ? SYNC_DERIVED_FOLD
+			: strcmp(c->name, "sort_key") == 0 ? SYNC_DERIVED_COLLATE : SYNC_DERIVED_NONE;
+		for (size_t k = 0; how && k < t->ncols; k++)
+			if (strcmp(t->cols[k].name, "name") == 0 || strcmp(t->cols[k].name, "full_name") == 0) {
+				c->derived = how;
+				c->src = k;
+			}
+	}
 	return 0;
 }
 

@@ -27,12 +27,19 @@ enum sync_kind {
 	SYNC_DATE,   /* yyyy-mm-dd text */
 };
 
+/* Columns sxsh derives from another (name_key and sort_key from a name):
+ * recomputed on import, never taken from the file, and left out when a
+ * row's content is compared. */
+enum { SYNC_DERIVED_NONE, SYNC_DERIVED_FOLD, SYNC_DERIVED_COLLATE };
+
 /* One column. */
 struct sync_col {
 	char *name;     /* column name, also the CSV header */
 	int kind;       /* enum sync_kind */
 	int notnull;    /* 1 for NOT NULL: an empty text field is '' not NULL */
 	int ref;        /* index into the table's fks, or -1 */
+	int derived;    /* SYNC_DERIVED_*: sxsh computes it from column src */
+	size_t src;
 };
 
 /* One foreign key: column col holds the uuid of a row of parent. */

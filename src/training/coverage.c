@@ -1,16 +1,7 @@
 /* coverage.c — the training and awareness rules as SQL over live rows. */
 #include "training/coverage.h"
 
-/* A person ticked present on a day of a live session of the given kinds;
- * the participant row must be live too (a removed participant's ticks do
- * not count).  Used inside EXISTS with the person as ?P. */
-#define ATTENDED(person, kinds) \
-	"SELECT 1 FROM attendance a JOIN sessions s ON s.uuid = a.session_uuid" \
-	" JOIN participants pa ON pa.session_uuid = a.session_uuid" \
-	" AND pa.person_uuid = a.person_uuid AND pa.deleted = 0" \
-	" WHERE a.person_uuid = " person " AND a.deleted = 0 AND a.present = 1" \
-	" AND s.deleted = 0 AND s.kind IN " kinds \
-	" AND a.day BETWEEN s.start_date AND s.end_date"
+#define ATTENDED COVERAGE_ATTENDED
 
 /* Step a statement that yields two counts into *a and *b. */
 static int two_counts(struct sx_db *db, sqlite3_stmt *st, long *a, long *b, struct sx_err *err)
@@ -28,9 +19,9 @@ int coverage_roster(struct sx_db *db, const char *place_uuid, long *trained, lon
 		    struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT coalesce(sum(EXISTS (" ATTENDED("p.uuid", "('training')") ")), 0), count(*)"
+		"SELECT coalesce(sum(" COVERAGE_TRAINED("p") "), 0), count(*)"
 		" FROM people p LEFT JOIN places pl ON pl.uuid = p.place_uuid"
-		" WHERE p.deleted = 0 AND p.on_roster = 1"
+		" WHERE " COVERAGE_ON_ROSTER("p")
 		" AND (?1 IS NULL OR p.place_uuid = ?1 OR pl.parent_uuid = ?1)", err);
 
 	*trained = *total = 0;
@@ -45,9 +36,7 @@ int coverage_facilities_informed(struct sx_db *db, const char *place_uuid, const
 				 long *informed, long *total, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT coalesce(sum(coalesce(f.informed_on, '') <> '' OR EXISTS ("
-		" SELECT 1 FROM people pe WHERE pe.facility_uuid = f.uuid AND pe.deleted = 0"
-		" AND EXISTS (" ATTENDED("pe.uuid", "('awareness', 'training')") "))), 0), count(*)"
+		"SELECT coalesce(sum(" COVERAGE_INFORMED("f") "), 0), count(*)"
 		" FROM facilities f LEFT JOIN places pl ON pl.uuid = f.place_uuid"
 		" WHERE f.deleted = 0 AND f.cp_potential = 1"
 		" AND (?1 IS NULL OR f.place_uuid = ?1 OR pl.parent_uuid = ?1)"
@@ -67,7 +56,7 @@ int coverage_facility_informed(struct sx_db *db, const char *facility_uuid, stru
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT EXISTS (SELECT 1 FROM people pe WHERE pe.facility_uuid = f.uuid"
-		" AND pe.deleted = 0 AND EXISTS (" ATTENDED("pe.uuid", "('awareness', 'training')")
+		" AND pe.deleted = 0 AND EXISTS (" ATTENDED("pe.uuid", COVERAGE_INFORMING_KINDS)
 		")), coalesce(f.informed_on, '') <> '' FROM facilities f"
 		" WHERE f.uuid = ?1 AND f.deleted = 0", err);
 	long attended = 0, by_hand = 0;
@@ -90,7 +79,7 @@ int coverage_facility_informed(struct sx_db *db, const char *facility_uuid, stru
 
 int coverage_person_trained(struct sx_db *db, const char *person_uuid, struct sx_err *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (" ATTENDED("?1", "('training')") ")", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT EXISTS (" ATTENDED("?1", COVERAGE_TRAINING_KINDS) ")", err);
 	int rc, trained = 0;
 
 	if (!st)

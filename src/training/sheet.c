@@ -14,6 +14,9 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/platform.h"
+#include "base/printdoc.h"
+#include "records/office.h"
+#include "records/orgs.h"
 #include "records/people.h"
 #include "records/places.h"
 #include "base/text.h"
@@ -64,6 +67,18 @@ static char *dates_of(const struct session *s)
 	return strcmp(a, b) == 0 ? xstrdup(a) : xasprintf("%s – %s", a, b);
 }
 
+/* The organiser or trainer as typed on the session, else the organisations
+ * of the support network named in that role (records/orgs.h).  Owned. */
+static char *party_of(struct sx_db *db, const struct session *s, const char *typed,
+		      const char *role)
+{
+	char *named;
+	if (typed && *typed)
+		return xstrdup(typed);
+	named = orgs_session_names(db, s->uuid, role);
+	return named ? named : xstrdup("");
+}
+
 static void build_heading(struct sx_db *db, const struct session *s, struct heading *h)
 {
 	char *place = s->place_uuid ? places_name(db, s->place_uuid) : NULL;
@@ -76,8 +91,8 @@ static void build_heading(struct sx_db *db, const struct session *s, struct head
 	add_line(h, _("Dates"), dates_of(s));
 	add_line(h, _("Venue"), place && *venue ? xasprintf("%s, %s", venue, place)
 				: xstrdup(place ? place : venue));
-	add_line(h, _("Organiser"), xstrdup(s->organiser));
-	add_line(h, _("Trainer"), xstrdup(s->trainer));
+	add_line(h, _("Organiser"), party_of(db, s, s->organiser, "organiser"));
+	add_line(h, _("Trainer"), party_of(db, s, s->trainer, "trainer"));
 	free(place);
 }
 
@@ -92,7 +107,7 @@ static void row_cells(const struct participant *p, size_t i, char *cell[NCOLS])
 {
 	const char *pos = p->position, *unit = p->unit;
 	cell[C_NO] = xasprintf("%zu", i + 1);
-	cell[C_NAME] = xstrdup(p->full_name);
+	cell[C_NAME] = p->walk_in ? xasprintf("%s *", p->full_name) : xstrdup(p->full_name);
 	cell[C_YEAR] = p->birth_year ? xasprintf("%d", p->birth_year) : xstrdup("");
 	cell[C_GENDER] = xstrdup(people_gender_label(p->gender));
 	cell[C_ETHNIC] = xstrdup(p->ethnicity);
@@ -119,8 +134,9 @@ static char *day_head(const char *iso)
 /* Write s cut to w columns, padded to w unless it is the last cell. */
 static void put_cell(FILE *out, const char *s, int w, int right, int last)
 {
-	char *fit = text_fit(s, w);
+	char *safe = text_printable(s), *fit = text_fit(safe, w);
 	int pad = w - text_width(fit);
+	free(safe);
 	if (right)
 		fprintf(out, "%*s%s", pad, "", fit);
 	else if (last)
@@ -132,8 +148,19 @@ static void put_cell(FILE *out, const char *s, int w, int right, int last)
 
 static int width_of(const char *s, int max)
 {
-	int w = text_width(s);
+	char *safe = text_printable(s);
+	int w = text_width(safe);
+	free(safe);
 	return w > max ? max : w;
+}
+
+/* How many participants registered on the day. */
+static size_t walk_ins(const struct attendance_grid *g)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < g->n; i++)
+		n += g->people[i].walk_in != 0;
+	return n;
 }
 
 static void write_text(const struct heading *h, const struct attendance_grid *g, FILE *out)
@@ -142,8 +169,11 @@ static void write_text(const struct heading *h, const struct attendance_grid *g,
 	char *cell[NCOLS];
 
 	fprintf(out, "%s\n\n", _("Sign-in sheet"));
-	for (int i = 0; i < h->n; i++)
-		fprintf(out, "%s: %s\n", h->label[i], h->value[i]);
+	for (int i = 0; i < h->n; i++) {
+		char *v = text_printable(h->value[i]);
+		fprintf(out, "%s: %s\n", h->label[i], v);
+		free(v);
+	}
 	fputc('\n', out);
 	for (int c = 0; c < NCOLS; c++)
 		w[c] = text_width(_(col_heads[c]));
@@ -188,25 +218,26 @@ static void write_text(const struct heading *h, const struct attendance_grid *g,
 		free_cells(cell);
 	}
 	fprintf(out, "\n%s %zu\n", _("Participants:"), g->n);
+	if (walk_ins(g))
+		fprintf(out, "%s %zu\n", _("* Registered on the day (walk-ins):"), walk_ins(g));
 }
 
 static const char html_style[] =
-	"@page { size: A4 landscape; margin: 12mm; }\n"
-	"body { font-family: 'Times New Roman', serif; font-size: 11pt; color: #000; margin: 0; }\n"
 	"h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin: 0 0 8pt; }\n"
 	"table.head { margin-bottom: 8pt; }\n"
 	"table.head th { text-align: left; font-weight: normal; padding: 1pt 8pt 1pt 0; }\n"
 	"table.head td { font-weight: bold; }\n"
-	"table.sheet { border-collapse: collapse; width: 100%; }\n"
+	"table.sheet { border-collapse: collapse; width: 100%; font-size: 10pt; }\n"
 	"table.sheet th, table.sheet td { border: 1px solid #000; padding: 3pt 4pt;"
 	" vertical-align: middle; }\n"
 	"table.sheet th { font-weight: bold; text-align: center; }\n"
 	"table.sheet td.no, table.sheet td.year { text-align: center; }\n"
+	"table.sheet tbody td:nth-child(2) { white-space: nowrap; }\n"
 	"table.sheet td.sign { width: 22mm; height: 9mm; }\n"
-	"thead { display: table-header-group; }\n"
-	"tr { page-break-inside: avoid; break-inside: avoid; }\n";
+	"p.confirm { margin: 8pt 0 0; break-after: avoid; page-break-after: avoid; }\n";
 
-static void write_html(const struct heading *h, const struct attendance_grid *g, FILE *out)
+static void write_html(const struct heading *h, const struct attendance_grid *g,
+		       const struct printdoc_office *doc, FILE *out)
 {
 	static const char *const td_class[NCOLS] = { "no", "", "year", "", "", "", "", "" };
 	char *cell[NCOLS];
@@ -216,7 +247,11 @@ static void write_html(const struct heading *h, const struct attendance_grid *g,
 	html_put(out, _("Sign-in sheet"));
 	fprintf(out, " — ");
 	html_put(out, h->n ? h->value[0] : "");
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
+	fputs("</title>\n<style>\n", out);
+	printdoc_css(out, "A4 landscape");
+	fprintf(out, "%s</style>\n</head>\n<body>\n", html_style);
+	printdoc_heading(out, doc);
+	fputs("<h1>", out);
 	html_put(out, _("Sign-in sheet"));
 	fputs("</h1>\n<table class=\"head\">\n", out);
 	for (int i = 0; i < h->n; i++) {
@@ -250,22 +285,59 @@ static void write_html(const struct heading *h, const struct attendance_grid *g,
 	}
 	fprintf(out, "</tbody>\n</table>\n<p>");
 	html_put(out, _("Participants:"));
-	fprintf(out, " %zu</p>\n</body>\n</html>\n", g->n);
+	fprintf(out, " %zu", g->n);
+	if (walk_ins(g)) {
+		fputs("<br>", out);
+		html_put(out, _("* Registered on the day (walk-ins):"));
+		fprintf(out, " %zu", walk_ins(g));
+	}
+	fputs("</p>\n<p class=\"confirm\">", out);
+	html_put(out, _("The organiser confirms that the people listed above took part in the "
+			"session on the days they signed for."));
+	fputs("</p>\n", out);
+	printdoc_signatures(out, doc);
+	fputs("</body>\n</html>\n", out);
+}
+
+/* The frame of the sheet: the organiser's heading (the office's when the
+ * session names none), dated on the first day, prepared by the officer and
+ * confirmed by the organiser.  d borrows from s, o and organiser. */
+static void sheet_doc(const struct session *s, const struct office *o, const char *organiser,
+		      struct printdoc_office *d)
+{
+	office_doc(o, d);
+	if (*organiser) {
+		d->parent = NULL;
+		d->name = organiser;
+	}
+	if (s->start_date && *s->start_date)
+		d->date = s->start_date;
+	d->left_title = _("List prepared by");
+	d->right_title = _("Confirmed by the organiser");
+	d->right_name = NULL;
 }
 
 int sheet_write(struct sx_db *db, const struct session *s, enum sheet_format fmt, FILE *out,
 		struct sx_err *err)
 {
 	struct attendance_grid g;
+	struct printdoc_office d;
 	struct heading h;
+	struct office o;
 
 	if (attendance_grid_load(db, s, &g, err) != 0)
 		return -1;
 	build_heading(db, s, &h);
-	if (fmt == SHEET_HTML)
-		write_html(&h, &g, out);
-	else
+	if (fmt == SHEET_HTML) {
+		char *organiser = party_of(db, s, s->organiser, "organiser");
+		office_load(db, &o);
+		sheet_doc(s, &o, organiser, &d);
+		write_html(&h, &g, &d, out);
+		office_free(&o);
+		free(organiser);
+	} else {
 		write_text(&h, &g, out);
+	}
 	free_heading(&h);
 	attendance_grid_free(&g);
 	if (fflush(out) != 0 || ferror(out)) {

@@ -10,6 +10,7 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "ui/pending.h"
 #include "ui/screen.h"
 #include "base/text.h"
 
@@ -28,6 +29,7 @@ struct ui {
 	char msg[256];        /* message line, "" for none */
 	int msg_error;        /* the message is an error */
 	int resetting;        /* ui_reset() is emptying the stack: no resume() */
+	int quit_warned;      /* F10 was refused once because of unsaved changes */
 };
 
 struct sx_ctx *ui_ctx(struct ui *ui) { return ui->ctx; }
@@ -125,10 +127,22 @@ static void show_help(struct ui *ui)
 	free(body);
 }
 
+/* 1 when a screen on the stack holds changes not saved yet. */
+static int unsaved(struct ui *ui)
+{
+	for (int i = ui->depth - 1; i >= 0; i--) {
+		struct frame *f = &ui->stack[i];
+		if (f->s->unsaved && f->s->unsaved(ui, f->state))
+			return 1;
+	}
+	return 0;
+}
+
 static int loop(struct ui *ui)
 {
 	struct input in;
 	int rd = RD_ALL;
+	struct frame *top;
 
 	while (ui->depth) {
 		if (rd & RD_QUIT)
@@ -137,9 +151,14 @@ static int loop(struct ui *ui)
 			clearok(curscr, TRUE);
 		if (rd)
 			draw_all(ui);
-		term_read(&in);
+		top = &ui->stack[ui->depth - 1];
+		term_read_idle(&in, top->s->idle != NULL);
 		if (in.act == ACT_SIGNAL)
 			return 1;
+		if (in.act == ACT_NONE) {
+			rd = top->s->idle ? top->s->idle(ui, top->state) : RD_NONE;
+			continue;
+		}
 		if (in.act == ACT_RESIZE) {
 			rd = RD_ALL;
 			continue;
@@ -150,8 +169,16 @@ static int loop(struct ui *ui)
 			rd = RD_ALL;
 			continue;
 		}
-		if (in.act == ACT_QUIT)
-			break;
+		if (in.act == ACT_QUIT) {
+			if (ui->quit_warned || !unsaved(ui))
+				break;
+			/* Never lose a change silently: say so, and leave on a second F10. */
+			ui->quit_warned = 1;
+			ui_message(ui, 1, "%s", _("Not saved yet: another sxsh is writing. F10 again leaves without it."));
+			rd = RD_SCREEN;
+			continue;
+		}
+		ui->quit_warned = 0;
 		rd = ui->stack[ui->depth - 1].s->handle(ui, ui->stack[ui->depth - 1].state, &in);
 		if (!ui->depth)
 			break;
@@ -179,6 +206,7 @@ int ui_main(struct sx_ctx *ctx)
 			"for scripts use a command (see 'sxsh --help')"));
 		return 1;
 	}
+	pending_init(&ui);
 	officer = db_setting(ctx->db, "officer_name");
 	ui_push(&ui, officer ? &screen_main_menu : &screen_first_run, NULL);
 	free(officer);

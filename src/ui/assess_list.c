@@ -75,7 +75,7 @@ static char *progress_of(struct ui *ui, struct form_cache *cache, const struct a
 	it = fs_items(s, &n);
 	for (size_t i = 0; i < n; i++) {
 		enum xform_type t = f->nodes[it[i].node].type;
-		if (t == XFT_CALCULATE || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(s, i))
+		if (fs_type_auto(t) || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(s, i))
 			continue;
 		shown++;
 		answered += *fs_get(s, it[i].path) != '\0';

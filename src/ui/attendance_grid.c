@@ -9,6 +9,7 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "ui/pending.h"
 #include "ui/screen.h"
 #include "training/session.h"
 #include "base/text.h"
@@ -128,7 +129,7 @@ static void toggle(struct ui *ui, struct grid *v)
 
 	if (attendance_mark(ui_ctx(ui)->db, v->s.uuid, p->person_uuid, v->g.days[v->col],
 			    !*cell, &err) != 0) {
-		ui_message(ui, 1, "%s", sx_err_last(&err));
+		ui_message(ui, 1, "%s", pending_why(ui, &err));   /* the cell stays as saved */
 	} else {
 		*cell = !*cell;
 		if (v->row + 1 < (int)v->g.n)

@@ -2,6 +2,7 @@
 #include "ui/draw.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -52,7 +53,14 @@ void draw_text(int y, int x, int cols, enum role role, const char *s)
 		cols = COLS - x;
 	n = text_prefix_bytes(s, cols);
 	attron(attr_of(role));
-	add_utf8(y, x, s, n);
+	if (s[n] != '\0' && cols > 1) {
+		/* Cut: end in "…" so that a shortened name or figure never passes for whole. */
+		n = text_prefix_bytes(s, cols - 1);
+		add_utf8(y, x, s, n);
+		addwstr(L"\u2026");
+	} else {
+		add_utf8(y, x, s, n);
+	}
 	attroff(attr_of(role));
 }
 
@@ -133,9 +141,13 @@ int draw_too_small(void)
 {
 	if (COLS >= DRAW_MIN_COLS && LINES >= DRAW_MIN_ROWS)
 		return 0;
+	char msg[256];
 	erase();
-	draw_wrapped(0, 0, COLS, LINES, R_NORMAL,
-		     _("The window is too small. Make it at least 40 columns by 12 rows."));
+	/* TRANSLATORS: the sizes are columns by rows: needed, then the window's own. */
+	snprintf(msg, sizeof msg, _("The window is too small: sxsh needs %d columns by %d rows, "
+				    "this one has %d by %d. Make the window larger."),
+		 DRAW_MIN_COLS, DRAW_MIN_ROWS, COLS, LINES);
+	draw_wrapped(0, 0, COLS, LINES, R_NORMAL, msg);
 	return 1;
 }
 

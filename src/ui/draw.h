@@ -26,7 +26,7 @@ int draw_confirm(const char *question);
 int draw_too_small(void);
 
 /* Smallest window the screens are drawn for. */
-#define DRAW_MIN_COLS 40
-#define DRAW_MIN_ROWS 12
+#define DRAW_MIN_COLS 80
+#define DRAW_MIN_ROWS 24
 
 #endif

@@ -1,8 +1,8 @@
 /* editor.c — editing a record field by field, saving on leaving each. */
 #include "ui/editor.h"
+#include "ui/listview.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +10,7 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/num.h"
 #include "base/text.h"
 
 static const struct ed_field *cur(const struct editor *e)
@@ -54,7 +55,7 @@ void editor_init(struct editor *e, const struct ed_field *fields, size_t n,
  * (char *)-1 with e->error set. */
 static char *checked(struct editor *e, const struct ed_field *f, char *text)
 {
-	char iso[11], *end;
+	char iso[11];
 	long v;
 
 	if (!*text) {
@@ -65,9 +66,12 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 		return NULL;
 	}
 	if (f->kind == ED_INT) {
-		errno = 0;
-		v = strtol(text, &end, 10);
-		if (errno || *end || (f->min < f->max && (v < f->min || v > f->max))) {
+		/* The program's one number reader, in the UI language ("1.500" is
+		 * 1500 in Vietnamese); anything it is unsure of is refused here. */
+		struct num_reading r;
+		int ok = num_read(text, &r) == NUM_OK && r.value == (double)(long)r.value;
+		v = ok ? (long)r.value : 0;
+		if (!ok || (f->min < f->max && (v < f->min || v > f->max))) {
 			if (f->min < f->max)
 				snprintf(e->error, sizeof e->error, _("Enter a whole number from %ld to %ld."),
 					 f->min, f->max);
@@ -75,6 +79,7 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 				snprintf(e->error, sizeof e->error, "%s", _("Enter a whole number."));
 			return (char *)-1;
 		}
+		return xasprintf("%ld", v);
 	}
 	if (f->kind == ED_DATE) {
 		if (date_parse_user(text, iso) != 0) {
@@ -87,12 +92,33 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 	return xstrdup(text);
 }
 
+/* Save through the commit callback.  A busy database keeps the value and
+ * lets the officer go on: the record is pending until editor_retry(). */
 static int save(struct editor *e)
 {
-	if (e->commit && e->commit(e->arg, e->error, sizeof e->error) != 0)
+	int rc = e->commit ? e->commit(e->arg, e->error, sizeof e->error) : 0;
+
+	if (rc < 0)
 		return -1;
+	e->pending = rc > 0;
 	e->error[0] = '\0';
 	return 0;
+}
+
+int editor_retry(struct editor *e)
+{
+	int rc;
+
+	if (!e->pending || !e->commit)
+		return 0;
+	rc = e->commit(e->arg, e->error, sizeof e->error);
+	if (rc > 0)
+		return 0;
+	e->pending = 0;
+	if (rc < 0)
+		return -1;
+	e->error[0] = '\0';
+	return 1;
 }
 
 int editor_leave(struct editor *e)
@@ -129,39 +155,34 @@ static void move_to(struct editor *e, int sel)
 	load(e);
 }
 
-/* Step a choice by delta (wrapping), or to the next one whose label starts
- * with the typed letter. */
+static const char *field_choice_label(size_t i, void *arg)
+{
+	const struct ed_field *f = arg;
+	return f->translate ? _(f->choices[i].label) : f->choices[i].label;
+}
+
+/* Step a choice by delta (wrapping), or jump to the first one whose label starts with the
+ * typed letter (listview_jump). */
 static void choose(struct editor *e, int delta, wchar_t letter)
 {
 	const struct ed_field *f = cur(e);
-	size_t n = f->nchoices, at = 0;
-	char typed[8] = "";
+	size_t n = f->nchoices;
+	long at = -1;
 
 	if (!n)
 		return;
-	at = n - 1;   /* with no value yet, a typed letter searches from the top */
 	for (size_t i = 0; i < n; i++)
 		if (*f->str && strcmp(*f->str, f->choices[i].code) == 0)
-			at = i;
+			at = (long)i;
 	if (letter) {
-		char *want, *label;
-		wctomb(typed, letter);
-		want = text_fold(typed);
-		for (size_t k = 1; k <= n; k++) {
-			size_t i = (at + k) % n;
-			label = text_fold(f->translate ? _(f->choices[i].label) : f->choices[i].label);
-			int hit = want && label && *want && strncmp(label, want, strlen(want)) == 0;
-			free(label);
-			if (hit) {
-				at = i;
-				break;
-			}
-		}
-		free(want);
-	} else if (*f->str) {
-		at = (at + n + (size_t)(delta % (int)n + (int)n)) % n;
+		long to = listview_jump(n, at, letter, field_choice_label, (void *)f);
+		if (to < 0)
+			return;
+		at = to;
+	} else if (at >= 0) {
+		at = (at + (long)n + (long)(delta % (int)n)) % (long)n;
 	} else {
-		at = delta > 0 ? 0 : n - 1;   /* the first step from nothing */
+		at = delta > 0 ? 0 : (long)n - 1;   /* the first step from nothing */
 	}
 	free(*f->str);
 	*f->str = xstrdup(f->choices[at].code);
@@ -305,6 +326,9 @@ void editor_draw(struct editor *e, int y, int cols, int rows)
 	}
 	if (e->error[0])
 		draw_text(y + vis, 2, cols - 4, R_ERROR, e->error);
+	else if (e->pending)
+		draw_text(y + vis, 2, cols - 4, R_ERROR,
+			  _("Not saved yet: another sxsh is writing. Kept; saved as soon as it can."));
 	if (cy >= 0)
 		lineedit_draw(&e->le, cy, cx, cols - cx - 1);
 }

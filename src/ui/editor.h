@@ -50,8 +50,11 @@ struct editor {
 	struct lineedit le;              /* text being typed into sel */
 	int dirty;                       /* le differs from the stored value */
 	char error[200];                 /* why the last value was refused, or "" */
+	int pending;                     /* kept but not saved yet: the database was busy */
 	/* Save the record after a field changed; 0, or -1 with a message in
-	 * msg (msglen bytes), which keeps the officer on the field. */
+	 * msg (msglen bytes), which keeps the officer on the field, or 1 when
+	 * the database is busy (another sxsh is writing): the value is kept,
+	 * the officer may go on, and editor_retry() saves it later. */
 	int (*commit)(void *arg, char *msg, size_t msglen);
 	void *arg;                       /* for commit */
 };
@@ -65,7 +68,11 @@ void editor_init(struct editor *e, const struct ed_field *fields, size_t n,
 int editor_handle(struct editor *e, const struct input *in);
 /* Check and store the field under the cursor; 0, or -1 with e->error set. */
 int editor_leave(struct editor *e);
-/* Draw the fields in rows rows from row y, cols wide. */
+/* Try again to save a pending record (the commit callback); 1 when it is
+ * saved now, 0 when still pending (or nothing was), -1 when refused. */
+int editor_retry(struct editor *e);
+/* Draw the fields in rows rows from row y, cols wide (the last row says
+ * why a value was refused, or that changes are kept but not saved yet). */
 void editor_draw(struct editor *e, int y, int cols, int rows);
 
 #endif

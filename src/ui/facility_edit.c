@@ -5,6 +5,7 @@
 
 #include "ui/draw.h"
 #include "ui/editor.h"
+#include "ui/pending.h"
 #include "records/facility.h"
 #include "base/i18n.h"
 #include "base/mem.h"
@@ -28,14 +29,30 @@ struct fedit {
 static int fedit_commit(void *arg, char *msg, size_t msglen)
 {
 	struct fedit *s = arg;
+	struct sx_db *db = ui_ctx(s->ui)->db;
 	struct sx_err err = {0};
-	int rc = facility_save(ui_ctx(s->ui)->db, &s->f, &err);
-	if (rc != 0)
+	int rc = facility_save(db, &s->f, &err);
+	if (rc != 0 && db_busy(db))
+		rc = 1;   /* another sxsh is writing: kept, saved later */
+	else if (rc != 0)
 		snprintf(msg, msglen, "%s", sx_err_last(&err));
 	else
 		s->saved = 1;
 	sx_err_clear(&err);
 	return rc;
+}
+
+static int fedit_idle(struct ui *ui, void *state)
+{
+	struct fedit *s = state;
+	return ui_editor_retry(ui, &s->ed);
+}
+
+static int fedit_unsaved(struct ui *ui, void *state)
+{
+	struct fedit *s = state;
+	(void)ui;
+	return s->ed.pending;
 }
 
 static void codes_to_choices(const struct facility_code *codes, size_t n, struct ed_choice *out)
@@ -92,7 +109,7 @@ static void *fedit_enter(struct ui *ui, const void *varg)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	s->place_choices = xcalloc(s->places.n + 1, sizeof *s->place_choices);
 	for (size_t i = 0; i < s->places.n; i++)
-		s->place_choices[i] = (struct ed_choice){ s->places.v[i].uuid, s->places.v[i].name };
+		s->place_choices[i] = (struct ed_choice){ s->places.v[i].uuid, s->places.v[i].label };
 	build_fields(s);
 	editor_init(&s->ed, s->fields, NFIELDS, fedit_commit, s);
 	/* A new facility named from the search is saved at once, so Esc keeps it. */
@@ -116,6 +133,8 @@ static int fedit_handle(struct ui *ui, void *state, const struct input *in)
 	if (editor_handle(&s->ed, in))
 		return RD_SCREEN;
 	if (in->act == ACT_BACK || in->act == ACT_OK) {
+		if (ui_editor_pending(ui, &s->ed))
+			return RD_SCREEN;
 		if (s->saved)
 			ui_message(ui, 0, "%s", _("Saved."));
 		ui_pop(ui);
@@ -140,6 +159,8 @@ const struct screen screen_facility_edit = {
 	.draw = fedit_draw,
 	.handle = fedit_handle,
 	.leave = fedit_leave,
+	.idle = fedit_idle,
+	.unsaved = fedit_unsaved,
 	.keys = N_("Up/Down field  Left/Right choose  Enter next  Esc back"),
 	.help = N_("Fill the facility's details. Each field is saved when you leave it, so "
 		   "nothing is lost if the laptop shuts down. For a choice, press Left/Right "

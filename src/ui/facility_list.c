@@ -1,54 +1,33 @@
-/* facility_list.c — the facilities registry: search as you type, open,
- * add, delete. */
-#include <curses.h>
+/* facility_list.c — the facilities registry as a searchable list: open,
+ * pick (for a new assessment), add, list assessments, delete. */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/draw.h"
-#include "records/facility.h"
 #include "base/i18n.h"
-#include "ui/lineedit.h"
-#include "ui/listview.h"
 #include "base/mem.h"
-#include "ui/screen.h"
-#include "base/text.h"
+#include "records/facility.h"
+#include "records/places.h"
+#include "ui/searchlist.h"
 
-#define SHOW_MAX 500
-
-struct flist {
-	struct lineedit search;        /* the query being typed */
-	struct facility_row *rows;     /* matches, in Vietnamese order */
-	long n;                        /* how many */
-	int sel, top;                  /* selection and scroll */
-	int stale;                     /* re-run the search before drawing */
-	char *picked;                  /* picking mode: where Enter puts the uuid */
-};
-
-static void refresh_rows(struct ui *ui, struct flist *l)
+static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
+		  void **rows, struct sx_err *err)
 {
-	struct sx_err err = {0};
-	char *q = lineedit_text(&l->search);
-
-	facility_rows_free(l->rows, l->n > 0 ? (size_t)l->n : 0);
-	l->n = facility_search(ui_ctx(ui)->db, q, SHOW_MAX, &l->rows, &err);
-	if (l->n < 0) {
-		ui_message(ui, 1, "%s", sx_err_last(&err));
-		l->n = 0;
-	}
-	if (l->sel >= l->n)
-		l->sel = l->n ? (int)l->n - 1 : 0;
-	l->stale = 0;
-	free(q);
-	sx_err_clear(&err);
+	struct facility_row *v = NULL;
+	long n = facility_search_in(ctx->db, q, scope, limit, &v, err);
+	*rows = v;
+	return n;
 }
 
-static void *flist_enter(struct ui *ui, const void *arg)
+static int columns(int cols, struct searchlist_col col[SEARCHLIST_COLS])
 {
-	struct flist *l = xcalloc(1, sizeof *l);
-	const struct facility_pick_arg *pick = arg;
-	l->picked = pick ? pick->picked : NULL;
-	refresh_rows(ui, l);
-	return l;
+	int namew = cols / 2, placew = (cols - namew - 6) / 2;
+	col[0] = (struct searchlist_col){ N_("Name"), 2, namew };
+	col[1] = (struct searchlist_col){ N_("District"), 3 + namew, placew };
+	col[2] = (struct searchlist_col){ N_("Sector"), 4 + namew + placew,
+					  cols - namew - placew - 5 };
+	return 3;
 }
 
 static const char *sector_label(const char *code)
@@ -59,123 +38,119 @@ static const char *sector_label(const char *code)
 	return code;
 }
 
-static void flist_draw(struct ui *ui, void *state)
+static const char *cell(const void *row, int c, char *buf, size_t n)
 {
-	struct flist *l = state;
-	int rows = LINES - 7, namew = COLS / 2, placew = (COLS - namew - 6) / 2;
-	char count[64];
-
-	if (l->stale)
-		refresh_rows(ui, l);
-	ui_title(ui, _("Facilities"));
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + rows)
-		l->top = l->sel - rows + 1;
-	draw_text(3, 2, namew, R_DIM, _("Name"));
-	draw_text(3, 3 + namew, placew, R_DIM, _("District"));
-	draw_text(3, 4 + namew + placew, COLS - namew - placew - 5, R_DIM, _("Sector"));
-	if (l->n == 0)
-		draw_text(5, 2, COLS - 4, R_NORMAL, _("No facility matches. Press F2 to add one."));
-	for (int i = 0; i < rows && l->top + i < l->n; i++) {
-		const struct facility_row *r = &l->rows[l->top + i];
-		enum role role = l->top + i == l->sel ? R_SELECTED : R_NORMAL;
-		if (role == R_SELECTED)
-			draw_fill(4 + i, 1, COLS - 2, role);
-		draw_text(4 + i, 2, namew, role, r->name);
-		draw_text(4 + i, 3 + namew, placew, role, r->place);
-		draw_text(4 + i, 4 + namew + placew, COLS - namew - placew - 5, role,
-			  sector_label(r->sector));
-	}
-	snprintf(count, sizeof count, l->n >= SHOW_MAX ? _("first %ld") : _("%ld found"), l->n);
-	draw_text(2, COLS - text_width(count) - 2, 20, R_DIM, count);
-	draw_text(2, 2, 10, R_TITLE, _("Search:"));
-	lineedit_draw(&l->search, 2, 12, COLS - 36);
+	const struct facility_row *r = row;
+	(void)buf, (void)n;
+	return c == 0 ? r->name : c == 1 ? r->place : sector_label(r->sector);
 }
 
-static int flist_handle(struct ui *ui, void *state, const struct input *in)
+static void free_rows(void *rows, size_t n)
 {
-	struct flist *l = state;
-	int rows = LINES - 7;
-	char *q;
+	facility_rows_free(rows, n);
+}
 
-	if (listview_move(&l->sel, (long)l->n, rows, in, 0))
-		return RD_SCREEN;
-	switch (in->act) {
-	case ACT_BACK:
+/* Enter: open the facility, or, when picking, hand its uuid back. */
+static int open_row(struct ui *ui, struct searchlist *l, const void *row)
+{
+	char *picked = searchlist_kept(l);
+	struct facility_edit_arg a = { .uuid = searchlist_uuid(l, row) };
+
+	if (picked) {
+		snprintf(picked, 37, "%s", a.uuid);
 		ui_pop(ui);
 		return RD_ALL;
-	case ACT_OK:
-		if (l->n && l->picked) {
-			snprintf(l->picked, 37, "%s", l->rows[l->sel].uuid);
-			ui_pop(ui);
-			return RD_ALL;
-		}
-		if (l->n) {
-			l->stale = 1;
-			struct facility_edit_arg a = { .uuid = l->rows[l->sel].uuid };
-			ui_push(ui, &screen_facility_edit, &a);
-		}
-		return RD_ALL;
-	case ACT_FKEY:
-		if (in->ch == 2) {          /* F2: a new facility, named as searched */
-			l->stale = 1;
-			q = lineedit_text(&l->search);
-			struct facility_edit_arg a = { .name = q };
-			ui_push(ui, &screen_facility_edit, &a);
-			free(q);
-			return RD_ALL;
-		}
-		if (in->ch == 5 && l->n) {  /* F5: the facility's assessments */
-			struct assess_list_arg a = { .facility = l->rows[l->sel].uuid };
-			ui_push(ui, &screen_assess_list, &a);
-			return RD_ALL;
-		}
-		if (in->ch == 8 && l->n) {  /* F8: delete, after asking */
-			struct sx_err err = {0};
-			char *ask = xasprintf(_("Delete the facility \"%s\"? Its assessments are kept."),
-					      l->rows[l->sel].name);
-			if (draw_confirm(ask)) {
-				if (facility_delete(ui_ctx(ui)->db, l->rows[l->sel].uuid, &err) == 0)
-					ui_message(ui, 0, "%s", _("Deleted."));
-				else
-					ui_message(ui, 1, "%s", sx_err_last(&err));
-				refresh_rows(ui, l);
-			}
-			free(ask);
-			sx_err_clear(&err);
-			return RD_ALL;
-		}
-		return RD_NONE;
-	default:
-		break;
 	}
-	if (lineedit_handle(&l->search, in)) {
-		l->sel = l->top = 0;
-		refresh_rows(ui, l);
-		return RD_SCREEN;
-	}
-	return RD_NONE;
+	ui_push(ui, &screen_facility_edit, &a);
+	return RD_ALL;
 }
 
-static void flist_leave(struct ui *ui, void *state)
+/* F2: a new facility, named as searched. */
+static int add_named(struct ui *ui, struct searchlist *l, const void *row)
 {
-	struct flist *l = state;
-	(void)ui;
-	facility_rows_free(l->rows, (size_t)l->n);
-	free(l);
+	struct facility_edit_arg a = { .name = searchlist_text(l) };
+	(void)row;
+	ui_push(ui, &screen_facility_edit, &a);
+	free((char *)a.name);
+	return RD_ALL;
+}
+
+/* F5: the facility's assessments. */
+static int assessments(struct ui *ui, struct searchlist *l, const void *row)
+{
+	struct assess_list_arg a = { .facility = searchlist_uuid(l, row) };
+	ui_push(ui, &screen_assess_list, &a);
+	return RD_ALL;
+}
+
+/* F6: only the officer's home area (a commune or ward, with the old communes it was
+ * formed from), or everywhere again. */
+static int toggle_area(struct ui *ui, struct searchlist *l, const void *row)
+{
+	struct sx_db *db = ui_ctx(ui)->db;
+	char province[37], *home, *name;
+
+	(void)row;
+	if (searchlist_scope(l)) {
+		searchlist_set_scope(ui, l, NULL, NULL);
+		return RD_SCREEN;
+	}
+	home = db_setting(db, "home_area");
+	places_province(db, province);
+	if (!home || strcmp(home, province) == 0) {
+		ui_message(ui, 1, "%s", _("Your home area is the whole province: choose a commune "
+					  "or ward in Settings to filter by it."));
+		free(home);
+		return RD_ALL;
+	}
+	name = places_name(db, home);
+	searchlist_set_scope(ui, l, home, name);
+	free(name);
+	free(home);
+	return RD_SCREEN;
+}
+
+static const struct searchlist_key keys[] = {
+	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
+	{ .fkey = 2, .stale = 1, .act = add_named },
+	{ .fkey = 5, .needs_row = 1, .act = assessments },
+	{ .fkey = 6, .act = toggle_area },
+	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
+	{ 0 },
+};
+
+static const struct searchlist_ops ops = {
+	.title = N_("Facilities"),
+	.empty = N_("No facility matches. Press F2 to add one."),
+	.query = query, .free_rows = free_rows,
+	.row_size = sizeof(struct facility_row),
+	.columns = columns, .cell = cell,
+	.keys = keys,
+	.confirm = N_("Delete the facility \"%s\"? Its assessments are kept."),
+	.label_at = offsetof(struct facility_row, name),
+	.remove = facility_delete,
+};
+
+/* Opened to pick (arg a facility_pick_arg), Enter puts the uuid in picked,
+ * which outlives the list. */
+static void *flist_enter(struct ui *ui, const void *arg)
+{
+	const struct facility_pick_arg *pick = arg;
+	return searchlist_open(ui, &ops, pick ? pick->picked : NULL);
 }
 
 const struct screen screen_facility_list = {
 	.name = "facility_list",
 	.enter = flist_enter,
-	.draw = flist_draw,
-	.handle = flist_handle,
-	.leave = flist_leave,
+	.draw = searchlist_draw,
+	.handle = searchlist_handle,
+	.leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F8 delete  Esc back"),
 	.help = N_("Type part of a facility's name to find it; capitals and accents do not "
 		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "
 		   "Vietnamese alphabetical order. Enter opens the selected facility, F2 adds a "
 		   "new one named as you searched, F5 lists its assessments and starts a new "
-		   "one, F8 deletes the selected one after asking."),
+		   "one, F8 deletes the selected one after asking. F6 shows only the "
+		   "facilities of your commune or ward (with those recorded under the old "
+		   "communes it was formed from), and F6 again all of them."),
 };

@@ -1,5 +1,8 @@
-/* first_run.c — language, officer's name and home district, asked once
- * (and again from Settings). */
+/* first_run.c — language, officer's name and home area (a commune or ward
+ * in force today, or the provincial office), asked once (and again from
+ * Settings).  The area is saved as "home_area" (the province's uuid for the
+ * provincial office) and opens the dashboard; a commune is also the
+ * default place of new records ("home_district"). */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +12,7 @@
 #include "ui/lineedit.h"
 #include "ui/listview.h"
 #include "base/mem.h"
+#include "base/clock.h"
 #include "records/places.h"
 #include "ui/screen.h"
 
@@ -20,8 +24,9 @@ struct first_state {
 	struct listview langs;
 	const char *lang_labels[2];
 	struct lineedit name;
-	struct place_list places;
-	const char **place_labels;
+	struct place_list places;       /* the units in force today */
+	char province[37];              /* the provincial office's place */
+	const char **place_labels;      /* [0] the provincial office, then places */
 	struct listview districts;
 };
 
@@ -33,7 +38,8 @@ static void *first_enter(struct ui *ui, const void *arg)
 	struct sx_db *db = ui_ctx(ui)->db;
 	struct sx_err err = {0};
 	char *name = db_setting(db, "officer_name");
-	char *home = db_setting(db, "home_district");
+	char *home = db_setting(db, "home_area");
+	char today[11];
 
 	(void)arg;
 	f->first_run = name == NULL;
@@ -42,17 +48,22 @@ static void *first_enter(struct ui *ui, const void *arg)
 	f->langs = (struct listview){ .items = f->lang_labels, .n = 2,
 				      .sel = strcmp(i18n_lang(), "en") == 0 };
 	lineedit_set(&f->name, name);
-	if (places_districts(db, &f->places, &err) != 0)
+	if (!home)
+		home = db_setting(db, "home_district");
+	clock_date(clock_now_ms(), today);
+	if (places_in_force(db, today, today, &f->places, &err) != 0)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	sx_err_clear(&err);
-	f->place_labels = xcalloc(f->places.n + 1, sizeof *f->place_labels);
+	places_province(db, f->province);
+	f->place_labels = xcalloc(f->places.n + 2, sizeof *f->place_labels);
+	f->place_labels[0] = _("Provincial office (the whole province)");
 	for (size_t i = 0; i < f->places.n; i++) {
-		f->place_labels[i] = f->places.v[i].name;
+		f->place_labels[i + 1] = f->places.v[i].name;
 		if (home && strcmp(home, f->places.v[i].uuid) == 0)
-			f->districts.sel = (int)i;
+			f->districts.sel = (int)i + 1;
 	}
 	f->districts.items = f->place_labels;
-	f->districts.n = (int)f->places.n;
+	f->districts.n = (int)f->places.n + 1;
 	free(name);
 	free(home);
 	return f;
@@ -78,7 +89,8 @@ static void first_draw(struct ui *ui, void *state)
 		lineedit_draw(&f->name, y + 2, 4, COLS - 8 > 50 ? 50 : COLS - 8);
 		break;
 	case STEP_DISTRICT:
-		draw_text(y, 2, COLS - 4, R_TITLE, _("3/3  Your home district"));
+		draw_text(y, 2, COLS - 4, R_TITLE,
+			  _("3/3  Your commune or ward (or the provincial office)"));
 		listview_draw(&f->districts, y + 2, 4, COLS - 8, LINES - y - 5);
 		break;
 	}
@@ -108,9 +120,17 @@ static int save_step(struct ui *ui, struct first_state *f)
 		free(name);
 		break;
 	case STEP_DISTRICT:
-		if (f->districts.n)
-			rc = db_set_setting(db, "home_district",
-					    f->places.v[f->districts.sel].uuid, &err);
+		if (f->districts.sel == 0) {
+			if (*f->province)
+				rc = db_set_setting(db, "home_area", f->province, &err);
+			if (*f->province && rc == 0)
+				rc = db_set_setting(db, "home_district", f->province, &err);
+		} else {
+			const char *u = f->places.v[f->districts.sel - 1].uuid;
+			rc = db_set_setting(db, "home_area", u, &err);
+			if (rc == 0)
+				rc = db_set_setting(db, "home_district", u, &err);
+		}
 		break;
 	}
 	if (rc != 0)
@@ -168,6 +188,8 @@ const struct screen screen_first_run = {
 	.leave = first_leave,
 	.keys = N_("Enter next  Esc back  F1 help  F10 quit"),
 	.help = N_("Choose the language of sxsh, type your name as it should appear on "
-		   "assessments and sign-in sheets, and choose your home district. You "
+		   "assessments and sign-in sheets, and choose the commune or ward you work "
+		   "in (the units in force since 1 July 2025), or the provincial office. The "
+		   "dashboard opens on that area, and new records are placed there. You "
 		   "can change all three later from Settings in the main menu."),
 };

@@ -38,6 +38,10 @@ int lineedit_handle(struct lineedit *e, const struct input *in)
 			e->len--;
 		}
 		return 1;
+	case ACT_CLEAR:
+		e->len = e->cur = 0;
+		e->buf[0] = L'\0';
+		return 1;
 	case ACT_LEFT: if (e->cur > 0) e->cur--; return 1;
 	case ACT_RIGHT: if (e->cur < e->len) e->cur++; return 1;
 	case ACT_HOME: e->cur = 0; return 1;

@@ -1,7 +1,44 @@
 /* listview.c — selection movement and drawing for lists. */
 #include "ui/listview.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
 #include "ui/draw.h"
+
+/* Whether label i starts with the folded letter want. */
+static int starts_with(const char *(*label)(size_t, void *), void *arg, size_t i, const char *want)
+{
+	char *l = text_fold(label(i, arg));
+	int hit = l && strncmp(l, want, strlen(want)) == 0;
+	free(l);
+	return hit;
+}
+
+long listview_jump(size_t n, long cur, wchar_t letter,
+		   const char *(*label)(size_t i, void *arg), void *arg)
+{
+	char typed[8] = "";
+	long found = -1;
+	int len = wctomb(typed, letter);
+	char *want = len > 0 ? text_fold(typed) : NULL;
+
+	if (!want || !*want || n == 0) {
+		free(want);
+		return -1;
+	}
+	size_t from = 0;
+	if (cur >= 0 && (size_t)cur < n && starts_with(label, arg, (size_t)cur, want))
+		from = (size_t)cur + 1;
+	for (size_t k = 0; k < n && found < 0; k++) {
+		size_t i = (from + k) % n;
+		if (starts_with(label, arg, i, want))
+			found = (long)i;
+	}
+	free(want);
+	return found;
+}
 
 int listview_move(int *sel, long n, int page, const struct input *in, int home_end)
 {
@@ -25,8 +62,19 @@ int listview_move(int *sel, long n, int page, const struct input *in, int home_e
 	return 1;
 }
 
+static const char *item_label(size_t i, void *arg)
+{
+	return ((const struct listview *)arg)->items[i];
+}
+
 int listview_handle(struct listview *l, const struct input *in, int rows)
 {
+	if (in->act == ACT_CHAR) {
+		long to = listview_jump((size_t)l->n, l->sel, in->ch, item_label, l);
+		if (to >= 0)
+			l->sel = (int)to;
+		return to >= 0;
+	}
 	return listview_move(&l->sel, l->n, rows > 1 ? rows - 1 : 1, in, 1);
 }
 

@@ -22,6 +22,7 @@ static const struct entry entries[] = {
 	{ N_("Training and awareness events"), &screen_session_list, 0 },
 	{ N_("Sync with other laptops (CSV)"), &screen_sync, 0 },
 	{ N_("Likely duplicates (after a merge)"), &screen_dupes, 0 },
+	{ N_("Support network (CP organisations)"), &screen_org_list, 0 },
 	{ N_("Plan dashboard"), &screen_dashboard, 0 },
 	{ N_("Settings: language, officer, district"), &screen_first_run, 0 },
 	{ N_("Quit"), NULL, 1 },
@@ -58,10 +59,10 @@ static int menu_handle(struct ui *ui, void *state, const struct input *in)
 	struct menu_state *m = state;
 	const struct entry *e;
 
-	if (listview_handle(&m->list, in, LINES - 7))
-		return RD_SCREEN;
 	if (in->act == ACT_CHAR && (in->ch == 'q' || in->ch == 'Q'))
 		return RD_QUIT;
+	if (listview_handle(&m->list, in, LINES - 7))
+		return RD_SCREEN;
 	if (in->act == ACT_BACK) {
 		/* The top level: a stray Esc must not close the program. */
 		ui_message(ui, 0, "%s", _("This is the main menu. Press q to leave sxsh."));

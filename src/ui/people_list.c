@@ -1,167 +1,104 @@
-/* people_list.c — the people registry: search as you type, open, add,
- * delete. */
-#include <curses.h>
+/* people_list.c — the people registry as a searchable list: open (with
+ * the person's training history), add, delete. */
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "ui/draw.h"
 #include "base/i18n.h"
-#include "ui/lineedit.h"
-#include "ui/listview.h"
-#include "base/mem.h"
 #include "records/people.h"
-#include "ui/screen.h"
-#include "base/text.h"
+#include "ui/searchlist.h"
 #include "ui/training.h"
 
-#define SHOW_MAX 500
-
-struct plist {
-	struct lineedit search;        /* the query being typed */
-	struct person_row *rows;       /* matches, in Vietnamese order */
-	long n;                        /* how many */
-	int sel, top;                  /* selection and scroll */
-	int stale;                     /* re-run the search before drawing */
-};
-
-static void refresh_rows(struct ui *ui, struct plist *l)
+static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
+		  void **rows, struct sx_err *err)
 {
-	struct sx_err err = {0};
-	char *q = lineedit_text(&l->search);
-
-	people_rows_free(l->rows, l->n > 0 ? (size_t)l->n : 0);
-	l->n = people_search(ui_ctx(ui)->db, q, SHOW_MAX, &l->rows, &err);
-	if (l->n < 0) {
-		ui_message(ui, 1, "%s", sx_err_last(&err));
-		l->n = 0;
-	}
-	if (l->sel >= l->n)
-		l->sel = l->n ? (int)l->n - 1 : 0;
-	l->stale = 0;
-	free(q);
-	sx_err_clear(&err);
+	(void)scope;
+	struct person_row *v = NULL;
+	long n = people_search(ctx->db, q, limit, &v, err);
+	*rows = v;
+	return n;
 }
 
-static void *plist_enter(struct ui *ui, const void *arg)
+/* R (on the roster), name, year of birth, unit, category. */
+static int columns(int cols, struct searchlist_col col[SEARCHLIST_COLS])
 {
-	struct plist *l = xcalloc(1, sizeof *l);
-	(void)arg;
-	refresh_rows(ui, l);
-	return l;
+	int namew = cols / 3, catw = 20, unitw = cols - namew - catw - 19;
+	col[0] = (struct searchlist_col){ NULL, 2, 1 };
+	col[1] = (struct searchlist_col){ N_("Full name"), 4, namew };
+	col[2] = (struct searchlist_col){ N_("Born"), 5 + namew, 8 };
+	col[3] = (struct searchlist_col){ N_("Unit"), 14 + namew, unitw };
+	col[4] = (struct searchlist_col){ N_("Category"), 15 + namew + unitw, catw };
+	return 5;
 }
 
-static void plist_draw(struct ui *ui, void *state)
+static const char *cell(const void *row, int c, char *buf, size_t n)
 {
-	struct plist *l = state;
-	int rows = LINES - 7, namew = COLS / 3, catw = 20, unitw = COLS - namew - catw - 19;
-	char count[64], year[8];
-
-	if (l->stale)
-		refresh_rows(ui, l);
-	ui_title(ui, _("People"));
-	if (l->sel < l->top)
-		l->top = l->sel;
-	if (l->sel >= l->top + rows)
-		l->top = l->sel - rows + 1;
-	draw_text(3, 4, namew, R_DIM, _("Full name"));
-	draw_text(3, 5 + namew, 8, R_DIM, _("Born"));
-	draw_text(3, 14 + namew, unitw, R_DIM, _("Unit"));
-	draw_text(3, 15 + namew + unitw, catw, R_DIM, _("Category"));
-	if (l->n == 0)
-		draw_text(5, 2, COLS - 4, R_NORMAL, _("Nobody matches. Press F2 to add a person."));
-	for (int i = 0; i < rows && l->top + i < l->n; i++) {
-		const struct person_row *r = &l->rows[l->top + i];
-		enum role role = l->top + i == l->sel ? R_SELECTED : R_NORMAL;
-		if (role == R_SELECTED)
-			draw_fill(4 + i, 1, COLS - 2, role);
-		snprintf(year, sizeof year, "%d", r->birth_year);
-		draw_text(4 + i, 2, 1, role, r->on_roster ? "R" : " ");
-		draw_text(4 + i, 4, namew, role, r->full_name);
-		draw_text(4 + i, 5 + namew, 8, role, r->birth_year ? year : "");
-		draw_text(4 + i, 14 + namew, unitw, role, r->unit);
-		draw_text(4 + i, 15 + namew + unitw, catw, role, people_category_label(r->category));
+	const struct person_row *r = row;
+	switch (c) {
+	case 0: return r->on_roster ? "R" : " ";
+	case 1: return r->full_name;
+	case 2:
+		snprintf(buf, n, "%d", r->birth_year);
+		return r->birth_year ? buf : "";
+	case 3: return r->unit;
+	default: return people_category_label(r->category);
 	}
-	snprintf(count, sizeof count, l->n >= SHOW_MAX ? _("first %ld") : _("%ld found"), l->n);
-	draw_text(2, COLS - text_width(count) - 2, 20, R_DIM, count);
-	draw_text(2, 2, 10, R_TITLE, _("Search:"));
-	lineedit_draw(&l->search, 2, 12, COLS - 36);
 }
 
-static int plist_fkey(struct ui *ui, struct plist *l, int key)
+static void free_rows(void *rows, size_t n)
 {
-	struct sx_err err = {0};
-	struct person_edit_arg a = {0};
-	char *ask;
+	people_rows_free(rows, n);
+}
 
-	if (key == 2) {                 /* F2: a new person, named as searched */
-		l->stale = 1;
-		a.name = lineedit_text(&l->search);
-		ui_push(ui, &screen_person_edit, &a);
-		free((char *)a.name);
-		return RD_ALL;
-	}
-	if (key != 8 || !l->n)
-		return RD_NONE;
-	ask = xasprintf(_("Delete %s from the registry? Their attendance records are kept."),
-			l->rows[l->sel].full_name);
-	if (draw_confirm(ask)) {
-		if (person_delete(ui_ctx(ui)->db, l->rows[l->sel].uuid, &err) == 0)
-			ui_message(ui, 0, "%s", _("Deleted."));
-		else
-			ui_message(ui, 1, "%s", sx_err_last(&err));
-		refresh_rows(ui, l);
-	}
-	free(ask);
-	sx_err_clear(&err);
+/* Enter: the person, with their training history. */
+static int open_row(struct ui *ui, struct searchlist *l, const void *row)
+{
+	struct person_edit_arg a = { .uuid = searchlist_uuid(l, row) };
+	ui_push(ui, &screen_person_edit, &a);
 	return RD_ALL;
 }
 
-static int plist_handle(struct ui *ui, void *state, const struct input *in)
+/* F2: a new person, named as searched. */
+static int add_named(struct ui *ui, struct searchlist *l, const void *row)
 {
-	struct plist *l = state;
-	int rows = LINES - 7;
-	struct person_edit_arg a = {0};
-
-	if (listview_move(&l->sel, (long)l->n, rows, in, 0))
-		return RD_SCREEN;
-	switch (in->act) {
-	case ACT_BACK:
-		ui_pop(ui);
-		return RD_ALL;
-	case ACT_OK:
-		if (l->n) {
-			l->stale = 1;
-			a.uuid = l->rows[l->sel].uuid;
-			ui_push(ui, &screen_person_edit, &a);
-		}
-		return RD_ALL;
-	case ACT_FKEY:
-		return plist_fkey(ui, l, (int)in->ch);
-	default:
-		break;
-	}
-	if (lineedit_handle(&l->search, in)) {
-		l->sel = l->top = 0;
-		refresh_rows(ui, l);
-		return RD_SCREEN;
-	}
-	return RD_NONE;
+	struct person_edit_arg a = { .name = searchlist_text(l) };
+	(void)row;
+	ui_push(ui, &screen_person_edit, &a);
+	free((char *)a.name);
+	return RD_ALL;
 }
 
-static void plist_leave(struct ui *ui, void *state)
+static const struct searchlist_key keys[] = {
+	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
+	{ .fkey = 2, .stale = 1, .act = add_named },
+	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
+	{ 0 },
+};
+
+static const struct searchlist_ops ops = {
+	.title = N_("People"),
+	.empty = N_("Nobody matches. Press F2 to add a person."),
+	.query = query, .free_rows = free_rows,
+	.row_size = sizeof(struct person_row),
+	.columns = columns, .cell = cell,
+	.keys = keys,
+	.confirm = N_("Delete %s from the registry? Their attendance records are kept."),
+	.label_at = offsetof(struct person_row, full_name),
+	.remove = person_delete,
+};
+
+static void *plist_enter(struct ui *ui, const void *arg)
 {
-	struct plist *l = state;
-	(void)ui;
-	people_rows_free(l->rows, (size_t)l->n);
-	free(l);
+	(void)arg;
+	return searchlist_open(ui, &ops, NULL);
 }
 
 const struct screen screen_people_list = {
 	.name = "people_list",
 	.enter = plist_enter,
-	.draw = plist_draw,
-	.handle = plist_handle,
-	.leave = plist_leave,
+	.draw = searchlist_draw,
+	.handle = searchlist_handle,
+	.leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F8 delete  Esc back"),
 	.help = N_("Officers, trainees and facility contacts. Type part of a name to find "
 		   "someone; capitals and accents do not matter (\"nguyen van a\" finds "

@@ -9,6 +9,7 @@
 #include "base/date.h"
 #include "ui/draw.h"
 #include "ui/editor.h"
+#include "ui/pending.h"
 #include "records/facility.h"
 #include "ui/lineedit.h"
 #include "base/i18n.h"
@@ -18,7 +19,7 @@
 #include "ui/screen.h"
 #include "ui/training.h"
 
-enum { NFIELDS = 11 };
+enum { NFIELDS = 12 };
 #define PICK_MAX 8   /* facilities offered while choosing where someone works */
 
 struct pedit {
@@ -50,7 +51,9 @@ static int pedit_commit(void *arg, char *msg, size_t msglen)
 
 	e->p.birth_year = e->year ? atoi(e->year) : 0;
 	rc = person_save(ui_ctx(e->ui)->db, &e->p, &err);
-	if (rc != 0)
+	if (rc != 0 && db_busy(ui_ctx(e->ui)->db))
+		rc = 1;   /* another sxsh is writing: kept, saved later */
+	else if (rc != 0)
 		snprintf(msg, msglen, "%s", sx_err_last(&err));
 	else
 		e->saved = 1;
@@ -86,6 +89,8 @@ static void build_fields(struct pedit *e)
 	d[k++] = (struct ed_field){ .label = N_("On the roster to be trained"), .kind = ED_BOOL,
 		.flag = &p->on_roster };
 	d[k++] = (struct ed_field){ .label = N_("Notes"), .kind = ED_TEXT, .str = &p->note };
+	d[k++] = (struct ed_field){ .label = N_("Excluded from the roster"), .kind = ED_BOOL,
+		.flag = &p->roster_excluded };
 }
 
 static void load_history(struct pedit *e, struct sx_db *db, struct sx_err *err)
@@ -135,10 +140,14 @@ static void search_facilities(struct pedit *e)
 static void set_facility(struct pedit *e, const char *uuid)
 {
 	char msg[200];
+	int rc;
 
 	free(e->p.facility_uuid);
 	e->p.facility_uuid = uuid ? xstrdup(uuid) : NULL;
-	if (pedit_commit(e, msg, sizeof msg) != 0)
+	rc = pedit_commit(e, msg, sizeof msg);
+	if (rc > 0)
+		e->ed.pending = 1;   /* kept: the idle tick saves it */
+	else if (rc < 0)
 		ui_message(e->ui, 1, "%s", msg);
 	load_facility(e, ui_ctx(e->ui)->db);
 }
@@ -163,7 +172,7 @@ static void *pedit_enter(struct ui *ui, const void *varg)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	e->place_choices = xcalloc(e->places.n + 1, sizeof *e->place_choices);
 	for (size_t i = 0; i < e->places.n; i++)
-		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].name };
+		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].label };
 	build_fields(e);
 	editor_init(&e->ed, e->fields, NFIELDS, pedit_commit, e);
 	load_history(e, db, &err);
@@ -269,12 +278,27 @@ static int pedit_handle(struct ui *ui, void *state, const struct input *in)
 	if (editor_handle(&e->ed, in))
 		return RD_SCREEN;
 	if (in->act == ACT_BACK || in->act == ACT_OK) {
+		if (ui_editor_pending(ui, &e->ed))
+			return RD_SCREEN;
 		if (e->saved)
 			ui_message(ui, 0, "%s", _("Saved."));
 		ui_pop(ui);
 		return RD_ALL;
 	}
 	return RD_NONE;
+}
+
+static int pedit_idle(struct ui *ui, void *state)
+{
+	struct pedit *e = state;
+	return ui_editor_retry(ui, &e->ed);
+}
+
+static int pedit_unsaved(struct ui *ui, void *state)
+{
+	struct pedit *e = state;
+	(void)ui;
+	return e->ed.pending;
 }
 
 static void pedit_leave(struct ui *ui, void *state)
@@ -297,6 +321,8 @@ const struct screen screen_person_edit = {
 	.draw = pedit_draw,
 	.handle = pedit_handle,
 	.leave = pedit_leave,
+	.idle = pedit_idle,
+	.unsaved = pedit_unsaved,
 	.keys = N_("Up/Down field  Left/Right choose  F5 facility  F6 no facility  Esc back"),
 	.help = N_("A person in the registry. Each field is saved when you leave it. \"On the "
 		   "roster\" marks the officers the plan wants trained; they count as trained "

@@ -3,7 +3,11 @@
  * While the officer types a name, the people already in the registry with
  * that name are listed under the form; those with the same year of birth
  * or phone are marked as likely the same person and Enter picks them
- * instead of creating a duplicate. */
+ * instead of creating a duplicate.  While the unit is typed, the facility
+ * registry is searched: F3 takes the facility shown (and a unit typed as a
+ * facility's exact name is linked too), so that the person works there
+ * and their attendance counts the facility as informed (coverage.h); any
+ * other text stays a free-text unit. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +18,7 @@
 #include "base/i18n.h"
 #include "ui/lineedit.h"
 #include "base/mem.h"
+#include "records/facility.h"
 #include "records/people.h"
 #include "ui/screen.h"
 #include "training/session.h"
@@ -35,6 +40,7 @@ struct register_draft {
 	int gender;                 /* index in people_genders, -1 for none */
 	int category;               /* index in people_categories, -1 for none */
 	int focus;                  /* a field, or NF for the list of matches */
+	char facility[37];          /* the facility the unit names, or "" */
 };
 
 struct reg {
@@ -48,7 +54,35 @@ struct reg {
 	int sel, top;               /* selection in the matches */
 	struct participant *in;     /* people already registered */
 	long nin;                   /* how many */
+	struct facility_row *units; /* facilities matching the typed unit */
+	long nunits;                /* how many */
 };
+
+/* Search the facility registry for the typed unit; link it when the text
+ * is exactly a facility's name (capitals and accents aside). */
+static void find_units(struct ui *ui, struct reg *r)
+{
+	struct sx_err err = {0};
+	char *unit = lineedit_text(&r->d->text[F_UNIT]), *want = text_fold(unit);
+
+	facility_rows_free(r->units, r->nunits > 0 ? (size_t)r->nunits : 0);
+	r->units = NULL;
+	r->nunits = 0;
+	r->d->facility[0] = '\0';
+	if (*unit)
+		r->nunits = facility_search(ui_ctx(ui)->db, unit, 3, &r->units, &err);
+	if (r->nunits < 0)
+		r->nunits = 0;
+	for (long i = 0; want && i < r->nunits; i++) {
+		char *name = text_fold(r->units[i].name);
+		if (name && strcmp(name, want) == 0)
+			snprintf(r->d->facility, sizeof r->d->facility, "%s", r->units[i].uuid);
+		free(name);
+	}
+	free(want);
+	free(unit);
+	sx_err_clear(&err);
+}
 
 struct register_draft *register_draft_new(void)
 {
@@ -239,6 +273,20 @@ static void draw_matches(struct reg *r)
 	}
 }
 
+/* Under the title: the facility the unit links to, or the one F3 would take. */
+static void draw_unit_hint(const struct reg *r)
+{
+	char *line = NULL;
+	if (r->d->facility[0])
+		line = xstrdup(_("Unit: linked to the facility registry (attending informs it)"));
+	else if (r->d->focus == F_UNIT && r->nunits > 0)
+		line = xasprintf(_("F3: %s%s%s (from the facility registry)"), r->units[0].name,
+				 *r->units[0].place ? ", " : "", r->units[0].place);
+	if (line)
+		draw_text(3, 2, COLS - 4, r->d->facility[0] ? R_GOOD : R_DIM, line);
+	free(line);
+}
+
 static void reg_draw(struct ui *ui, void *state)
 {
 	struct reg *r = state;
@@ -250,6 +298,7 @@ static void reg_draw(struct ui *ui, void *state)
 	draw_text(2, 2, COLS - text_width(count) - 6, R_TITLE, head);
 	draw_text(2, COLS - text_width(count) - 2, text_width(count), R_DIM, count);
 	draw_matches(r);
+	draw_unit_hint(r);
 	draw_form(r);
 	free(head);
 	free(count);
@@ -287,6 +336,7 @@ static int register_new(struct ui *ui, struct reg *r)
 	p.birth_year = typed_year(r->d);
 	p.phone = lineedit_text(&r->d->text[F_PHONE]);
 	p.unit = lineedit_text(&r->d->text[F_UNIT]);
+	p.facility_uuid = r->d->facility[0] ? xstrdup(r->d->facility) : NULL;
 	p.position = lineedit_text(&r->d->text[F_POSITION]);
 	p.ethnicity = lineedit_text(&r->d->text[F_ETHNIC]);
 	p.gender = r->d->gender < 0 ? NULL : xstrdup(people_genders[r->d->gender].code);
@@ -359,6 +409,8 @@ static int form_key(struct ui *ui, struct reg *r, const struct input *in)
 		return 0;
 	if (f == F_NAME || f == F_YEAR || f == F_PHONE)
 		find_matches(ui, r);
+	if (f == F_UNIT)
+		find_units(ui, r);
 	return 1;
 }
 
@@ -399,6 +451,11 @@ static int reg_handle(struct ui *ui, void *state, const struct input *in)
 			done = submit(ui, r, 0);
 		break;
 	case ACT_FKEY:
+		if (in->ch == 3 && r->d->focus == F_UNIT && r->nunits > 0) {
+			lineedit_set(&r->d->text[F_UNIT], r->units[0].name);
+			find_units(ui, r);
+			return RD_SCREEN;
+		}
 		if (in->ch != 2)
 			return RD_NONE;
 		done = submit(ui, r, 1);
@@ -409,6 +466,7 @@ static int reg_handle(struct ui *ui, void *state, const struct input *in)
 	if (done) {     /* a fresh form for the next person */
 		draft_reset(r->d);
 		find_matches(ui, r);
+		find_units(ui, r);
 	}
 	return RD_SCREEN;
 }
@@ -419,6 +477,7 @@ static void reg_leave(struct ui *ui, void *state)
 	(void)ui;
 	people_rows_free(r->rows, r->n > 0 ? (size_t)r->n : 0);
 	attendance_participants_free(r->in, r->nin > 0 ? (size_t)r->nin : 0);
+	facility_rows_free(r->units, r->nunits > 0 ? (size_t)r->nunits : 0);
 	free(r->title);
 	free(r);
 }
@@ -435,6 +494,8 @@ const struct screen screen_register = {
 		   "birth or phone, who is probably the same person. Enter registers: a likely "
 		   "match is picked instead of creating a duplicate (press Enter again to "
 		   "register them, or F2 to add a new person anyway). Down moves into the list "
-		   "to pick someone else. After each registration the form is cleared for the "
-		   "next person."),
+		   "to pick someone else. Typing the unit searches the facility registry: F3 "
+		   "takes the facility shown, so that the person is linked to it and their "
+		   "attendance counts it as informed; any other unit stays as typed. After "
+		   "each registration the form is cleared for the next person."),
 };

@@ -72,7 +72,7 @@ static void build(struct ui *ui, struct review *r)
 		const char *v = fs_get(r->fs, it[i].path);
 		char *label, *shown;
 		int bad;
-		if (t == XFT_CALCULATE || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(r->fs, i))
+		if (fs_type_auto(t) || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(r->fs, i))
 			continue;
 		bad = fs_check(r->fs, i, v, msg, sizeof msg) != 0;
 		label = fs_label(r->fs, i);

@@ -27,6 +27,13 @@ struct screen {
 	int (*handle)(struct ui *ui, void *state, const struct input *in); /* an action */
 	void (*leave)(struct ui *ui, void *state);          /* free its state */
 	void (*resume)(struct ui *ui, void *state);         /* on top again (may be NULL) */
+	/* About four times a second while on top and without input (may be
+	 * NULL): retry what waits, such as a save refused by a busy database;
+	 * returns what to redraw. */
+	int (*idle)(struct ui *ui, void *state);
+	/* 1 when the screen holds changes not saved yet (may be NULL); asked
+	 * before sxsh quits. */
+	int (*unsaved)(struct ui *ui, void *state);
 	const char *keys;   /* help-bar text (N_) */
 	const char *help;   /* F1 text (N_) */
 };
@@ -63,8 +70,11 @@ extern const struct screen screen_assess_list;    /* drafts, or one facility's a
 extern const struct screen screen_walk;           /* the walkthrough (arg below) */
 extern const struct screen screen_review;         /* review and finish (arg below) */
 extern const struct screen screen_dashboard;      /* the plan's progress bars (arg NULL) */
+extern const struct screen screen_plan_edit;      /* one plan (arg its code, or NULL: new) */
 extern const struct screen screen_sync;           /* export and import (arg NULL) */
 extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
+extern const struct screen screen_org_list;       /* the support network (arg NULL) */
+extern const struct screen screen_org_edit;       /* one organisation (arg below) */
 
 /* What screen_walk and screen_review open. */
 struct walk_arg {
@@ -82,6 +92,12 @@ struct assess_list_arg {
 struct facility_edit_arg {
 	const char *uuid;   /* the facility, or NULL for a new one */
 	const char *name;   /* a new facility's name as searched, or NULL */
+};
+
+/* What screen_org_edit opens: an existing organisation, or a new one. */
+struct org_edit_arg {
+	const char *uuid;   /* the organisation, or NULL for a new one */
+	const char *name;   /* a new organisation's name as searched, or NULL */
 };
 
 /* screen_facility_list opened to pick a facility: Enter stores the uuid in

@@ -6,6 +6,7 @@
 
 #include "ui/draw.h"
 #include "ui/editor.h"
+#include "ui/pending.h"
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "records/places.h"
@@ -45,7 +46,9 @@ static int sedit_commit(void *arg, char *msg, size_t msglen)
 	free(e->s.end_date);   /* session_save fills an empty one in */
 	e->s.end_date = xstrdup(e->end);
 	rc = session_save(ui_ctx(e->ui)->db, &e->s, &err);
-	if (rc != 0)
+	if (rc != 0 && db_busy(ui_ctx(e->ui)->db))
+		rc = 1;   /* another sxsh is writing: kept, saved later */
+	else if (rc != 0)
 		snprintf(msg, msglen, "%s", sx_err_last(&err));
 	else
 		e->saved = 1;
@@ -89,7 +92,7 @@ static void load_choices(struct sedit *e, struct sx_db *db, struct sx_err *err)
 		ui_message(e->ui, 1, "%s", sx_err_last(err));
 	e->place_choices = xcalloc(e->places.n + 1, sizeof *e->place_choices);
 	for (size_t i = 0; i < e->places.n; i++)
-		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].name };
+		e->place_choices[i] = (struct ed_choice){ e->places.v[i].uuid, e->places.v[i].label };
 	e->nplans = session_plans(db, &e->plans, err);
 	if (e->nplans < 0) {
 		ui_message(e->ui, 1, "%s", sx_err_last(err));
@@ -141,6 +144,8 @@ static int sedit_handle(struct ui *ui, void *state, const struct input *in)
 		return RD_SCREEN;
 	if (in->act != ACT_BACK && in->act != ACT_OK)
 		return RD_NONE;
+	if (ui_editor_pending(ui, &e->ed))
+		return RD_SCREEN;
 	if (e->is_new && !e->saved && (e->s.title || e->s.start_date) &&
 	    !draw_confirm(_("This session has no title or first day yet, so it is not "
 			    "saved. Leave and lose what you typed?")))
@@ -153,6 +158,19 @@ static int sedit_handle(struct ui *ui, void *state, const struct input *in)
 	if (uuid[0])
 		ui_push(ui, &screen_session_view, uuid);
 	return RD_ALL;
+}
+
+static int sedit_idle(struct ui *ui, void *state)
+{
+	struct sedit *e = state;
+	return ui_editor_retry(ui, &e->ed);
+}
+
+static int sedit_unsaved(struct ui *ui, void *state)
+{
+	struct sedit *e = state;
+	(void)ui;
+	return e->ed.pending;
 }
 
 static void sedit_leave(struct ui *ui, void *state)
@@ -175,6 +193,8 @@ const struct screen screen_session_edit = {
 	.draw = sedit_draw,
 	.handle = sedit_handle,
 	.leave = sedit_leave,
+	.idle = sedit_idle,
+	.unsaved = sedit_unsaved,
 	.keys = N_("Up/Down field  Left/Right choose  Enter next  Esc back  F1 help"),
 	.help = N_("A session: a training course, an awareness conference or a demonstration "
 		   "visit. Type the title first; each field is saved when you leave it. Dates "

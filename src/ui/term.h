@@ -8,6 +8,7 @@
 enum action {
 	ACT_NONE, ACT_CHAR, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
 	ACT_OK, ACT_BACK, ACT_HELP, ACT_QUIT, ACT_BKSP, ACT_DEL, ACT_TAB, ACT_BTAB, ACT_RESIZE, ACT_SIGNAL,
+	ACT_CLEAR, /* Ctrl-U: empty the field */
 	ACT_FKEY   /* F2..F9, F11, F12: the number in ch */
 };
 
@@ -26,5 +27,8 @@ void term_stop(void);
 int term_color(void);
 /* Wait for the next input.  Every key of the program comes through here. */
 void term_read(struct input *in);
+/* The same, but when idle is set it also returns ACT_NONE after a quarter
+ * of a second without input (for work that waits, such as a pending save). */
+void term_read_idle(struct input *in, int idle);
 
 #endif

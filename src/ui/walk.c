@@ -12,8 +12,11 @@
 #include "form/formdir.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/num.h"
 #include "base/text.h"
+#include "ui/pending.h"
 #include "ui/walk.h"
+#include "ui/listview.h"
 
 static enum xform_type type_of(struct walk *w, size_t i)
 {
@@ -31,22 +34,25 @@ static const char *path_of(struct walk *w, size_t i)
 int walk_typed(struct walk *w, size_t i)
 {
 	enum xform_type t = type_of(w, i);
-	return t == XFT_TEXT || t == XFT_INTEGER || t == XFT_DECIMAL || t == XFT_DATE;
+	return t == XFT_TEXT || t == XFT_INTEGER || t == XFT_DECIMAL || t == XFT_DATE ||
+	       t == XFT_TIME || t == XFT_DATETIME;
 }
 
 int walk_visible(struct walk *w, size_t i)
 {
-	return type_of(w, i) != XFT_CALCULATE && fs_relevant(w->fs, i);
+	return !fs_type_auto(type_of(w, i)) && fs_relevant(w->fs, i);
 }
 
 /* Put the current item's answer into the editing state. */
 static void load_item(struct walk *w)
 {
 	const char *v = fs_get(w->fs, path_of(w, w->cur));
-	char shown[11];
+	char shown[11], typed[64];
+	double num;
 
 	w->dirty = 0;
 	w->error[0] = '\0';
+	w->preview[0] = '\0';
 	free(w->choices);
 	w->choices = fs_choices(w->fs, w->cur, &w->nchoices);
 	w->csel = 0;
@@ -60,38 +66,66 @@ static void load_item(struct walk *w)
 	if (type_of(w, w->cur) == XFT_DATE && date_valid_iso(v)) {
 		date_format_user(v, shown);
 		lineedit_set(&w->le, shown);
+	} else if (walk_numeric(w, w->cur) && num_parse_mark(v, '.', &num) == NUM_OK) {
+		num_write_lang(num, i18n_lang(), 0, typed, sizeof typed);
+		lineedit_set(&w->le, typed);   /* "3.75" is edited as "3,75" in Vietnamese */
 	} else {
 		lineedit_set(&w->le, v);
 	}
 }
 
-/* Store value as the current item's answer and save everything that
- * changed with it (calculations, skip logic) in one small transaction. */
-static int store(struct walk *w, const char *value)
+/* Save every answer that differs from the database (calculations and skip
+ * logic included) in one small transaction.  When another sxsh holds the
+ * write lock, the answers stay in the session, w->pending says so, and the
+ * idle tick saves them: 0 then too.  -1 (w->error set) for other failures. */
+static int save_all(struct walk *w)
 {
+	struct sx_db *db = ui_ctx(w->ui)->db;
 	struct sx_err err = {0};
-	int rc;
+	int rc, previous = 0;
 
-	fs_set(w->fs, path_of(w, w->cur), value);
-	rc = assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
-	if (rc != 0)
+	if (w->pending)
+		previous = pending_begin(w->ui);   /* already waiting: do not wait again */
+	rc = assess_sync_all(db, w->uuid, w->fs, &err);
+	if (w->pending)
+		pending_end(w->ui, previous);
+	if (rc != 0 && db_busy(db)) {
+		w->pending = 1;
+		rc = 0;
+	} else if (rc != 0) {
 		snprintf(w->error, sizeof w->error, "%s", sx_err_last(&err));
+	} else {
+		w->pending = 0;
+	}
 	sx_err_clear(&err);
 	return rc;
 }
 
-/* Typed text as the form stores it: dates ISO, decimal commas as points. */
+/* Store value as the current item's answer and save everything that
+ * changed with it. */
+static int store(struct walk *w, const char *value)
+{
+	fs_set(w->fs, path_of(w, w->cur), value);
+	return save_all(w);
+}
+
+/* Typed text as the form stores it: dates ISO, numbers canonical ("25500",
+ * "3.75") as read in the UI language (walk_num.c); NULL with w->error set
+ * when a number was not settled. */
 static char *normalised(struct walk *w, char *text)
 {
 	enum xform_type t = type_of(w, w->cur);
-	char iso[11];
+	char iso[11], *num;
 
 	if (t == XFT_DATE && *text && date_parse_user(text, iso) == 0) {
 		free(text);
 		return xstrdup(iso);
 	}
-	if (t == XFT_DECIMAL && strchr(text, ',') && !strchr(text, '.'))
-		*strchr(text, ',') = '.';
+	if (walk_numeric(w, w->cur) && *text) {
+		num = walk_num_settle(w, text);
+		free(text);
+		return num;
+	}
 	return text;
 }
 
@@ -106,6 +140,9 @@ static int leave_item(struct walk *w)
 	if (!walk_typed(w, w->cur) || !w->dirty)
 		return 0;
 	text = normalised(w, lineedit_text(&w->le));
+	if (!text)
+		return -1;
+	w->preview[0] = '\0';
 	if (*text && fs_check(w->fs, w->cur, text, w->error, sizeof w->error) != 0)
 		rc = -1;
 	else if (store(w, text) == 0)
@@ -119,9 +156,14 @@ static int leave_item(struct walk *w)
 static void go_to(struct walk *w, size_t i)
 {
 	struct sx_err err = {0};
+	int previous;
+
 	w->cur = i;
 	load_item(w);
+	/* Only where to reopen: never worth waiting for another sxsh. */
+	previous = pending_begin(w->ui);
 	assess_set_position(ui_ctx(w->ui)->db, w->uuid, path_of(w, i), &err);
+	pending_end(w->ui, previous);
 	sx_err_clear(&err);
 }
 
@@ -210,23 +252,18 @@ static void pick(struct walk *w)
 	free(next);
 }
 
-/* A typed letter moves to the next choice whose label starts with it. */
+static const char *choice_label(size_t i, void *arg)
+{
+	struct walk *w = arg;
+	return fs_choice_label(w->fs, w->cur, w->choices[i]);
+}
+
+/* A typed letter moves to the first choice whose label starts with it (listview_jump). */
 static void jump_letter(struct walk *w, wchar_t ch)
 {
-	char typed[8] = "", *want;
-	wctomb(typed, ch);
-	want = text_fold(typed);
-	for (size_t k = 1; want && *want && k <= w->nchoices; k++) {
-		size_t c = (w->csel + k) % w->nchoices;
-		char *label = text_fold(fs_choice_label(w->fs, w->cur, w->choices[c]));
-		int hit = label && strncmp(label, want, strlen(want)) == 0;
-		free(label);
-		if (hit) {
-			w->csel = c;
-			break;
-		}
-	}
-	free(want);
+	long to = listview_jump(w->nchoices, (long)w->csel, ch, choice_label, w);
+	if (to >= 0)
+		w->csel = (size_t)to;
 }
 
 static void save_changed(const char *path, const char *value, void *arg)
@@ -239,7 +276,6 @@ static void save_changed(const char *path, const char *value, void *arg)
 /* F4 on a repeat: add an instance and go to its first question. */
 static void repeat_add(struct walk *w)
 {
-	struct sx_err err = {0};
 	size_t n, count;
 	const struct fs_item *it;
 	char *prefix;
@@ -248,8 +284,7 @@ static void repeat_add(struct walk *w)
 		ui_message(w->ui, 1, "%s", _("This part has a fixed number of entries."));
 		return;
 	}
-	assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
-	sx_err_clear(&err);
+	save_all(w);
 	count = fs_repeat_count(w->fs, w->cur);
 	it = fs_items(w->fs, &n);
 	/* The repeat's item path is "rep"; its new instance is "rep[count]/". */
@@ -282,7 +317,7 @@ static void repeat_remove(struct walk *w)
 		return;
 	ask = xasprintf(_("Remove entry %zu and its answers? They stay in the history."), k);
 	if (draw_confirm(ask) && fs_repeat_remove(w->fs, w->cur, k, save_changed, NULL) == 0) {
-		assess_sync_all(ui_ctx(w->ui)->db, w->uuid, w->fs, &err);
+		save_all(w);
 		ui_message(w->ui, 0, _("Entry %zu removed."), k);
 		size_t n;
 		fs_items(w->fs, &n);
@@ -291,6 +326,8 @@ static void repeat_remove(struct walk *w)
 	free(ask);
 	sx_err_clear(&err);
 }
+
+static int walk_still_pending(struct walk *w);
 
 /* Where a navigation key goes. */
 enum nav { NAV_NEXT, NAV_PREV, NAV_PGDN, NAV_PGUP, NAV_HOME, NAV_END };
@@ -353,6 +390,7 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 	if (walk_typed(w, w->cur) && in->act != ACT_OK && lineedit_handle(&w->le, in)) {
 		w->dirty = 1;
 		w->error[0] = '\0';
+		walk_num_preview(w);
 		return RD_SCREEN;
 	}
 	switch (in->act) {
@@ -363,7 +401,7 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 	case ACT_HOME: return go_item(w, NAV_HOME);
 	case ACT_END: return go_item(w, NAV_END);
 	case ACT_BACK:
-		if (leave_item(w) != 0)
+		if (leave_item(w) != 0 || walk_still_pending(w))
 			return RD_SCREEN;
 		ui_message(ui, 0, "%s", _("Everything is saved; open it again from the list to go on."));
 		ui_pop(ui);
@@ -412,8 +450,13 @@ static int open_assessment(struct walk *w, const struct walk_arg *arg)
 	w->title = xstrdup(row.facility_name);
 	path = formdir_path(ctx->datadir, row.form_id, &err);
 	if (path && (w->form = xform_load(path, &err)) != NULL) {
+		char *who = db_setting(ctx->db, "officer_name");
+		char *dev = xasprintf("sxsh:%s", db_origin(ctx->db));
 		w->fs = fs_new(w->form, i18n_lang(), clock_now_ms());
 		rc = assess_load(ctx->db, arg->uuid, w->fs, &err);
+		fs_meta(w->fs, dev, who); /* deviceid, username: the metadata questions */
+		free(dev);
+		free(who);
 	}
 	if (rc == 0 && arg->fresh) {
 		fs_defaults(w->fs);
@@ -449,6 +492,9 @@ static void walk_draw(struct ui *ui, void *state)
 	ui_title(ui, w->title ? w->title : "");
 	if (w->fs)
 		walk_draw_page(w);
+	if (w->pending)   /* on the message line; a message of the moment wins */
+		draw_bar(LINES - 2, R_ERROR,
+			 _("Not saved yet: another sxsh is writing. Kept; saved as soon as it can."));
 }
 
 static int walk_handle_safe(struct ui *ui, void *state, const struct input *in)
@@ -460,6 +506,39 @@ static int walk_handle_safe(struct ui *ui, void *state, const struct input *in)
 		return RD_ALL;
 	}
 	return walk_handle(ui, state, in);
+}
+
+/* Leaving with answers not saved yet: try once more (waiting the usual
+ * time); 1 with a message when they still are not (the officer stays). */
+static int walk_still_pending(struct walk *w)
+{
+	if (!w->pending)
+		return 0;
+	w->pending = 0;
+	save_all(w);   /* sets pending again when still busy */
+	if (w->pending)
+		ui_message(w->ui, 1, "%s", _("Not saved yet: another sxsh is writing. Work on; it is saved when it can."));
+	return w->pending;
+}
+
+static int walk_idle(struct ui *ui, void *state)
+{
+	struct walk *w = state;
+
+	if (!w->fs || !w->pending)
+		return RD_NONE;
+	save_all(w);   /* no wait: pending */
+	if (w->pending)
+		return RD_NONE;
+	ui_message(ui, 0, "%s", _("Saved: the other sxsh has finished writing."));
+	return RD_SCREEN;
+}
+
+static int walk_unsaved(struct ui *ui, void *state)
+{
+	struct walk *w = state;
+	(void)ui;
+	return w->pending;
 }
 
 static void walk_leave(struct ui *ui, void *state)
@@ -479,7 +558,9 @@ const struct screen screen_walk = {
 	.draw = walk_draw,
 	.handle = walk_handle_safe,
 	.leave = walk_leave,
-	.keys = N_("Enter next  Tab/S-Tab move  PgUp/PgDn page  F3 hint  F9 review  Esc leave"),
+	.idle = walk_idle,
+	.unsaved = walk_unsaved,
+	.keys = N_("Enter next  F3 hint  F4/F8 add/delete entry  F9 review  Esc leave  F1 keys"),
 	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
 		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
 		   "Up and Down outside lists) move between questions, PageUp and PageDown "

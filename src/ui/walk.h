@@ -22,12 +22,22 @@ struct walk {
 	size_t nchoices;          /* how many */
 	size_t csel;              /* highlighted choice */
 	char error[256];          /* why the current answer was refused, or "" */
+	int pending;              /* answers kept but not saved yet: another sxsh is writing */
+	char preview[128];        /* the number being typed as understood ("= 25 500"), or "" */
 };
 
 /* 1 when item i is shown (relevant and not a calculation). */
 int walk_visible(struct walk *w, size_t i);
 /* 1 when the item is typed into (text, numbers, dates). */
 int walk_typed(struct walk *w, size_t i);
+/* 1 when the item is a number question (integer, decimal). */
+int walk_numeric(struct walk *w, size_t i);
+/* Refresh w->preview from the text being typed into the current item. */
+void walk_num_preview(struct walk *w);
+/* Read typed text as a number in the UI language, asking when it could mean
+ * two things: the canonical value to store (caller frees), or NULL with
+ * w->error set. */
+char *walk_num_settle(struct walk *w, const char *text);
 /* Draw the current page. */
 void walk_draw_page(struct walk *w);
 

@@ -80,10 +80,17 @@ static int item_rows(struct walk *w, size_t i, int y, int draw)
 		rows += shown ? shown : 1;
 	} else if (cur && walk_typed(w, i)) {
 		/* The editor goes last, so the terminal cursor stays in it. */
+		int ew = cols - 4 > 60 ? 60 : cols - 4;
 		if (draw && w->error[0])
 			draw_text(y + rows + 1, 5, cols - 2, R_ERROR, w->error);
+		if (walk_numeric(w, i) && ew > 30) {
+			/* A number needs few columns: what it is read as goes beside it. */
+			ew = 24;
+			if (draw && w->preview[0])
+				draw_text(y + rows, 5 + ew + 2, cols - ew - 4, R_TITLE, w->preview);
+		}
 		if (draw)
-			lineedit_draw(&w->le, y + rows, 5, cols - 4 > 60 ? 60 : cols - 4);
+			lineedit_draw(&w->le, y + rows, 5, ew);
 		return rows + 1 + (w->error[0] ? 1 : 0) + 1;
 	} else {
 		char *v = shown_answer(w, i);

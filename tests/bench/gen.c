@@ -1,7 +1,10 @@
 /* gen.c — a province-scale sync benchmark data set: 12 district export
  * folders (CSV files and a manifest each), written straight to disk.
  *
- *   gen HDRDIR OUTDIR [SCALE]
+ *   gen HDRDIR OUTDIR [SCALE [CHANGED]]
+ *
+ * With CHANGED (a word), the same data set with 1 % of the generated rows edited later
+ * (a new name or value and a newer updated_at): the "1 % changed" re-import of make bench.
  *
  * HDRDIR is an export of an empty database: its headers say which columns
  * each table has now, and its places, plans and indicators are copied into
@@ -128,6 +131,7 @@ static void end_row(struct out *o)
 }
 
 static FILE *manifest;
+static int changed;  /* 1: edit every hundredth generated row */
 
 static void open_out(struct out *o, const char *dir, const char *hdr, const char *table)
 {
@@ -230,7 +234,7 @@ static void common(struct out *o, int t, int d, long long i, const char *origin)
 	char u[41], ts[32];
 
 	key(u, t, d, i);
-	iso(ts, when(t, d, i));
+	iso(ts, when(t, d, i) + (changed && i % 100 == 7 ? 86400000LL * 400 : 0));
 	set(o, "uuid", "%s", u);
 	set(o, "updated_at", "%s", ts);
 	set(o, "origin", "%s", origin);
@@ -247,7 +251,7 @@ static void gen_row(struct out *o, int t, int d, long long i, const long long *n
 	common(o, t, d, i, origin);
 	switch (t) {
 	case 1:
-		set(o, "name", "Cơ sở chế biến sắn số %lld", i);
+		set(o, "name", "Cơ sở chế biến sắn số %lld%s", i, changed && i % 100 == 7 ? " (mới)" : "");
 		set(o, "place_uuid", "%s", district_uuid[d]);
 		set(o, "address", "Bản %lld xã %lld", i % 40, i % 13);
 		set(o, "sector", "%s", i % 3 ? "cassava" : "coffee");
@@ -256,7 +260,7 @@ static void gen_row(struct out *o, int t, int d, long long i, const long long *n
 		break;
 	case 2:
 		key(a, 1, d, i % n[1]);
-		set(o, "full_name", "Lò Văn Người %lld", i);
+		set(o, "full_name", "Lò Văn Người %lld%s", i, changed && i % 100 == 7 ? " Bé" : "");
 		set(o, "gender", "%s", i % 2 ? "f" : "m");
 		set(o, "birth_year", "%lld", 1950 + i % 50);
 		set(o, "phone", "08%08lld", i);
@@ -282,7 +286,7 @@ static void gen_row(struct out *o, int t, int d, long long i, const long long *n
 		set(o, "session_uuid", "%s", a);
 		set(o, "person_uuid", "%s", b);
 		set(o, "day", "%s", day);
-		set(o, "present", "%d", i % 7 != 0);
+		set(o, "present", "%d", (i % 7 != 0) ^ (changed && i % 100 == 7));
 		break;
 	}
 	case 8:
@@ -300,7 +304,7 @@ static void gen_row(struct out *o, int t, int d, long long i, const long long *n
 		key(a, 8, d, i / per);
 		set(o, "assessment_uuid", "%s", a);
 		set(o, "name", "q%lld", i % per);
-		set(o, "value", "\"%lld,%lld\"", i % 1000, i % 10);
+		set(o, "value", "\"%lld,%lld\"", i % 1000 + (changed && i % 100 == 7), i % 10);
 		break;
 	}
 	}
@@ -312,6 +316,7 @@ int main(int argc, char **argv)
 	double scale = argc > 3 ? atof(argv[3]) : 1.0;
 	long long n[10];
 
+	changed = argc > 4;
 	if (argc < 3) {
 		fprintf(stderr, "usage: gen HDRDIR OUTDIR [SCALE]\n");
 		return 2;

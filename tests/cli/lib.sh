@@ -10,9 +10,44 @@ FAILED=0
 CASE=
 CASE_FAILED=0
 
+# Sanitizer builds (make BUILD=build/asan SAN=1 cli): every run of the
+# binary, however a test starts it, writes its sanitizer reports under
+# $SAN_DIR and exits with status 86; san_check fails the case on any report,
+# leak included, on stderr or in $SAN_DIR.  Without sanitizers nothing changes.
+SAN_DIR="$WORK/sanitizer"
+mkdir -p "$SAN_DIR"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$SAN_DIR/report:exitcode=86:detect_leaks=1"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$SAN_DIR/report:exitcode=86:print_stacktrace=1:halt_on_error=1"
+
+# san_check STATUS [STDERR-FILE] — fail the case on a sanitizer's exit or report.
+san_check() {
+	[ "$1" = 86 ] && fail "exit status 86: a sanitizer stopped the program"
+	if [ -n "${2:-}" ] && grep -qE 'runtime error:|ERROR: [A-Za-z]+Sanitizer|SUMMARY: [A-Za-z]+Sanitizer' "$2" 2>/dev/null; then
+		fail "sanitizer report on stderr: $(grep -E -A12 'runtime error:|ERROR: [A-Za-z]+Sanitizer' "$2" | head -20)"
+	fi
+	for f in "$SAN_DIR"/report.*; do
+		[ -f "$f" ] || continue
+		fail "sanitizer report: $(head -25 "$f")"
+		rm -f "$f"
+	done
+	return 0
+}
+
+# sxsh ARGS... — the binary under test, checked for sanitizer reports.
+sxsh() {
+	_e=$(mktemp "$T/.stderr.XXXXXX")
+	"$SXSH_BIN" "$@" 2>"$_e"
+	_s=$?
+	cat "$_e" >&2
+	san_check "$_s" "$_e"
+	rm -f "$_e"
+	return "$_s"
+}
+
 # Finish the current case and count it.
 end_case() {
 	[ -n "$CASE" ] || return 0
+	san_check 0
 	if [ "$CASE_FAILED" -eq 0 ]; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); fi
 	CASE=
 }
@@ -28,15 +63,18 @@ case_() {
 	unset LC_ALL LC_MESSAGES
 }
 
+# Failures go to the test run's own output (fd 3), even from inside `run`.
+exec 3>&1
 fail() {
 	CASE_FAILED=1
-	printf 'FAIL %s (%s): %s\n' "$CASE" "$CURRENT_FILE" "$*"
+	printf 'FAIL %s (%s): %s\n' "$CASE" "$CURRENT_FILE" "$*" >&3
 }
 
 # run CMD... — run a command, keeping $OUT, $ERR and $STATUS.
 run() {
 	"$@" >"$T/out" 2>"$T/err" </dev/null
 	STATUS=$?
+	san_check "$STATUS" "$T/err"
 	OUT=$(cat "$T/out")
 	ERR=$(cat "$T/err")
 }

@@ -8,7 +8,6 @@ ROOT=$(cd "$HERE/../.." && pwd)
 WORK=$(mktemp -d /tmp/sxsh-cli.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 . "$HERE/lib.sh"
-sxsh() { "$SXSH_BIN" "$@"; }
 for f in "$HERE"/test_*.sh; do
 	CURRENT_FILE=$(basename "$f")
 	. "$f"

@@ -74,15 +74,21 @@ expect_mode "$T/new/x.db" 600
 expect_mode "$T/new" 700
 expect_sql "$T/new/x.db" "PRAGMA integrity_check" "ok"
 expect_sql "$T/new/x.db" "PRAGMA journal_mode" "wal"
-expect_sql "$T/new/x.db" "PRAGMA user_version" "1"
+expect_sql "$T/new/x.db" "PRAGMA user_version" "3"
 expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE kind IN ('city','district')" "12"
 expect_sql "$T/new/x.db" "SELECT name FROM places WHERE code = '125'" "Mai Sơn"
-expect_sql "$T/new/x.db" "SELECT count(*) FROM indicators" "4"
+# Sơn La 2016–2020 (4) and Decision 889/QĐ-TTg, 2021–2025 and 2026–2030 (6 each).
+expect_sql "$T/new/x.db" "SELECT count(*) FROM indicators" "16"
+# NQ 1681/NQ-UBTVQH15: 75 units from 1/7/2025 (67 xã, 8 phường), 200 before it.
+expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE valid_from = '2025-07-01'" "75"
+expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE kind = 'ward' AND valid_from = '2025-07-01'" "8"
+expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE kind IN ('commune', 'ward', 'township') AND valid_to = '2025-06-30'" "200"
+expect_sql "$T/new/x.db" "SELECT n.name FROM places o JOIN places n ON n.uuid = o.successor_uuid WHERE o.name = 'Xã Chiềng Xuân'" "Xã Chiềng Sơn"
 id=$(sqlite3 "$T/new/x.db" "SELECT value FROM meta WHERE key = 'installation_id'")
 run sxsh --db "$T/new/x.db" init
 expect_status 0
 expect_out "The database $T/new/x.db is ready (installation $id)."
-expect_sql "$T/new/x.db" "SELECT count(*) FROM places" "13"
+expect_sql "$T/new/x.db" "SELECT count(*) FROM places" "288"
 
 case_ "installation id is a UUID version 7"
 run sxsh init
@@ -124,7 +130,7 @@ run sxsh init
 sqlite3 "$SXSH_DB" "PRAGMA user_version = 99"
 run sxsh init
 expect_status 1
-expect_err "sxsh: $SXSH_DB: made by a newer sxsh (schema 99; this one knows 1): install the newer sxsh"
+expect_err "sxsh: $SXSH_DB: made by a newer sxsh (schema 99; this one knows 2): install the newer sxsh"
 
 case_ "an unwritable folder gives a clear error"
 mkdir -p "$T/ro" && chmod 500 "$T/ro"

@@ -76,3 +76,34 @@ run sxsh --lang en form test "$FORMS/rapid_assessment.csv" "$T/a.csv"
 expect_status 0
 expect_out_has "visit_date	date	relevant	2026-03-05"
 
+
+case_ "form check on pyxform's example forms (tests/forms/pyxform/README.md): 4 of 12 load"
+loaded=0
+for f in "$ROOT"/tests/forms/pyxform/*.csv; do
+	name=$(basename "$f" .csv)
+	case $name in *.answers) continue ;; esac
+	(cd "$ROOT/tests/forms/pyxform" && "$SXSH_BIN" --lang en form check "$name.csv") >"$T/got" 2>&1 &&
+		[ "$name" != widgets_subset ] && loaded=$((loaded + 1))
+	expect_files_equal "$T/got" "$ROOT/tests/forms/pyxform/$name.expected"
+done
+[ "$loaded" -eq 4 ] || fail "$loaded of pyxform's 12 example forms load, want 4"
+
+case_ "form test: pyxform's bind:constraint / bind:jr:constraintMsg spellings act"
+SXSH_NOW=2026-06-01T00:00:00Z run sxsh --lang en form test "$ROOT/tests/forms/pyxform/widgets_subset.csv" \
+	"$ROOT/tests/forms/pyxform/widgets_subset.answers.csv"
+expect_status 0
+expect_out_has "error	my_int	must be less than 10"
+expect_out_has "error	my_date	only future dates"
+expect_out_has "error	my_select	not c and d together"
+expect_err_has "widgets_subset.csv:22: warning: column 'add_none_option' in the settings sheet is not an XLSForm column sxsh knows: ignored"
+
+case_ "form test: or_other adds the choice 'other' and the question NAME_other"
+printf 'name,value\nsector,other\nsector_other,tea\n' > "$T/a.csv"
+run sxsh --lang en form test "$ROOT/tests/forms/pyxform/specify_other.csv" "$T/a.csv"
+expect_status 0
+expect_out "sector	select_one	relevant	other
+sector_other	text	relevant	tea
+complete	yes	0"
+printf 'name,value\nsector,coffee\n' > "$T/a.csv"
+run sxsh --lang en form test "$ROOT/tests/forms/pyxform/specify_other.csv" "$T/a.csv"
+expect_out_has "sector_other	text	skipped	"

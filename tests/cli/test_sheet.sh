@@ -139,3 +139,25 @@ run sxsh --lang vi sheet TH-2025-01 --format html
 expect_out_has "<html lang=\"vi\">"
 expect_out_has "<h1>Danh sách học viên có ký nhận</h1>"
 expect_out_has "<td>Doanh nghiệp</td>"
+
+case_ "sheet fit to sign: organiser's heading, date line, walk-ins marked, confirmation"
+sheet_data
+sqlite3 "$SXSH_DB" "UPDATE participants SET walk_in = 1 WHERE person_uuid = 'p2';
+	INSERT INTO settings VALUES ('officer_name', 'Lò Văn Minh');" || fail "could not mark"
+run sxsh --lang vi sheet TH-2025-01 --format text
+expect_out_has "  2  Lò Thị Ánh *   1990      "
+expect_out_has "Số người tham dự: 3
+* Đăng ký tại chỗ trong ngày: 1"
+run sxsh --lang vi sheet TH-2025-01
+expect_status 0
+expect_out_has "<table class=\"doc head\">
+<tr><td style=\"width:42%\"><span class=\"body\">Sở Công Thương Sơn La</span></td>
+<td><span class=\"body\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><span class=\"motto\">Độc lập – Tự do – Hạnh phúc</span></td></tr>
+<tr><td></td><td class=\"date\">Sơn La, ngày 12 tháng 5 năm 2025</td></tr>"
+expect_out_has "<td>Lò Thị Ánh *</td>"
+expect_out_has "<p>Số người tham dự: 3<br>* Đăng ký tại chỗ trong ngày: 1</p>"
+expect_out_has "<div class=\"title\">Người lập danh sách</div><div class=\"hint\">(Ký, ghi rõ họ tên)</div><div class=\"room\"></div><div class=\"name\">Lò Văn Minh</div>"
+expect_out_has "<div class=\"title\">Xác nhận của đơn vị tổ chức</div>"
+expect_out_has "@bottom-center { content: \"Trang\" \" \" counter(page) \" / \" counter(pages);"
+expect_out_has "thead { display: table-header-group; }"
+expect_out_has "font-family: 'Noto Serif', 'DejaVu Serif', 'Times New Roman', Times, serif;"

@@ -41,7 +41,7 @@ key Up
 type ~/usb/sxsh
 key Enter
 wait Dry run — what the import would do (nothing is written yet):
-row 10 Places                     0           0          13           0           0
+row 10 Places                     0           0         288           0           0
 row 11 Facilities                 1           0           0           0           0
 row 21 Import these rows into this laptop's database? y = yes, n or Esc = no
 type n
@@ -97,7 +97,7 @@ key Up
 row 6 > Folder or files:   ~/usb/sxsh
 key Enter
 wait Nothing was imported; the database is unchanged.
-expect the file is truncated or changed
+expect this file was changed after it was exported
 key Esc
 key q
 exit 0

@@ -14,9 +14,10 @@ else
 	db=$SXSH_DB
 	expect_sql "$db" "SELECT count(*) FROM sessions WHERE deleted = 0 AND code = 'TH-2025-01'
 		AND kind = 'training' AND start_date = '2025-05-12' AND end_date = '2025-05-13'" "1"
-	# The default plan was filled in.
+	# The default plan was filled in: the one whose period holds the course's
+	# first day (12/05/2025 lies in 889/QĐ-TTg's 2021–2025 phase).
 	expect_sql "$db" "SELECT p.code FROM sessions s JOIN plans p ON p.uuid = s.plan_uuid" \
-		"SL-SXSH-2016-2020"
+		"VN-SPC-2021-2025"
 	# 30 participants, 5 walk-ins, and no duplicate person: 30 people in all.
 	expect_sql "$db" "SELECT count(*), sum(walk_in) FROM participants WHERE deleted = 0" "30|5"
 	expect_sql "$db" "SELECT count(*) FROM people WHERE deleted = 0" "30"
@@ -44,4 +45,72 @@ else
 	expect_status 0
 	expect_out_has "Participants: 30"
 	expect_out_has " 30  Vũ Văn Thắng"
+fi
+
+case_ "registration: the unit is picked from the facility registry, and attending informs it"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	sxsh init >/dev/null
+	sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, name_key, cp_potential)
+		VALUES ('f1', 1, 't', 'Công ty TNHH Tinh bột sắn Hát Lót', 'cong ty tnhh tinh bot san hat lot', 1)"
+	cat >"$T/u.vt" <<'VT'
+#! args: --lang en
+#! env: NO_COLOR=1
+wait 1/3
+key Down
+key Enter
+wait 2/3
+type Lò Văn Minh\n
+wait 3/3
+key Enter
+wait What would you like to do?
+key Down 2
+attr reverse Training and awareness events
+key Enter
+wait No session yet. Press F2 to add one.
+key F2
+wait — New session
+type Hội nghị SXSH
+key Down 2
+type HN-2026-01
+key Down
+type 10/03/2026
+key Down
+type 10/03/2026
+key Esc
+wait Participants: 0   Walk-ins: 0
+key F2
+wait Registration: Hội nghị SXSH
+type Quàng Văn Tươi
+key Down 5
+type hat lot
+wait F3: Công ty TNHH Tinh bột sắn Hát Lót
+key F3
+wait Unit: linked to the facility registry
+key Enter
+wait Registered Quàng Văn Tươi.
+waitnot Unit: linked
+# Free text stays possible for a unit that is no facility.
+type Lường Thị Mai
+key Down 5
+type UBND xã Chiềng Mung
+key Enter
+wait Registered Lường Thị Mai.
+key Esc
+wait Participants: 2
+key Esc
+key Esc
+wait What would you like to do?
+key End
+key Enter
+exit 0
+VT
+	HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+		"$vt" "$T/u.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+		|| fail "the terminal script failed: $(tail -30 "$T/vt.out")"
+	expect_sql "$SXSH_DB" "SELECT full_name, coalesce(facility_uuid, '-'), unit FROM people ORDER BY full_name" \
+		"Lường Thị Mai|-|UBND xã Chiềng Mung
+Quàng Văn Tươi|f1|Công ty TNHH Tinh bột sắn Hát Lót"
 fi

@@ -41,6 +41,36 @@ static const char *nth(void *arg, const char *name, size_t i)
 	return lookup(arg, name);
 }
 
+/* a, b, r are numbers, d a date, the rest text, e.g. a calculation */
+static int type(void *arg, const char *name)
+{
+	(void)arg;
+	if (!strcmp(name, "a") || !strcmp(name, "b") || !strcmp(name, "r"))
+		return EXR_NUM;
+	if (!strcmp(name, "d"))
+		return EXR_DATE;
+	return !strcmp(name, "e") ? EXR_AUTO : EXR_STR;
+}
+
+static long position(void *arg)
+{
+	(void)arg;
+	return 2;
+}
+
+static const char *indexed(void *arg, const char *field, const char *const *reps,
+			   const long *idx, size_t n)
+{
+	(void)reps;
+	return n && !strcmp(field, "r") ? nth(arg, field, (size_t)(idx[0] - 1)) : lookup(arg, field);
+}
+
+static const char *choice_label(void *arg, const char *field, const char *value)
+{
+	(void)arg;
+	return !strcmp(field, "s") && !strcmp(value, "a") ? "Ánh" : NULL;
+}
+
 static void on_ref(const char *name, void *arg)
 {
 	size_t *n = arg;
@@ -57,7 +87,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct expr_env env = {
-		.lookup = lookup, .count = count, .nth = nth, .dot = "12",
+		.lookup = lookup, .count = count, .nth = nth, .type = type, .position = position,
+		.indexed = indexed, .choice_label = choice_label, .dot = "12", .dot_type = EXR_NUM,
 		.now_ms = 1710102600123LL, .tz_min = 420,
 	};
 	char *src = xmalloc(size + 1), err[256];

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh — build every tests/fuzz/fuzz_*.c with libFuzzer + ASan + UBSan and
 # run each for SECONDS (default 10) from a copy of its seeds in
-# tests/fuzz/seeds/NAME/.  Ends with "fuzz: N passed, N failed".
+# tests/fuzz/seeds/NAME/, with the extra libFuzzer flags in
+# tests/fuzz/NAME.flags if there is one.  Ends with "fuzz: N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-10}
@@ -21,7 +22,10 @@ for src in tests/fuzz/fuzz_*.c; do
 	fi
 	corpus=$(mktemp -d)
 	[ -d "$seeds" ] && cp "$seeds"/* "$corpus"/ 2>/dev/null
-	if "$bin" -max_total_time="$secs" -rss_limit_mb=1024 -timeout=10 \
+	flags=
+	[ -f "tests/fuzz/${name#fuzz_}.flags" ] && flags=$(cat "tests/fuzz/${name#fuzz_}.flags")
+	# shellcheck disable=SC2086
+	if "$bin" -max_total_time="$secs" -rss_limit_mb=1024 -timeout=10 $flags \
 		-artifact_prefix="$out/$name-" "$corpus" >"$out/$name.log" 2>&1; then
 		echo "ok $name ($(grep -o 'Done [0-9]* runs' "$out/$name.log"))"
 		passed=$((passed + 1))

@@ -31,6 +31,8 @@
 
 enum {
 	VTR_QUIET_MS = 50,        /* no output for this long = the child has finished drawing */
+	VTR_ANSWER_QUIET_MS = 20, /* a pause this long ends the child's answer to a key */
+	VTR_ANSWER_SETTLE_MS = 500, /* ...or this long after it began, for a ticking screen */
 	VTR_ESC_PAUSE_MS = 60,    /* > ESCDELAY, so the next key is not read as an Alt chord */
 	VTR_GRACE_MS = 1000,      /* time between SIGTERM and SIGKILL when the script ends */
 	VTR_MAX_DIM = 1000,       /* largest accepted rows or columns */
@@ -105,6 +107,11 @@ struct vtr_run {
 	bool reaped;                  /* waitpid has returned it */
 	bool eof;                     /* every slave fd is closed: no more output */
 	unsigned long bytes;          /* bytes read from the child since `mark` */
+	unsigned long total;          /* bytes read from the child since it started */
+	unsigned long total_at_input; /* total when the last key, resize or start was sent */
+	bool awaiting;                /* input sent and its answer not yet seen by a check */
+	long started_ms;              /* when the child was (re)started, for `clock` */
+	long output_ms;               /* when its latest output arrived, for `clock` */
 	int mark_line;                /* script line of the last `mark` */
 	char *pending;                /* keys libvterm encoded, not yet written, owned */
 	size_t npending, cappending;  /* used and allocated bytes of pending */
@@ -191,7 +198,7 @@ static bool vtr_parse_size(const char *s, long *cols, long *rows)
 	return vtr_parse_long(buf, 1, VTR_MAX_DIM, cols) && vtr_parse_long(x + 1, 1, VTR_MAX_DIM, rows);
 }
 
-/* Decode the escapes \n \t \s (space) \\ \" of s in place; false on any other escape. */
+/* Decode the escapes \n \t \s (space) \e (ESC) \\ \" of s in place; false on any other. */
 static bool vtr_unescape(char *s)
 {
 	char *out = s;
@@ -204,6 +211,7 @@ static bool vtr_unescape(char *s)
 		case 'n': *out++ = '\n'; break;
 		case 't': *out++ = '\t'; break;
 		case 's': *out++ = ' '; break;
+		case 'e': *out++ = '\033'; break;
 		case '\\': *out++ = '\\'; break;
 		case '"': *out++ = '"'; break;
 		default: return false;
@@ -349,6 +357,9 @@ static size_t vtr_read_ready(struct vtr_run *r)
 		break;
 	}
 	r->bytes += total;
+	r->total += total;
+	if (total)
+		r->output_ms = vtr_now_ms();
 	return total;
 }
 
@@ -401,6 +412,36 @@ static void vtr_settle(struct vtr_run *r)
 	long end = vtr_now_ms() + r->timeout_ms;
 	while (vtr_pump(r, VTR_QUIET_MS) > 0 && vtr_now_ms() < end)
 		;
+}
+
+/* Input went to the child (a key, a resize, a start): the next check must see its answer. */
+static void vtr_sent_input(struct vtr_run *r)
+{
+	r->total_at_input = r->total;
+	r->awaiting = true;
+}
+
+/* Before a check reads the screen: if input was sent since the last check, wait until the
+ * child has written something after it and then paused drawing (VTR_ANSWER_QUIET_MS).  So a
+ * check never passes on the screen that the input was meant to leave, however slow the
+ * child (a sanitizer build on a loaded machine).  Returns false if no answer came within
+ * the timeout; the check then runs on the screen as it is and reports what it sees. */
+static bool vtr_await_answer(struct vtr_run *r)
+{
+	if (!r->awaiting)
+		return true;
+	long end = vtr_now_ms() + r->timeout_ms;
+	while (r->total == r->total_at_input && !r->eof) {
+		long left = end - vtr_now_ms();
+		if (left <= 0)
+			return false;
+		vtr_pump(r, left);
+	}
+	long quiet_end = vtr_now_ms() + VTR_ANSWER_SETTLE_MS;
+	while (vtr_pump(r, VTR_ANSWER_QUIET_MS) > 0 && vtr_now_ms() < quiet_end)
+		;
+	r->awaiting = false;
+	return true;
 }
 
 /* A cell's attributes as VTR_A_* bits. */
@@ -570,6 +611,8 @@ static bool vtr_spawn(struct vtr_run *r)
 		vtr_exec_child(r->argv, r->sc);
 	r->child = pid;
 	r->reaped = r->eof = false;
+	vtr_sent_input(r);  /* the first check waits for the child's first screen */
+	r->started_ms = vtr_now_ms();
 	fcntl(r->master, F_SETFD, FD_CLOEXEC);
 	fcntl(r->master, F_SETFL, fcntl(r->master, F_GETFL) | O_NONBLOCK);
 	return true;
@@ -902,6 +945,8 @@ static bool vtr_screen_has_attr(const struct vtr_run *r, const char *text, unsig
 /* Pump until the screen does (present) or does not show text, or the timeout passes. */
 static bool vtr_wait_for(struct vtr_run *r, const char *text, bool present)
 {
+	if (present)
+		vtr_await_answer(r);
 	long end = vtr_now_ms() + r->timeout_ms;
 	for (;;) {
 		if (vtr_screen_has(r, text) == present)
@@ -916,6 +961,7 @@ static bool vtr_wait_for(struct vtr_run *r, const char *text, bool present)
 /* attr [no]NAME TEXT: like wait, for TEXT drawn with (or without) an attribute. */
 static bool vtr_run_attr(struct vtr_run *r, const struct vtr_step *st)
 {
+	vtr_await_answer(r);
 	long end = vtr_now_ms() + r->timeout_ms;
 	for (;;) {
 		if (vtr_screen_has_attr(r, st->text, (unsigned)st->n, st->m != 0))
@@ -950,6 +996,7 @@ static bool vtr_run_waitnot(struct vtr_run *r, const struct vtr_step *st)
 /* expect TEXT */
 static bool vtr_run_expect(struct vtr_run *r, const struct vtr_step *st)
 {
+	vtr_await_answer(r);
 	vtr_settle(r);
 	return vtr_screen_has(r, st->text) || vtr_fail(r, st, "not on screen");
 }
@@ -957,6 +1004,7 @@ static bool vtr_run_expect(struct vtr_run *r, const struct vtr_step *st)
 /* expectnot TEXT */
 static bool vtr_run_expectnot(struct vtr_run *r, const struct vtr_step *st)
 {
+	vtr_await_answer(r);
 	vtr_settle(r);
 	return !vtr_screen_has(r, st->text) || vtr_fail(r, st, "on screen but should not be");
 }
@@ -964,6 +1012,7 @@ static bool vtr_run_expectnot(struct vtr_run *r, const struct vtr_step *st)
 /* row N TEXT */
 static bool vtr_run_row(struct vtr_run *r, const struct vtr_step *st)
 {
+	vtr_await_answer(r);
 	vtr_settle(r);
 	if (st->n >= r->rows)
 		return vtr_fail(r, st, "the screen has only %d rows", r->rows);
@@ -988,6 +1037,17 @@ static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 		else
 			vterm_keyboard_unichar(r->vt, c, VTERM_MOD_NONE);
 	}
+	vtr_sent_input(r);
+	vtr_flush_keys(r);
+	return true;
+}
+
+/* send TEXT: the bytes themselves, as a terminal other than libvterm's xterm would send
+ * them (PuTTY's Home is "\e[1~"), in one write. */
+static bool vtr_run_send(struct vtr_run *r, const struct vtr_step *st)
+{
+	vtr_on_output(st->text, strlen(st->text), r);
+	vtr_sent_input(r);
 	vtr_flush_keys(r);
 	return true;
 }
@@ -995,6 +1055,7 @@ static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 /* key NAME [COUNT] */
 static bool vtr_run_key(struct vtr_run *r, const struct vtr_step *st)
 {
+	vtr_sent_input(r);
 	for (long i = 0; i < st->m; i++) {
 		vtr_send_key(r, &st->key);
 		if (st->key.key == VTERM_KEY_ESCAPE && !st->key.mod)
@@ -1013,6 +1074,7 @@ static bool vtr_run_resize(struct vtr_run *r, const struct vtr_step *st)
 	r->rows = (int)st->m;
 	if (ioctl(r->master, TIOCSWINSZ, &ws) < 0)
 		return vtr_fail(r, st, "TIOCSWINSZ: %s", strerror(errno));
+	vtr_sent_input(r);
 	return true;
 }
 
@@ -1112,6 +1174,43 @@ static bool vtr_run_term(struct vtr_run *r, const struct vtr_step *st)
 	return vtr_fail(r, st, "%s is %s", vtr_term_names[st->n], st->m ? "off" : "on");
 }
 
+/* clock LABEL: prints "LABEL: N ms", from the child's start to the last output that the
+ * checks before it saw (for make bench: after a `wait` for the first screen, the time until
+ * that screen was drawn completely, without the driver's own settling pause). */
+static bool vtr_run_clock(struct vtr_run *r, const struct vtr_step *st)
+{
+	printf("%s: %ld ms\n", st->text, r->output_ms - r->started_ms);
+	return true;
+}
+
+/* rss LABEL: prints "LABEL: N kB", the child's peak resident memory (VmHWM). */
+static bool vtr_run_rss(struct vtr_run *r, const struct vtr_step *st)
+{
+	char path[64], line[256];
+	long kb = -1;
+	vtr_settle(r);
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)r->child);
+	FILE *f = fopen(path, "r");
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	if (kb < 0)
+		return vtr_fail(r, st, "cannot read %s", path);
+	printf("%s: %ld kB\n", st->text, kb);
+	return true;
+}
+
+/* bytes LABEL: prints "LABEL: N bytes", what the child wrote since `mark`. */
+static bool vtr_run_bytes(struct vtr_run *r, const struct vtr_step *st)
+{
+	vtr_await_answer(r);
+	vtr_settle(r);
+	printf("%s: %lu bytes\n", st->text, r->bytes);
+	return true;
+}
+
 /* Every script command. */
 static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "wait", .parse = vtr_parse_text, .run = vtr_run_wait },
@@ -1120,6 +1219,7 @@ static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "expectnot", .parse = vtr_parse_text, .run = vtr_run_expectnot },
 	{ .name = "row", .parse = vtr_parse_row, .run = vtr_run_row },
 	{ .name = "type", .parse = vtr_parse_text, .run = vtr_run_type },
+	{ .name = "send", .parse = vtr_parse_text, .run = vtr_run_send },
 	{ .name = "key", .parse = vtr_parse_key, .run = vtr_run_key },
 	{ .name = "resize", .parse = vtr_parse_dims, .run = vtr_run_resize },
 	{ .name = "sleep", .parse = vtr_parse_number, .run = vtr_run_sleep },
@@ -1132,6 +1232,9 @@ static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "term", .parse = vtr_parse_term, .run = vtr_run_term },
 	{ .name = "attr", .parse = vtr_parse_attr, .run = vtr_run_attr },
 	{ .name = "restart", .parse = vtr_parse_none, .run = vtr_run_restart },
+	{ .name = "clock", .parse = vtr_parse_text, .run = vtr_run_clock },
+	{ .name = "rss", .parse = vtr_parse_text, .run = vtr_run_rss },
+	{ .name = "bytes", .parse = vtr_parse_text, .run = vtr_run_bytes },
 };
 
 /* ---- the script file -------------------------------------------------------------------- */

@@ -93,11 +93,23 @@ static void test_now_env(void)
 	CHECK_INT(clock_now_ms(), 1700000000123LL);
 	setenv("SXSH_NOW", "2024-03-05", 1);
 	CHECK_INT(clock_now_ms(), 1709596800000LL);
+	/* an offset: 13:07:08.009+07:00 is 06:07:08.009Z */
+	setenv("SXSH_NOW", "2024-03-05T13:07:08.009+07:00", 1);
+	CHECK_INT(clock_now_ms(), 1709618828009LL);
+	CHECK_INT(clock_env_check(), 1);
+	setenv("SXSH_NOW", "2024-03-05T01:07:08-05:00", 1);
+	CHECK_INT(clock_now_ms(), 1709618828000LL);
+	setenv("SXSH_NOW", "2024-03-05T13:07:08+0700", 1);
+	CHECK_INT(clock_env_check(), -1);
+	setenv("SXSH_NOW", "2024-03-05T13:07:08+15:00", 1);
+	CHECK_INT(clock_env_check(), -1);
 	setenv("SXSH_NOW", "yesterday", 1);
+	CHECK_INT(clock_env_check(), -1);
 	now = clock_now_ms();
 	CHECK(now > 1704067200000LL);  /* the real clock: after 2024-01-01 */
 	unsetenv("SXSH_NOW");
 	CHECK(clock_now_ms() - now < 60000);
+	CHECK_INT(clock_env_check(), 0);
 }
 
 T_SUITE(clock) {

@@ -18,8 +18,8 @@ static void person(struct sx_db *db, const char *name, int roster, const char *f
 	struct sx_err e = {0};
 	struct person p = {0};
 	p.full_name = (char *)name;
-	p.on_roster = roster;
-	p.category = (char *)"extension";
+	/* The roster is the officer categories (coverage.h), not a flag. */
+	p.category = (char *)(roster ? "extension" : "enterprise");
 	p.facility_uuid = (char *)facility;
 	CHECK_INT(person_save(db, &p, &e), 0);
 	snprintf(uuid, 37, "%s", p.uuid);
@@ -231,6 +231,36 @@ static void test_roster(void)
 	CHECK_INT(person_delete(db, b, &e), 0);
 	CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
 	CHECK_INT(total, 2);
+	/* Excluded by hand: off the roster although an officer; a collaborator
+	 * or a monitoring officer is on it without any flag; anyone put on it by
+	 * hand is on it whatever their category. */
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "UPDATE people SET roster_excluded = 1"
+			       " WHERE full_name LIKE 'C %'", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
+	CHECK_INT(total, 1);
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "UPDATE people SET category = 'collaborator'"
+			       " WHERE full_name LIKE 'D %'", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
+	CHECK_INT(total, 2);
+	CHECK_INT(trained, 0);    /* D's course was deleted above */
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "UPDATE people SET category = 'community',"
+			       " on_roster = 1 WHERE full_name LIKE 'D %'", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
+	CHECK_INT(total, 2);
+	/* Excluding through the registry (the person screen's field) is kept and counts. */
+	{
+		struct person p;
+		CHECK_INT(person_get(db, a, &p, &e), 0);
+		CHECK_INT(p.roster_excluded, 0);
+		p.roster_excluded = 1;
+		CHECK_INT(person_save(db, &p, &e), 0);
+		person_clear(&p);
+		CHECK_INT(person_get(db, a, &p, &e), 0);
+		CHECK_INT(p.roster_excluded, 1);
+		person_clear(&p);
+		CHECK_INT(coverage_roster(db, NULL, &trained, &total, &e), 0);
+		CHECK_INT(total, 1);
+	}
 	CHECK_INT(sx_err_count(&e), 0);
 	t_db_gone(db, path);
 	sx_err_clear(&e);

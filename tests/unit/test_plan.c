@@ -82,7 +82,7 @@ static long count_of(struct sx_db *db, enum plan_measure m)
 	const struct plan_indicator *ind;
 	const struct plan_value *v;
 	long n = -1;
-	if (plan_compute(db, SXSH_SRCDIR, NULL, &r, &e) != 0) {
+	if (plan_compute(db, SXSH_SRCDIR, "SL-SXSH-2016-2020", &r, &e) != 0) {
 		fprintf(stderr, "plan_compute: %s\n", sx_err_last(&e));
 		sx_err_clear(&e);
 		return -2;
@@ -187,24 +187,48 @@ static void test_targets_from_database(void)
 
 static void test_shown_and_met(void)
 {
-	struct plan_indicator share = { .measure = PLAN_INFORMED_SHARE, .target = 90 };
-	struct plan_indicator count = { .measure = PLAN_RAPID_COUNT, .target = 15 };
-	struct plan_value v = { .known = 1, .value = 899, .total = 1000 };
+	struct plan_indicator share = { .measure = PLAN_INFORMED_SHARE, .target = 90,
+					.has_target = 1 };
+	struct plan_indicator count = { .measure = PLAN_RAPID_COUNT, .target = 15,
+					.has_target = 1 };
+	struct plan_value v = { .known = 1, .value = 899, .total = 1000, .target = 90,
+				.has_target = 1 };
 
-	CHECK_INT(plan_shown(&share, &v), 89);     /* 89.9 % shows as 89, not 90 */
-	CHECK_INT(plan_met(&share, &v), 0);
-	v.value = 900;
+	CHECK_INT(plan_shown(&share, &v), 90);     /* 89.9 % is shown rounded, as 90 */
+	CHECK_INT(plan_met(&share, &v), 0);        /* but it does not reach 90 % */
+	v.value = 6, v.total = 7;
+	CHECK_INT(plan_shown(&share, &v), 86);     /* issue 12: 6/7 is 86 %, not 85 % */
+	v.value = 1, v.total = 8;
+	CHECK_INT(plan_shown(&share, &v), 13);     /* 12.5 % rounds half up */
+	v.value = 1, v.total = 3;
+	CHECK_INT(plan_shown(&share, &v), 33);
+	v.value = 2, v.total = 3;
+	CHECK_INT(plan_shown(&share, &v), 67);
+	v.value = 900, v.total = 1000;
 	CHECK_INT(plan_met(&share, &v), 1);
 	CHECK_INT(plan_progress(&share, &v), 1000);
+	v.has_target = 0;                          /* a row without a target */
+	CHECK_INT(plan_met(&share, &v), 0);
+	CHECK_INT(plan_progress(&share, &v), -1);
+	v.has_target = 1;
 	v.total = 0;
 	CHECK_INT(plan_shown(&share, &v), -1);     /* nothing to inform: no share */
 	CHECK_INT(plan_met(&share, &v), 0);
-	v = (struct plan_value){ .known = 1, .value = 15 };
+	v = (struct plan_value){ .known = 1, .value = 15, .target = 15, .has_target = 1 };
 	CHECK_INT(plan_met(&count, &v), 1);
 	v.value = 6;
 	CHECK_INT(plan_progress(&count, &v), 400);
 	v.known = 0;
 	CHECK_INT(plan_shown(&count, &v), -1);
+	/* A tiny target (as an import can bring) is far exceeded, never undefined. */
+	count.target = 1e-300;
+	v = (struct plan_value){ .known = 1, .value = 5 };
+	CHECK_INT(plan_progress(&count, &v), PLAN_PROGRESS_MAX);
+	count.target = 0.0 / 0.0;
+	CHECK_INT(plan_progress(&count, &v), -1);
+	share.target = 1e-300;
+	v = (struct plan_value){ .known = 1, .value = 1, .total = 3 };
+	CHECK_INT(plan_progress(&share, &v), PLAN_PROGRESS_MAX);
 	CHECK_INT(plan_measure_parse("roster_trained_share"), PLAN_ROSTER_SHARE);
 	CHECK_INT(plan_measure_parse("tonnes"), PLAN_UNKNOWN);
 }

@@ -176,6 +176,19 @@ static void insert_random(struct sx_db *db, const char *table, long long ms)
 			sql = sqlite3_mprintf("INSERT INTO assessments (uuid, updated_at, origin, facility_uuid,"
 				" kind, form_id, form_version, started_at) VALUES (%Q, %lld, %Q, %Q, 'rapid',"
 				" 'rapid', '1', %lld)", id, ms, o, a, ms);
+	} else if (!strcmp(table, "organisations")) {
+		sql = sqlite3_mprintf("INSERT INTO organisations (uuid, updated_at, origin, name, kind,"
+			" sectors, phone) VALUES (%Q, %lld, %Q, 'Trung tâm %d', 'cp_centre', %Q, '0%d')",
+			id, ms, o, rnd(20), rnd(2) ? "cassava sugar" : NULL, 912000000 + rnd(1000));
+	} else if (!strcmp(table, "org_roles")) {
+		a = pick(db, "organisations");
+		b = pick(db, rnd(2) ? "sessions" : "assessments");
+		if (a && b)
+			sql = sqlite3_mprintf("INSERT INTO org_roles (uuid, updated_at, origin, org_uuid,"
+				" role, session_uuid, assessment_uuid) SELECT %Q, %lld, %Q, %Q,"
+				" CASE WHEN EXISTS (SELECT 1 FROM sessions WHERE uuid = %Q) THEN 'trainer'"
+				" ELSE 'adviser' END, (SELECT uuid FROM sessions WHERE uuid = %Q),"
+				" (SELECT uuid FROM assessments WHERE uuid = %Q)", id, ms, o, a, b, b, b);
 	} else if (!strcmp(table, "answers")) {
 		a = pick(db, "assessments");
 		if (a)
@@ -201,6 +214,8 @@ static void update_random(struct sx_db *db, const char *table, long long ms)
 		{ "attendance", "present = 1 - present" },
 		{ "assessments", "status = 'complete', finished_at = updated_at" },
 		{ "answers", "value = '-' || abs(random() % 7)" },
+		{ "organisations", "contact_name = 'Lò Thị ' || abs(random() % 9)" },
+		{ "org_roles", "note = 'vai trò ' || abs(random() % 5)" },
 	};
 	char *u = pick(db, table), *sql;
 
@@ -219,12 +234,12 @@ static void update_random(struct sx_db *db, const char *table, long long ms)
 static void random_edits(struct sx_db *db, int n)
 {
 	static const char *const tables[] = { "facilities", "people", "sessions", "participants",
-		"attendance", "assessments", "answers" };
+		"attendance", "assessments", "answers", "organisations", "org_roles" };
 	exec(db, "BEGIN");
 	for (int i = 0; i < n; i++) {
 		/* Times from a small range: laptops often tie, and origin decides. */
 		long long ms = 1700000000000LL + rnd(20);
-		const char *t = tables[rnd(7)];
+		const char *t = tables[rnd(9)];
 		if (rnd(2))
 			insert_random(db, t, ms);
 		else

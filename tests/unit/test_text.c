@@ -259,7 +259,21 @@ static void test_prefix_fit(void)
 	free(f);
 }
 
+static void test_printable(void)
+{
+	char *s = text_printable("L\xc3\xb2\x1b]0;x\x07\tA\nB\r\x7f\xc2\x9b\xe2\x80\xae\xff\xe2\x80\xa8.");
+	/* ESC, BEL, DEL, C1 CSI, RIGHT-TO-LEFT OVERRIDE and a stray byte: U+FFFD;
+	 * TAB, LF, CR and LINE SEPARATOR: a space. */
+	CHECK_STR(s, "L\xc3\xb2\xef\xbf\xbd]0;x\xef\xbf\xbd A B \xef\xbf\xbd\xef\xbf\xbd"
+		  "\xef\xbf\xbd\xef\xbf\xbd .");
+	free(s);
+	s = text_printable("Nguy\xe1\xbb\x85n V\xc4\x83n \xc4\x90\xe1\xbb\xa9" "c");
+	CHECK_STR(s, "Nguy\xe1\xbb\x85n V\xc4\x83n \xc4\x90\xe1\xbb\xa9" "c");
+	free(s);
+}
+
 T_SUITE(text) {
+	{ "text/printable", test_printable },
 	{ "text/nfc", test_nfc },
 	{ "text/valid_utf8", test_valid_utf8 },
 	{ "text/trim", test_trim },

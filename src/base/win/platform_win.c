@@ -194,9 +194,44 @@ char *platform_mkdtemp(char *tmpl)
 	return NULL;
 }
 
-void platform_private_fd(int fd)
+int platform_private_fd(int fd)
 {
 	(void)fd;   /* the per-user folder's ACL already keeps others out */
+	return 0;
+}
+
+int platform_dir_trust(const char *path, int *is_link, int *others)
+{
+	wchar_t *w = to_wide(path);
+	DWORD attr = w ? GetFileAttributesW(w) : INVALID_FILE_ATTRIBUTES;
+
+	free(w);
+	if (attr == INVALID_FILE_ATTRIBUTES) {
+		errno = ENOENT;
+		return -1;
+	}
+	*is_link = (attr & FILE_ATTRIBUTE_REPARSE_POINT) != 0;
+	*others = 0;
+	return 0;
+}
+
+int platform_read_only_fs(const char *dir)
+{
+	(void)dir;
+	return 0;
+}
+
+int platform_pid_alive(long pid)
+{
+	HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, (DWORD)pid);
+	DWORD code = 0;
+	int alive;
+
+	if (!h)
+		return GetLastError() == ERROR_ACCESS_DENIED;
+	alive = GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
+	CloseHandle(h);
+	return alive;
 }
 
 int platform_rename(const char *from, const char *to)
@@ -299,4 +334,18 @@ void platform_catch_signals(void (*handler)(int))
 {
 	signal(SIGTERM, handler);
 	signal(SIGINT, handler);
+}
+
+static void (*saved_int)(int), (*saved_term)(int);
+
+void platform_signals_push(void (*handler)(int))
+{
+	saved_int = signal(SIGINT, handler);
+	saved_term = signal(SIGTERM, handler);
+}
+
+void platform_signals_pop(void)
+{
+	signal(SIGINT, saved_int);
+	signal(SIGTERM, saved_term);
 }

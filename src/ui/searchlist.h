@@ -1,0 +1,90 @@
+/* searchlist.h — the one searchable list screen the registries configure.
+ *
+ * A search field (the list is searched again as each key is typed), a
+ * count, column headings, a page of rows with a cursor (Up, Down, PageUp,
+ * PageDown; Home and End stay with the field), an empty-state line and the
+ * screen's key bar.  A list screen is a `struct screen` whose enter calls
+ * searchlist_open() with its `struct searchlist_ops` and whose draw, handle
+ * and leave are the searchlist_* functions below.  The table
+ * says where the rows come from (a data part's query), how a row reads in
+ * columns, and what Enter and the F-keys do. */
+#ifndef SX_SEARCHLIST_H
+#define SX_SEARCHLIST_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+#include "ui/screen.h"
+
+/* Most columns a list may have. */
+#define SEARCHLIST_COLS 8
+/* Bytes a cell may build in its buffer (longer text is cut there). */
+#define SEARCHLIST_CELL 1024
+
+/* One column of the list for the current window width. */
+struct searchlist_col {
+	const char *heading;   /* N_() heading above the column, or NULL for none */
+	int x, w;              /* first screen column and width in columns */
+};
+
+struct searchlist;
+
+/* What Enter or an F-key does.  A table of these ends with act NULL. */
+struct searchlist_key {
+	int fkey;              /* the F-key's number, 0 for Enter */
+	int needs_row;         /* does nothing while the list is empty */
+	int stale;             /* search again when the list is back on top */
+	/* Act on the selected row (NULL when the list is empty); returns RD_*. */
+	int (*act)(struct ui *ui, struct searchlist *l, const void *row);
+};
+
+/* A list screen as a table; every string is N_() text. */
+struct searchlist_ops {
+	const char *title;     /* the title bar's heading */
+	const char *empty;     /* the line shown when nothing matches */
+	size_t row_size;       /* sizeof one row */
+	/* At most limit rows matching query (the field's trimmed NFC text) and,
+	 * when scope is not NULL, within that place, into *rows (allocated, or
+	 * NULL); the count, or -1 with err. */
+	long (*query)(struct sx_ctx *ctx, const char *query, const char *scope, size_t limit,
+		      void **rows, struct sx_err *err);
+	void (*free_rows)(void *rows, size_t n);   /* free what query() made */
+	/* Fill col[] for a window cols wide; returns how many columns. */
+	int (*columns)(int cols, struct searchlist_col col[SEARCHLIST_COLS]);
+	/* The text of column c of row: a string of the row, or buf filled in
+	 * (n bytes). */
+	const char *(*cell)(const void *row, int c, char *buf, size_t n);
+	const struct searchlist_key *keys;        /* Enter and the F-keys */
+	size_t uuid_at;        /* offsetof the row's uuid (char[37]); 0: the first member */
+	/* For searchlist_remove (NULL when the list deletes nothing): */
+	const char *confirm;   /* the question, "%s" the row's label */
+	size_t label_at;       /* offsetof the row's label (a char *) */
+	int (*remove)(struct sx_db *db, const char *uuid, struct sx_err *err); /* 0 or -1 */
+};
+
+/* A screen's enter(): the list's state for ops (a static table).  kept is
+ * what the actions need of the screen's arg, which lives only during enter
+ * (searchlist_kept() returns it; it is not freed). */
+void *searchlist_open(struct ui *ui, const struct searchlist_ops *ops, void *kept);
+/* The screen's draw, handle and leave. */
+void searchlist_draw(struct ui *ui, void *state);
+int searchlist_handle(struct ui *ui, void *state, const struct input *in);
+void searchlist_leave(struct ui *ui, void *state);
+
+/* For actions: what searchlist_open() was given to keep. */
+void *searchlist_kept(const struct searchlist *l);
+/* The uuid of a row of l. */
+const char *searchlist_uuid(const struct searchlist *l, const void *row);
+/* The search text as typed (trimmed NFC).  Caller frees. */
+char *searchlist_text(const struct searchlist *l);
+/* The place the list is limited to, or NULL. */
+const char *searchlist_scope(const struct searchlist *l);
+/* Limit the list to the place uuid called name (uuid NULL: everywhere) and search again. */
+void searchlist_set_scope(struct ui *ui, struct searchlist *l, const char *uuid, const char *name);
+/* Search again now (after a change the action made). */
+void searchlist_refresh(struct ui *ui, struct searchlist *l);
+/* An action: ask ops->confirm about the row, then ops->remove it, say so,
+ * and search again.  Returns RD_ALL. */
+int searchlist_remove(struct ui *ui, struct searchlist *l, const void *row);
+
+#endif

@@ -1,0 +1,108 @@
+/* test_migrate.c — schema version 1 → 3 on a database made by sxsh 0.1.0
+ * (tests/unit/data/schema_v1.sql, dumped from that build), then the 2025
+ * places and the later plans seeded into it. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "t.h"
+#include "db/db.h"
+#include "db/seed.h"
+
+static long long count(struct sx_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* A version-1 database at dir/v1.db, made with the sqlite3 shell. */
+static int make_v1(const char *dir, char *path, size_t n)
+{
+	char cmd[700];
+	snprintf(path, n, "%s/v1.db", dir);
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v1.sql'", path,
+		 SXSH_SRCDIR);
+	return system(cmd);
+}
+
+/* How many files in dir start with prefix. */
+static int files_like(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	while (d && (e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, prefix, strlen(prefix)) == 0;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void test_v1_to_v3(void)
+{
+	char dir[] = "/tmp/sxsh-migrate-XXXXXX", path[128], cmd[200];
+	struct sx_err e = {0};
+	struct sx_db *db;
+
+	CHECK(mkdtemp(dir) != NULL);
+	CHECK_INT(make_v1(dir, path, sizeof path), 0);
+	db = db_open(path, &e);
+	CHECK(db != NULL);
+	CHECK_INT(sx_err_count(&e), 0);
+	if (!db)
+		goto out;
+	CHECK_INT(count(db, "PRAGMA user_version"), 3);
+	/* Version 2 on the way: the support network's tables. */
+	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+			" AND name IN ('organisations', 'org_roles')"), 2);
+	CHECK_INT(files_like(dir, "v1.db.v1-"), 1);     /* the backup before the upgrade */
+	/* Nothing lost: 13 places, the plan, its 4 indicators, the records. */
+	CHECK_INT(count(db, "SELECT count(*) FROM places"), 13);
+	CHECK_INT(count(db, "SELECT count(*) FROM indicators"), 4);
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities"), 1);
+	CHECK_INT(count(db, "SELECT target FROM indicators WHERE code = 'rapid'"), 20);
+	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE roster_excluded = 0"), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM history WHERE tbl = 'indicators'"), 1);
+	/* The new columns exist and the history triggers copy them. */
+	CHECK_INT(count(db, "SELECT count(*) FROM pragma_table_info('places')"
+			" WHERE name IN ('valid_from', 'valid_to', 'successor_uuid', 'source')"), 4);
+	CHECK_INT(count(db, "SELECT count(*) FROM pragma_table_info('indicators')"
+			" WHERE name IN ('year', 'place_uuid') OR (name = 'target' AND \"notnull\" = 0)"), 3);
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "UPDATE places SET valid_to = '2025-06-30',"
+			       " updated_at = updated_at + 1 WHERE code = '125'", NULL, NULL, NULL),
+		  SQLITE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM history WHERE tbl = 'places'"
+			" AND json_extract(data, '$.valid_to') IS NULL"
+			" AND json_type(data, '$.valid_to') = 'null'"), 1);
+	/* Seeding again brings the reform: 289 places, old districts closed on
+	 * 30/6/2025, the later plans; the target edited on a laptop stays. */
+	CHECK(seed_load(db, SXSH_SRCDIR, &e) > 0);
+	CHECK_INT(sx_err_count(&e), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM places"), 1 + 12 + 75 + 200);
+	CHECK_INT(count(db, "SELECT count(*) FROM places WHERE kind = 'district'"
+			" AND valid_to = '2025-06-30'"), 11);   /* Mộc Châu is shipped as a district */
+	CHECK_INT(count(db, "SELECT count(*) FROM plans"), 3);
+	CHECK_INT(count(db, "SELECT target FROM indicators WHERE code = 'rapid'"
+			" AND plan_uuid = '0159522d-0800-7064-8000-005358534864'"), 20);
+	/* Opening again changes nothing and makes no second backup. */
+	db_close(db);
+	db = db_open(path, &e);
+	CHECK(db != NULL);
+	CHECK_INT(files_like(dir, "v1.db.v1-"), 1);
+	db_close(db);
+out:
+	sx_err_clear(&e);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
+T_SUITE(migrate) {
+	{ "migrate/v1_to_v3", test_v1_to_v3 },
+	{ 0 }
+};
