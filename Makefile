@@ -185,13 +185,13 @@ WIN_OBJ  := $(WIN_SRC:%.c=$(WIN)/obj/%.o)
 # against msvcrt's printf (no %zu), while sxsh.exe uses mingw's C99 printf.
 WIN_CFLAGS = -std=c11 -O2 $(WARN) -Wno-format -D_UCRT -Isrc -Isrc/base/win -I$(WIN)/deps/include \
   -I$(WIN)/deps/include/ncursesw -I$(WIN)/deps/include/tre -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 \
-  -DUTF8PROC_STATIC -D_POSIX_THREAD_SAFE_FUNCTIONS -D__USE_MINGW_ANSI_STDIO=1 -DSXSH_VERSION='"$(VERSION)"'
-WIN_LIBS := -L$(WIN)/deps/lib -lformw -lmenuw -lpanelw -lncursesw -lsqlite3 -lcsv -lutf8proc -ltre \
-  -Wl,-Bstatic -lwinpthread -lbcrypt -lshell32 -Wl,--defsym,_setjmp=__intrinsic_setjmp
+  -DUTF8PROC_STATIC -DXML_STATIC -D_POSIX_THREAD_SAFE_FUNCTIONS -D__USE_MINGW_ANSI_STDIO=1 -DSXSH_VERSION='"$(VERSION)"'
+WIN_LIBS := -L$(WIN)/deps/lib -lformw -lmenuw -lpanelw -lncursesw -lsqlite3 -lcsv -lutf8proc -ltre -lzip -lexpat -lz \
+  -Wl,-Bstatic -lwinpthread -lbcrypt -ladvapi32 -lshell32 -Wl,--defsym,_setjmp=__intrinsic_setjmp
 # (Debian's winpthreads was built for msvcrt, whose _setjmp the UCRT calls __intrinsic_setjmp.)
 .PHONY: windows windows-deps windows-check
 windows: $(WIN)/sxsh-windows.zip
-windows-deps $(WIN)/deps/VERSIONS:
+windows-deps $(WIN)/deps/VERSIONS: .ci/windows/deps.sh
 	@sh .ci/windows/deps.sh $(WIN)
 $(WIN_OBJ): $(WIN)/deps/VERSIONS
 $(WIN)/obj/%.o: %.c

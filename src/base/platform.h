@@ -27,7 +27,9 @@
 
 /* Once, first thing in main(): on Windows, binary file I/O by default, a
  * UTF-8 console, and argv re-read as UTF-8 (*argv may be replaced; it stays
- * valid until exit).  Nothing on Linux. */
+ * valid until exit).  On Linux, SIGXFSZ ignored: over a file-size limit
+ * (ulimit -f) a write fails with EFBIG and is reported like a full disk,
+ * instead of the process dying without a word (Windows has no such signal). */
 void platform_init(int *argc, char ***argv);
 /* Set a UTF-8 locale for LC_ALL: the environment's if it is UTF-8, else
  * C.UTF-8 (Linux); ".UTF-8" with the UCRT (Windows).  Returns 0, or -1 when no

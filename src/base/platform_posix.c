@@ -20,6 +20,7 @@ void platform_init(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static int utf8_codeset(void)

@@ -129,6 +129,17 @@ char *gettext(const char *msgid)
 	return (char *)msgid;
 }
 
+char *ngettext(const char *msgid, const char *msgid_plural, unsigned long n)
+{
+	/* A plural entry's key is "msgid\0msgid_plural", its translation the forms
+	 * one after another, NUL-separated: gettext's match returns the first. */
+	char *t = gettext(msgid);
+
+	if (t != msgid)
+		return t;
+	return (char *)(n == 1 ? msgid : msgid_plural);
+}
+
 char *bindtextdomain(const char *domain, const char *dir)
 {
 	(void)domain;   /* sxsh has one domain */

@@ -8,6 +8,11 @@
 
 /* The translation of msgid, or msgid itself. */
 char *gettext(const char *msgid) __attribute__((format_arg(1)));
+/* The plural translation for n: a catalogue's first form (sxsh's catalogue is
+ * Vietnamese, which has one form: "Plural-Forms: nplurals=1"), else English's
+ * rule, msgid for n == 1 and msgid_plural otherwise. */
+char *ngettext(const char *msgid, const char *msgid_plural, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 /* Look for domain's catalogues in dir (DIR/LANG/LC_MESSAGES/DOMAIN.mo). */
 char *bindtextdomain(const char *domain, const char *dir);
 /* Accepted for compatibility: catalogues are UTF-8 and so is sxsh. */
