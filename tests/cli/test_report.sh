@@ -258,7 +258,7 @@ key Enter
 wait Period: 01/01/2026 – 31/12/2030
 key o
 wait Period: 01/01/2021 – 31/12/2025
-expect plan SL-SXSH-2016-2020 cov
+expect plan SL-SXSH-2016-2020 co…
 key o
 wait Period: 31/12/2016 – 31/12/2020
 expect 1 dated record falls outside this plan's period; plan VN-SPC-2021-2025 cove
