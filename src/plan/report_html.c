@@ -92,7 +92,7 @@ static void html_overall(const struct plan_report *r, FILE *out)
 	for (size_t k = 0; k < r->nind; k++) {
 		const struct plan_value *v = &r->rows[0].v[k];
 		long p = plan_progress(&r->ind[k], v);
-		char *cell = report_cell(&r->ind[k], v), *target = report_target(&r->ind[k]);
+		char *cell = report_cell(&r->ind[k], v), *target = report_row_target(&r->ind[k], v);
 		int met = plan_met(&r->ind[k], v);
 		fputs("<tr><td>", out);
 		html_put(out, r->ind[k].label);
@@ -103,7 +103,8 @@ static void html_overall(const struct plan_report *r, FILE *out)
 		fputs("</td><td>", out);
 		put_bar(out, p, 200, 14);
 		fprintf(out, "</td><td%s>", met ? " class=\"met\"" : "");
-		html_put(out, !v->known ? "—" : met ? _("met") : _("not met"));
+		html_put(out, !v->known ? "—" : !v->has_target ? _("no target")
+			 : met ? _("met") : _("not met"));
 		fputs("</td></tr>\n", out);
 		free(cell);
 		free(target);
@@ -111,12 +112,24 @@ static void html_overall(const struct plan_report *r, FILE *out)
 	fputs("</tbody>\n</table>\n", out);
 }
 
+/* 1 when the plan sets a target for some indicator. */
+static int plan_has_targets(const struct plan_report *r)
+{
+	for (size_t k = 0; k < r->nind; k++)
+		if (r->ind[k].has_target)
+			return 1;
+	return 0;
+}
+
 /* The target row under a breakdown's heading, repeated with it on every
- * page: the target each area's cell is compared with.  The plan keeps one
- * target per indicator (the province's); a share's target holds for every
- * area, a count's is the province's total. */
+ * page, when the plan sets targets: the plan's own.  A share's holds for
+ * every area; a count's is the province's total, and a row is compared
+ * only with a target set for its own area or year (its cell then reads
+ * done/planned, plan.h's rules). */
 static void html_targets(const struct plan_report *r, FILE *out)
 {
+	if (!plan_has_targets(r))
+		return;
 	fputs("<tr class=\"target\"><th>", out);
 	html_put(out, _("Target"));
 	fputs("</th>", out);
@@ -124,7 +137,7 @@ static void html_targets(const struct plan_report *r, FILE *out)
 		char *target = report_target(&r->ind[k]);
 		fputs("<th>", out);
 		html_put(out, target);
-		if (!plan_is_share(&r->ind[k])) {
+		if (r->ind[k].has_target && !plan_is_share(&r->ind[k])) {
 			fputc(' ', out);
 			html_put(out, _("(province)"));
 		}
@@ -132,6 +145,15 @@ static void html_targets(const struct plan_report *r, FILE *out)
 		free(target);
 	}
 	fputs("</tr>\n", out);
+}
+
+/* 1 when some row belongs to the breakdown. */
+static int html_has_scope(const struct plan_report *r, enum plan_scope scope)
+{
+	for (size_t i = 0; i < r->nrows; i++)
+		if (r->rows[i].scope == scope)
+			return 1;
+	return 0;
 }
 
 /* One breakdown with a small bar under each known cell. */
@@ -155,7 +177,9 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 		html_put(out, r->rows[i].label);
 		fputs("</td>", out);
 		for (size_t k = 0; k < r->nind; k++) {
-			char *cell = report_cell(&r->ind[k], &r->rows[i].v[k]);
+			char *cell = scope != PLAN_SECTOR
+				? report_done_planned(&r->ind[k], &r->rows[i].v[k])
+				: report_cell(&r->ind[k], &r->rows[i].v[k]);
 			long p = plan_progress(&r->ind[k], &r->rows[i].v[k]);
 			fputs("<td>", out);
 			html_put(out, cell);
@@ -240,14 +264,16 @@ void report_write_html_doc(const struct plan_report *r, const struct printdoc_of
 	html_heading(r, d, out);
 	if (r->nrows > 0)
 		html_overall(r, out);
-	html_scope(r, PLAN_DISTRICT, out);
-	html_scope(r, PLAN_SECTOR, out);
-	html_scope(r, PLAN_YEAR, out);
+	for (enum plan_scope s = PLAN_DISTRICT; s <= PLAN_PROGRAMME; s++)
+		if (s != PLAN_PROGRAMME || html_has_scope(r, s))
+			html_scope(r, s, out);
 	if (net)
 		html_network(net, nnet, out);
 	fputs("<p class=\"note\">", out);
-	html_put(out, _("Bars show progress towards the target (the dashed line). Counts by "
-			"district and sector are compared with the whole province's target."));
+	html_put(out, _("Bars show progress towards each row's target (the dashed line); "
+			"3/5 means 3 done of 5 planned for that area or year. A share by area is "
+			"compared with the plan's target, a count only with one set for its area "
+			"or year."));
 	fputc(' ', out);
 	html_put(out, _("Shares are the records as they are today; rapid and detailed "
 			"assessments count when dated within the plan period."));

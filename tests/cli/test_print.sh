@@ -111,7 +111,9 @@ expect_one_font "$T/sheet.pdf"
 
 case_ "print: the report in Chromium — heading, place and date, targets, signatures, numbered pages"
 sxsh demo >/dev/null || fail "demo failed"
-SXSH_NOW=2026-12-01T09:00:00.000Z sxsh --lang vi report --format html >"$T/report.html" ||
+# The demo's records are dated 2017–2021 and its sessions fall under Sơn La's 2016–2020
+# plan (the default on 2026-12-01 is 889's 2026–2030 phase, which sets no target).
+SXSH_NOW=2026-12-01T09:00:00.000Z sxsh --lang vi report --plan SL-SXSH-2016-2020 --format html >"$T/report.html" ||
 	fail "report failed"
 to_pdf "$T/report.html" "$T/report.pdf"
 pages=$(pdf_pages "$T/report.pdf")
@@ -120,7 +122,7 @@ expect_page_numbers "$T/report.pdf" "${pages:-0}" Trang
 pdftotext -layout "$T/report.pdf" "$T/report.txt"
 grep -q "SỞ CÔNG THƯƠNG" "$T/report.txt" || fail "the issuing body is missing"
 grep -q "Sơn La, ngày 01 tháng 12 năm 2026" "$T/report.txt" || fail "the place and date line is missing"
-for h in "Theo huyện" "Theo ngành" "Theo năm"; do
+for h in "Theo địa bàn" "Theo ngành" "Theo năm"; do
 	grep -A3 "$h" "$T/report.txt" | grep -q "Mục tiêu" || fail "'$h' has no target row"
 done
 grep -q "NGƯỜI LẬP BÁO CÁO" "$T/report.txt" && grep -q "THỦ TRƯỞNG ĐƠN VỊ" "$T/report.txt" ||

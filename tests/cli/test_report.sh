@@ -111,11 +111,11 @@ expect_out_has "Enterprises with a rapid CP assessment                       2  
 case_ "report: a tiny target is far exceeded, in every format, without undefined behaviour"
 report_db "$SXSH_DB"
 sqlite3 "$SXSH_DB" "UPDATE indicators SET target = 1e-300 WHERE measure = 'rapid_count'"
-run sxsh report --format html
+run sxsh report --plan SL-SXSH-2016-2020 --format html
 expect_status 0
 # The overall bar (200 px wide) is full and green, as for any target reached.
 expect_out_has '<rect x="0" y="0" width="200" height="14" fill="#2e7d32"/>'
-run sxsh report
+run sxsh report --plan SL-SXSH-2016-2020
 expect_status 0
 expect_out_has "Enterprises with a rapid CP assessment"
 
@@ -269,7 +269,7 @@ key Enter
 wait Period: 01/01/2026 – 31/12/2030
 key o
 wait Period: 01/01/2021 – 31/12/2025
-expect plan SL-SXSH-2016-2020 cov
+expect plan SL-SXSH-2016-2020 co…
 key o
 wait Period: 31/12/2016 – 31/12/2020
 expect 1 dated record falls outside this plan's period; plan VN-SPC-2021-2025 cove
@@ -289,8 +289,17 @@ report_db "$SXSH_DB"
 sqlite3 "$SXSH_DB" "INSERT INTO settings VALUES ('office_name', 'Sở Công Thương tỉnh Sơn La'),
 	('office_head_title', 'Giám đốc'), ('office_head_name', 'Nguyễn Văn A'),
 	('officer_name', 'Cầm Văn Thoại');"
-SXSH_NOW=2026-02-05T08:00:00.000Z run sxsh --lang vi report --format html
+# The records are dated 2018–2021: the report of the plan they fall under, whose targets
+# are set (on 2026-02-05 the default plan is 889's 2026–2030 phase, which sets none).
+# Mai Sơn has a rapid-assessment target of its own: its cell reads done/planned.
+sqlite3 "$SXSH_DB" "INSERT INTO indicators (uuid, updated_at, origin, plan_uuid, code, label_vi,
+	measure, target, place_uuid) SELECT 'i-ms-rapid', 1, 't', uuid, 'rapid', 'ĐG nhanh Mai Sơn',
+	'rapid_count', 3, '$MS' FROM plans WHERE code = 'SL-SXSH-2016-2020'"
+SXSH_NOW=2026-02-05T08:00:00.000Z run sxsh --lang vi report --plan SL-SXSH-2016-2020 --format html
 expect_status 0
+expect_out_has "<tr><td>Mai Sơn</td><td>67 % (2/3)<svg"
+expect_out_has "</td><td>2/3<svg width=\"80\" height=\"6\" viewBox=\"0 0 80 6\" role=\"img\"><rect x=\"0\" y=\"0\" width=\"80\" height=\"6\" fill=\"#fff\" stroke=\"#000\"/><rect x=\"0\" y=\"0\" width=\"42\" height=\"6\""
+expect_out_has "<tr><td>Thuận Châu</td><td>0 % (0/1)<svg"
 expect_out_has "<tr><td style=\"width:42%\">UBND TỈNH SƠN LA<br><span class=\"body\">Sở Công Thương tỉnh Sơn La</span></td>"
 expect_out_has "<td class=\"date\">Sơn La, ngày 05 tháng 02 năm 2026</td>"
 expect_out_has "<table class=\"overall\">
@@ -300,5 +309,10 @@ expect_out_has "<tr class=\"target\"><th>Mục tiêu</th><th>90 %</th><th>15 (to
 expect_out_has "<div class=\"title\">Người lập báo cáo</div><div class=\"hint\">(Ký, ghi rõ họ tên)</div><div class=\"room\"></div><div class=\"name\">Cầm Văn Thoại</div>"
 expect_out_has "<div class=\"title\">Giám đốc</div><div class=\"hint\">(Ký, ghi rõ họ tên)</div><div class=\"room\"></div><div class=\"name\">Nguyễn Văn A</div>"
 SXSH_NOW=2026-02-05T08:00:00.000Z run sxsh report --format html
+expect_out_has "<title>Plan progress — National action programme for sustainable production and consumption 2026–2030</title>"
+# That plan sets no target: no target row under the headers, no status but "no target".
+case "$OUT" in *'<tr class="target">'*) fail "a target row for a plan that sets no target" ;; esac
+expect_out_has "<tr><td>Enterprises with a rapid CP assessment</td><td>0</td><td>—</td><td><svg"
+expect_out_has "</svg></td><td>no target</td></tr>"
 expect_out_has "<td class=\"date\">Sơn La, 5 February 2026</td>"
 expect_out_has "<span class=\"body\">SOCIALIST REPUBLIC OF VIETNAM</span>"

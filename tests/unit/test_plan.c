@@ -221,13 +221,12 @@ static void test_shown_and_met(void)
 	v.known = 0;
 	CHECK_INT(plan_shown(&count, &v), -1);
 	/* A tiny target (as an import can bring) is far exceeded, never undefined. */
-	count.target = 1e-300;
-	v = (struct plan_value){ .known = 1, .value = 5 };
+	v = (struct plan_value){ .known = 1, .value = 5, .target = 1e-300, .has_target = 1 };
 	CHECK_INT(plan_progress(&count, &v), PLAN_PROGRESS_MAX);
-	count.target = 0.0 / 0.0;
+	v.target = 0.0 / 0.0;
 	CHECK_INT(plan_progress(&count, &v), -1);
-	share.target = 1e-300;
-	v = (struct plan_value){ .known = 1, .value = 1, .total = 3 };
+	v = (struct plan_value){ .known = 1, .value = 1, .total = 3, .target = 1e-300,
+				 .has_target = 1 };
 	CHECK_INT(plan_progress(&share, &v), PLAN_PROGRESS_MAX);
 	CHECK_INT(plan_measure_parse("roster_trained_share"), PLAN_ROSTER_SHARE);
 	CHECK_INT(plan_measure_parse("tonnes"), PLAN_UNKNOWN);
