@@ -9,7 +9,7 @@ expect_out_has 'AppData\Local\sxsh\sxsh.db'
 [ -f "$WIN_USER_DIR/sxsh/sxsh.db" ] || fail "no $WIN_USER_DIR/sxsh/sxsh.db"
 run sxsh --lang vi report
 expect_status 0
-expect_out_has "Kế hoạch sản xuất sạch hơn"
+expect_out_has "Chương trình hành động quốc gia về sản xuất và tiêu dùng bền vững giai đoạn 2026–2030"
 rm -rf "$WIN_USER_DIR/sxsh"
 
 case_ "Windows: --db with a drive, backslashes and Vietnamese folder names"

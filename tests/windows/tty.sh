@@ -62,8 +62,8 @@ if wait_for "Chào mừng đến với sxsh"; then
 	keys -l "Nguyễn Thị Hoà"
 	wait_for "Nguyễn Thị Hoà"
 	keys Enter
-	wait_for "3/3  Huyện, thành phố nơi bạn công tác"
-	wait_for "Mộc Châu"
+	wait_for "3/3  Xã, phường nơi bạn công tác (hoặc văn phòng tỉnh)"
+	wait_for "Phường Tô Hiệu"
 	for i in 1 2 3 4 5 6; do keys Down; done
 	keys Enter
 	wait_for "Trình đơn chính"
