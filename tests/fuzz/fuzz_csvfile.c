@@ -72,7 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			put(&file, a, strlen(a));
 			put(&want, a, strlen(a));
 		}
-		put(&file, j + 1 >= size && !final_nl ? "\"" : "\"\n", j + 1 >= size && !final_nl ? 1 : 2);
+		/* Only the record that ends the input (no 0xFF after it) may lack its newline:
+		 * data ending in 0xFF is followed by one more, empty, record. */
+		put(&file, j >= size && !final_nl ? "\"" : "\"\n", j >= size && !final_nl ? 1 : 2);
 		i = j + 1;
 	}
 	FILE *fp = fopen(path, "wb");
