@@ -41,7 +41,7 @@ static const struct command commands[] = {
 	  .summary = N_("print the sign-in sheet of a session (code or id)") },
 	{ .name = "dupes", .args = "", .run = cmd_dupes,
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
-	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current] [-o FILE]", .run = cmd_report,
+	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current] [--records INDICATOR|outside] [-o FILE]", .run = cmd_report,
 	  .summary = N_("progress of the plan's indicators against their targets") },
 	{ .name = "org list", .args = "[QUERY]", .run = cmd_org,
 	  .summary = N_("list the support organisations (tab-separated)") },

@@ -1,14 +1,17 @@
 /* cmd_report.c — sxsh report [--format text|csv|html] [--plan CODE]
- * [--areas plan|current] [-o FILE]: the plan's indicators against their
- * targets, for the provincial office. */
+ * [--areas plan|current] [--records INDICATOR|outside] [-o FILE]: the plan's
+ * indicators against their targets, for the provincial office, or the
+ * records behind one figure of the whole province. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
 #include "plan/plan.h"
 #include "plan/report.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "records/office.h"
 #include "records/orgs.h"
 
@@ -33,11 +36,12 @@ static const char *option(int argc, char **argv, int *i, const char *name, int *
 
 /* The options of 'report'; SX_OK, or SX_USAGE after printing why. */
 static int parse_args(int argc, char **argv, enum report_format *fmt, const char **plan,
-		      enum plan_areas *areas, const char **outpath)
+		      enum plan_areas *areas, const char **outpath, const char **records)
 {
 	const char *format = "text", *area = "plan";
 
 	*plan = NULL;
+	*records = NULL;
 	*outpath = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v;
@@ -48,6 +52,8 @@ static int parse_args(int argc, char **argv, enum report_format *fmt, const char
 			*plan = v;
 		else if ((v = option(argc, argv, &i, "--areas", &bad)) != NULL)
 			area = v;
+		else if ((v = option(argc, argv, &i, "--records", &bad)) != NULL)
+			*records = v;
 		else if ((v = option(argc, argv, &i, "-o", &bad)) != NULL)
 			*outpath = v;
 		else if (bad)
@@ -89,16 +95,46 @@ static int write_signed(struct sx_db *db, const struct plan_report *r, FILE *out
 	return SX_OK;
 }
 
+/* --records: the records behind indicator code (or "outside") for the whole
+ * province, one a line: day (or -), uuid, label, tab-separated. */
+static int write_records(struct sx_ctx *ctx, struct sx_db *db, const struct plan_report *r,
+			 const char *code, FILE *out, struct sx_err *err)
+{
+	struct plan_record *v;
+	size_t k = strcmp(code, "outside") == 0 ? r->nind : r->nind + 1, n;
+
+	for (size_t i = 0; k > r->nind && i < r->nind; i++)
+		if (strcmp(r->ind[i].code, code) == 0)
+			k = i;
+	if (k > r->nind) {
+		sx_err_add(err, NULL, 0, _("plan %s has no indicator '%s'"), r->code, code);
+		return cli_fail(err);
+	}
+	if (plan_records(db, ctx->datadir, r, k, &r->rows[0], &v, &n, err) != 0)
+		return cli_fail(err);
+	for (size_t i = 0; i < n; i++) {
+		char *label = text_printable(v[i].label);
+		fprintf(out, "%s\t%s\t%s\n", *v[i].day ? v[i].day : "-", v[i].uuid, label);
+		free(label);
+	}
+	plan_records_free(v, n);
+	if (fflush(out) != 0 || ferror(out)) {
+		sx_err_add(err, NULL, 0, _("could not write the report: %s"), strerror(errno));
+		return cli_fail(err);
+	}
+	return SX_OK;
+}
+
 int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 {
 	struct sx_err err = {0};
 	struct plan_report r;
 	enum report_format fmt;
-	const char *plan, *outpath;
+	const char *plan, *outpath, *records;
 	enum plan_areas areas = PLAN_AREAS_PERIOD;
 	struct sx_db *db;
 	FILE *out = stdout;
-	int rc = parse_args(argc, argv, &fmt, &plan, &areas, &outpath);
+	int rc = parse_args(argc, argv, &fmt, &plan, &areas, &outpath, &records);
 
 	if (rc != SX_OK)
 		return rc;
@@ -110,6 +146,8 @@ int cmd_report(struct sx_ctx *ctx, int argc, char **argv)
 	}
 	if (outpath && !(out = cli_output_open(outpath, &err)))
 		rc = cli_fail(&err);
+	else if (records)
+		rc = write_records(ctx, db, &r, records, out, &err);
 	else if (fmt == REPORT_HTML)
 		rc = write_signed(db, &r, out, &err);
 	else if (report_write(&r, fmt, out, &err) != 0)

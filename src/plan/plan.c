@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/text.h"
 #include "plan/plan_int.h"
 #include "records/facility.h"
 #include "records/places.h"
@@ -445,4 +446,78 @@ int plan_met(const struct plan_indicator *ind, const struct plan_value *v)
 	if (plan_is_share(ind))
 		return (double)v->value * 100.0 >= v->target * (double)v->total;
 	return (double)v->value >= v->target;
+}
+
+static int record_cmp(const void *a, const void *b)
+{
+	const struct plan_record *x = a, *y = b;
+	int c = text_cmp_vi(x->label, y->label);
+	return c ? c : strcmp(x->uuid, y->uuid);
+}
+
+/* The facts behind indicator k (k == r->nind: the records outside the period). */
+static int record_facts(struct sx_db *db, const char *datadir, const struct plan_report *r,
+			size_t k, struct facts *fs, struct sx_err *err)
+{
+	const char *from, *to;
+	char today[11];
+	struct place_tree t = {0};
+	int rc;
+
+	if (k == r->nind)
+		return plan_outside_facts(db, r, fs, err);
+	rc = plan_facts(db, datadir, r, r->ind[k].measure, fs, err);
+	if (rc == 0)
+		rc = places_tree_load(db, &t, err);
+	area_period(r, &from, &to, today);
+	for (size_t i = 0; rc == 0 && i < fs->n; i++) {
+		const char *a = places_area(&t, fs->v[i].place, from, to);
+		fs->v[i].area = NULL;
+		if (a) {   /* the tree is freed below: keep a copy in place of the place */
+			char *keep = xstrdup(a);
+			free(fs->v[i].place);
+			fs->v[i].place = keep;
+			fs->v[i].area = keep;
+		}
+	}
+	places_tree_free(&t);
+	return rc;
+}
+
+int plan_records(struct sx_db *db, const char *datadir, const struct plan_report *r, size_t k,
+		 const struct plan_row *row, struct plan_record **out, size_t *n,
+		 struct sx_err *err)
+{
+	struct facts fs = {0};
+	int rc = k <= r->nind ? record_facts(db, datadir, r, k, &fs, err) : 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; rc == 0 && i < fs.n; i++) {
+		struct fact *f = &fs.v[i];
+		struct plan_record *p;
+		if (!f->hit || (k < r->nind && !in_row(f, row)))
+			continue;
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		p = &(*out)[(*n)++];
+		p->uuid = f->uuid;
+		p->label = f->label;
+		memcpy(p->day, f->day, sizeof p->day);
+		f->uuid = f->label = NULL;   /* moved */
+	}
+	plan_facts_free(&fs);
+	if (rc == 0)
+		qsort(*out, *n, sizeof **out, record_cmp);
+	else
+		plan_records_free(*out, *n), *out = NULL, *n = 0;
+	return rc;
+}
+
+void plan_records_free(struct plan_record *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].uuid);
+		free(v[i].label);
+	}
+	free(v);
 }

@@ -132,6 +132,23 @@ long plan_progress(const struct plan_indicator *ind, const struct plan_value *v)
 /* 1 when the value reaches the row's target (exactly, not rounded), else 0
  * (also when the row has no target). */
 int plan_met(const struct plan_indicator *ind, const struct plan_value *v);
+/* One record behind a figure (plan_records()). */
+struct plan_record {
+	char *uuid;    /* the facility, person or session; an assessment outside the period */
+	char *label;   /* its name, or a session's code and title */
+	char day[11];  /* the day it counts on, or "" (shares) */
+};
+/* The records behind indicator k's figure in row (r's overall row or an area
+ * row): exactly what plan_compute() counted there — a share's numerator
+ * (facilities informed, officers trained), a count's facilities or
+ * sessions.  k == r->nind: the dated records outside r's period (r->outside
+ * of them, whatever the row).  Sorted by label; *out allocated (free with
+ * plan_records_free()).  0, or -1 with err. */
+int plan_records(struct sx_db *db, const char *datadir, const struct plan_report *r, size_t k,
+		 const struct plan_row *row, struct plan_record **out, size_t *n,
+		 struct sx_err *err);
+void plan_records_free(struct plan_record *v, size_t n);
+
 /* 1 when the indicator is a share (its values and target are percents). */
 int plan_is_share(const struct plan_indicator *ind);
 

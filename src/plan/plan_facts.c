@@ -20,7 +20,7 @@ static char *col(sqlite3_stmt *st, int i)
 	return xstrdup(s ? (const char *)s : "");
 }
 
-/* A fact from columns first.. (place, sector or NULL, day, hit). */
+/* A fact from columns first.. (place, sector or NULL, day, hit, uuid, label). */
 static void facts_add(struct facts *fs, sqlite3_stmt *st, int first)
 {
 	struct fact *f;
@@ -35,6 +35,8 @@ static void facts_add(struct facts *fs, sqlite3_stmt *st, int first)
 	snprintf(f->day, sizeof f->day, "%s", day ? (const char *)day : "");
 	f->hit = sqlite3_column_int(st, first + 3);
 	f->area = NULL;
+	f->uuid = col(st, first + 4);
+	f->label = col(st, first + 5);
 }
 
 void plan_facts_free(struct facts *fs)
@@ -42,6 +44,8 @@ void plan_facts_free(struct facts *fs)
 	for (size_t i = 0; i < fs->n; i++) {
 		free(fs->v[i].place);
 		free(fs->v[i].sector);
+		free(fs->v[i].uuid);
+		free(fs->v[i].label);
 	}
 	free(fs->v);
 	memset(fs, 0, sizeof *fs);
@@ -80,7 +84,7 @@ static int rapid_facts(struct sx_db *db, const struct plan_report *r, struct fac
 		       struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT f.uuid, " FACILITY_COLS ", min(d.day), 1 FROM (SELECT a.facility_uuid AS fu, "
+		"SELECT f.uuid, " FACILITY_COLS ", min(d.day), 1, f.uuid, f.name FROM (SELECT a.facility_uuid AS fu, "
 		ASSESS_DAY " AS day FROM assessments a WHERE a.deleted = 0 AND a.kind = 'rapid'"
 		" AND a.status = 'complete') d JOIN facilities f ON f.uuid = d.fu AND f.deleted = 0"
 		" WHERE (?1 = '' OR d.day >= ?1) AND (?2 = '' OR d.day <= ?2)"
@@ -99,7 +103,7 @@ static int tracker_rows(struct sx_db *db, const struct plan_report *r, struct fa
 			char ***uuids, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT a.uuid, " FACILITY_COLS ", " ASSESS_DAY " AS day, 1 FROM assessments a"
+		"SELECT a.uuid, " FACILITY_COLS ", " ASSESS_DAY " AS day, 1, f.uuid, f.name FROM assessments a"
 		" JOIN facilities f ON f.uuid = a.facility_uuid AND f.deleted = 0"
 		" WHERE a.deleted = 0 AND a.form_id = ?4 AND NOT EXISTS (SELECT 1 FROM assessments b"
 		" WHERE b.facility_uuid = a.facility_uuid AND b.deleted = 0 AND b.form_id = ?4"
@@ -172,7 +176,7 @@ static int detailed_facts(struct sx_db *db, const char *datadir, const struct pl
 static int informed_facts(struct sx_db *db, struct facts *out, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT " FACILITY_COLS ", '', " COVERAGE_INFORMED("f") " FROM facilities f"
+		"SELECT " FACILITY_COLS ", '', " COVERAGE_INFORMED("f") ", f.uuid, f.name FROM facilities f"
 		" WHERE f.deleted = 0 AND f.cp_potential = 1 ORDER BY f.uuid", err);
 	return st ? collect(db, st, 0, out, err) : -1;
 }
@@ -182,7 +186,7 @@ static int roster_facts(struct sx_db *db, struct facts *out, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT coalesce(p.place_uuid, ''), NULL, '', " COVERAGE_TRAINED("p")
-		" FROM people p WHERE " COVERAGE_ON_ROSTER("p") " ORDER BY p.uuid", err);
+		", p.uuid, p.full_name FROM people p WHERE " COVERAGE_ON_ROSTER("p") " ORDER BY p.uuid", err);
 	return st ? collect(db, st, 0, out, err) : -1;
 }
 
@@ -191,7 +195,8 @@ static int session_facts(struct sx_db *db, const struct plan_report *r, const ch
 			 struct facts *out, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT coalesce(place_uuid, ''), NULL, start_date, 1 FROM sessions"
+		"SELECT coalesce(place_uuid, ''), NULL, start_date, 1, uuid,"
+		" trim(coalesce(code, '') || ' ' || coalesce(title, '')) FROM sessions"
 		" WHERE deleted = 0 AND kind = ?3 AND (?1 = '' OR start_date >= ?1)"
 		" AND (?2 = '' OR start_date <= ?2) ORDER BY uuid", err);
 	if (!st)
@@ -247,4 +252,29 @@ int plan_outside(struct sx_db *db, struct plan_report *r, struct sx_err *err)
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, err);
+}
+
+int plan_outside_facts(struct sx_db *db, const struct plan_report *r, struct facts *out,
+		       struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH d(place, day, uuid, label) AS (SELECT coalesce(place_uuid, ''), start_date, uuid,"
+		" trim(coalesce(code, '') || ' ' || coalesce(title, '')) FROM sessions WHERE deleted = 0"
+		" UNION ALL SELECT coalesce(f.place_uuid, ''), " ASSESS_DAY ", a.uuid, coalesce(f.name, '')"
+		" FROM assessments a LEFT JOIN facilities f ON f.uuid = a.facility_uuid"
+		" WHERE a.deleted = 0 AND a.kind = 'rapid' AND a.status = 'complete'"
+		" UNION ALL SELECT coalesce(f.place_uuid, ''), coalesce(nullif((SELECT substr(an.value, 1, 10)"
+		" FROM answers an WHERE an.assessment_uuid = a.uuid AND an.name = 'da_start'"
+		" AND an.deleted = 0), ''), date(coalesce(a.finished_at, a.started_at) / 1000, 'unixepoch')),"
+		" a.uuid, coalesce(f.name, '') FROM assessments a LEFT JOIN facilities f"
+		" ON f.uuid = a.facility_uuid WHERE a.deleted = 0 AND a.form_id = ?4)"
+		" SELECT place, NULL, day, 1, uuid, label FROM d"
+		" WHERE (?1 <> '' AND day < ?1) OR (?2 <> '' AND day > ?2) ORDER BY day, uuid", err);
+
+	if (!st)
+		return -1;
+	bind_period(st, r);
+	sqlite3_bind_text(st, 3, "visit_date", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, PLAN_TRACKER_FORM, -1, SQLITE_STATIC);
+	return collect(db, st, 0, out, err);
 }

@@ -13,6 +13,8 @@ struct fact {
 	char day[11];      /* yyyy-mm-dd it counts on, or "" (shares) */
 	int hit;           /* shares: 1 when in the numerator; counts: 1 */
 	const char *area;  /* the area it counts under (places_area), or NULL */
+	char *uuid;        /* the record's uuid (facility, person or session) */
+	char *label;       /* what a reader sees: its name, or a session's code and title */
 };
 
 /* The facts of one indicator. */
@@ -28,5 +30,9 @@ int plan_facts(struct sx_db *db, const char *datadir, const struct plan_report *
 /* Dated records outside r's period into r->outside, and the code of a plan
  * covering the latest of them into r->outside_plan.  0, or -1 with err. */
 int plan_outside(struct sx_db *db, struct plan_report *r, struct sx_err *err);
+/* The dated records outside r's period (as plan_outside() counts them), as
+ * facts (day set, hit 1, no sector).  0, or -1 with err. */
+int plan_outside_facts(struct sx_db *db, const struct plan_report *r, struct facts *out,
+		       struct sx_err *err);
 
 #endif

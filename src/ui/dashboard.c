@@ -35,6 +35,8 @@ struct dash {
 	int programme;          /* 1: the annual programme of `year` */
 	int year;               /* the programme's year */
 	int opened;             /* 0 until the home area was looked for */
+	size_t sel;             /* the selected figure: an indicator, or nind the
+				 * records outside the plan (Enter lists them) */
 };
 
 /* The live plans' codes by period, and the default plan's index. */
@@ -122,6 +124,8 @@ static void reload(struct ui *ui, struct dash *d)
 		open_home(ctx->db, d);
 		d->opened = 1;
 	}
+	if (d->loaded && d->sel > d->r.nind)
+		d->sel = 0;
 	if (d->loaded && (d->year < atoi(d->r.period_start) || d->year > atoi(d->r.period_end)))
 		d->year = default_year(&d->r);
 	sx_err_clear(&err);
@@ -159,7 +163,8 @@ static char *ascii_bar(long progress, int w)
 }
 
 /* One indicator at row y: its label, then the bar and the numbers. */
-static void draw_indicator(int y, const struct plan_indicator *ind, const struct plan_value *v)
+static void draw_indicator(int y, const struct plan_indicator *ind, const struct plan_value *v,
+			   int selected)
 {
 	int w = COLS - 44;
 	long p = plan_progress(ind, v);
@@ -169,7 +174,9 @@ static void draw_indicator(int y, const struct plan_indicator *ind, const struct
 	if (w < 10)
 		w = 10;
 	bar = ascii_bar(p, w);
-	draw_text(y, 2, COLS - 4, R_NORMAL, ind->label);
+	if (selected)
+		draw_fill(y, 1, COLS - 2, R_SELECTED);
+	draw_text(y, 2, COLS - 4, selected ? R_SELECTED : R_NORMAL, ind->label);
 	draw_text(y + 1, 2, w + 2, R_NORMAL, bar);
 	line = xasprintf("%s  %s %s", cell, _("Target:"), target);
 	draw_text(y + 1, w + 5, COLS - w - 15, R_NORMAL, line);
@@ -244,11 +251,15 @@ static void dash_draw(struct ui *ui, void *state)
 			int y = 5 + (int)k * ROWS_PER_IND;
 			if (y + 1 >= LINES - 4)
 				break;
-			draw_indicator(y, &d->r.ind[k], &row->v[k]);
+			draw_indicator(y, &d->r.ind[k], &row->v[k], k == d->sel);
 		}
 	}
+	if (d->r.outside > 0 && !d->programme && d->sel == d->r.nind)
+		draw_fill(LINES - 4, 1, COLS - 2, R_SELECTED);
 	if (d->r.outside > 0)
-		draw_text(LINES - 4, 2, COLS - 4, R_DIM, *d->r.outside_plan
+		draw_text(LINES - 4, 2, COLS - 4,
+			  !d->programme && d->sel == d->r.nind ? R_SELECTED : R_DIM,
+			  *d->r.outside_plan
 			  ? report_outside_text(&d->r)
 			  : _("Some dated records fall outside every plan: add a plan that covers "
 			      "them with 'sxsh plan import'."));
@@ -266,6 +277,25 @@ static size_t outside_plan(const struct dash *d)
 	return d->nplans;
 }
 
+/* The figure step places from the selected one (wrapping round): the
+ * indicators shown, then the records outside the plan when there are any. */
+static size_t next_figure(const struct dash *d, int step)
+{
+	size_t shown = 0, n;
+	for (size_t k = 0; k < d->r.nind && 5 + (int)k * ROWS_PER_IND + 1 < LINES - 4; k++)
+		shown++;
+	n = shown + (d->r.outside > 0);
+	if (n == 0)
+		return 0;
+	if (d->sel >= shown && d->sel != d->r.nind)
+		return 0;
+	{
+		size_t at = d->sel == d->r.nind ? shown : d->sel;
+		at = (at + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
+		return at == shown ? d->r.nind : at;
+	}
+}
+
 static int dash_handle(struct ui *ui, void *state, const struct input *in)
 {
 	struct dash *d = state;
@@ -275,11 +305,21 @@ static int dash_handle(struct ui *ui, void *state, const struct input *in)
 	case ACT_BACK:
 		ui_pop(ui);
 		return RD_ALL;
-	case ACT_RIGHT: case ACT_DOWN:
+	case ACT_RIGHT:
 		d->area = (d->area + 1) % n;
 		return RD_ALL;
-	case ACT_LEFT: case ACT_UP:
+	case ACT_LEFT:
 		d->area = (d->area + n - 1) % n;
+		return RD_ALL;
+	case ACT_DOWN: case ACT_UP:
+		if (d->loaded && !d->programme)
+			d->sel = next_figure(d, in->act == ACT_DOWN ? 1 : -1);
+		return RD_ALL;
+	case ACT_OK:
+		if (d->loaded && !d->programme && d->nareas > 0) {
+			struct plan_records_arg a = { &d->r, d->sel, &d->r.rows[d->areas[d->area]] };
+			ui_push(ui, &screen_plan_records, &a);
+		}
 		return RD_ALL;
 	case ACT_PGDN: case ACT_PGUP:
 		if (d->programme && d->loaded) {
@@ -347,16 +387,17 @@ const struct screen screen_dashboard = {
 	.handle = dash_handle,
 	.leave = dash_leave,
 	.resume = dash_resume,
-	.keys = N_("Left/Right area  p/o plan  y programme  r refresh  F1 help  Esc back"),
+	.keys = N_("Left/Right area  Up/Down Enter records  p/o plan  y programme  F1  Esc back"),
 	.help = N_("Progress of the plan's indicators against their targets, for the whole "
 		   "province or one area (the units in force in the plan's period); it opens "
 		   "on your home area. A full bar means the target is reached; a share's "
 		   "percentage is rounded and counts as met only when the exact value "
 		   "reaches the target. Left and Right step through the areas, Home comes "
-		   "back to the whole province, p shows the next plan, o the plan that covers "
+		   "back to the whole province, Up and Down select a figure and Enter lists "
+		   "the records it counts (or those dated outside the plan), p shows the next plan, o the plan that covers "
 		   "records dated outside this one, y the annual programme (planned against "
 		   "done; PgUp/PgDn change the year), e edits the plan (its title, period, or a "
-		   "closing date), n adds a plan. Trained: a person on the roster "
+		   "closing date), n adds a plan, r counts again after an import. Trained: a person on the roster "
 		   "(extension officers, industry monitoring officers and collaborators, "
 		   "unless excluded) ticked present on at least one day of a training course. "
 		   "Informed: a facility where someone who works there attended an awareness "

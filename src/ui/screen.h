@@ -75,6 +75,7 @@ extern const struct screen screen_sync;           /* export and import (arg NULL
 extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
 extern const struct screen screen_org_list;       /* the support network (arg NULL) */
 extern const struct screen screen_org_edit;       /* one organisation (arg below) */
+extern const struct screen screen_plan_records;   /* the records behind a figure (arg below) */
 
 /* What screen_walk and screen_review open. */
 struct walk_arg {
@@ -98,6 +99,14 @@ struct facility_edit_arg {
 struct org_edit_arg {
 	const char *uuid;   /* the organisation, or NULL for a new one */
 	const char *name;   /* a new organisation's name as searched, or NULL */
+};
+
+/* What screen_plan_records lists: the records behind indicator k of r in
+ * row (plan_records()); read during enter only. */
+struct plan_records_arg {
+	const struct plan_report *r;
+	size_t k;                       /* r->nind: the records outside the period */
+	const struct plan_row *row;     /* the overall row or an area row of r */
 };
 
 /* screen_facility_list opened to pick a facility: Enter stores the uuid in

@@ -44,7 +44,8 @@ void searchlist_refresh(struct ui *ui, struct searchlist *l)
 
 	l->ops->free_rows(l->rows, l->n > 0 ? (size_t)l->n : 0);
 	l->rows = NULL;
-	l->n = l->ops->query(ui_ctx(ui), q, l->scope, SHOW_MAX, &l->rows, &err);
+	l->n = l->ops->query_kept ? l->ops->query_kept(l->kept, q, SHOW_MAX, &l->rows, &err)
+		: l->ops->query(ui_ctx(ui), q, l->scope, SHOW_MAX, &l->rows, &err);
 	if (l->n < 0) {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 		l->n = 0;

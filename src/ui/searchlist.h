@@ -48,6 +48,10 @@ struct searchlist_ops {
 	 * NULL); the count, or -1 with err. */
 	long (*query)(struct sx_ctx *ctx, const char *query, const char *scope, size_t limit,
 		      void **rows, struct sx_err *err);
+	/* Instead of query (when set): the same, given what the screen kept
+	 * (searchlist_open()), for lists of rows the screen already holds. */
+	long (*query_kept)(void *kept, const char *query, size_t limit, void **rows,
+			   struct sx_err *err);
 	void (*free_rows)(void *rows, size_t n);   /* free what query() made */
 	/* Fill col[] for a window cols wide; returns how many columns. */
 	int (*columns)(int cols, struct searchlist_col col[SEARCHLIST_COLS]);

@@ -316,3 +316,127 @@ expect_out_has "<tr><td>Enterprises with a rapid CP assessment</td><td>0</td><td
 expect_out_has "</svg></td><td>no target</td></tr>"
 expect_out_has "<td class=\"date\">Sơn La, 5 February 2026</td>"
 expect_out_has "<span class=\"body\">SOCIALIST REPUBLIC OF VIETNAM</span>"
+
+case_ "report --records: the records behind each figure, as many as the figure, as SQL counts them"
+report_db "$SXSH_DB"
+run sxsh report --plan SL-SXSH-2016-2020 --format csv -o "$T/r.csv"
+expect_status 0
+# Each indicator by hand in SQL, on the rules of plan.h (period 31/12/2016 – 31/12/2020).
+sql_informed="SELECT count(*) FROM facilities f WHERE f.deleted = 0 AND f.cp_potential = 1 AND
+	(f.informed_on IS NOT NULL OR EXISTS (SELECT 1 FROM people p JOIN attendance t
+	ON t.person_uuid = p.uuid AND t.present = 1 WHERE p.facility_uuid = f.uuid))"
+sql_rapid="SELECT count(DISTINCT a.facility_uuid) FROM assessments a WHERE a.kind = 'rapid'
+	AND a.status = 'complete' AND coalesce((SELECT value FROM answers n WHERE n.assessment_uuid
+	= a.uuid AND n.name = 'visit_date'), date(a.finished_at / 1000, 'unixepoch'))
+	BETWEEN '2016-12-31' AND '2020-12-31'"
+sql_trained="SELECT count(*) FROM people p WHERE p.on_roster = 1 AND EXISTS (SELECT 1 FROM
+	attendance t JOIN sessions s ON s.uuid = t.session_uuid AND s.kind = 'training'
+	WHERE t.person_uuid = p.uuid AND t.present = 1)"
+for ind in informed rapid detailed trained; do
+	run sxsh report --plan SL-SXSH-2016-2020 --records "$ind"
+	expect_status 0
+	n=$(printf '%s\n' "$OUT" | grep -c .)
+	fig=$(sqlite3 :memory: ".import --csv $T/r.csv r" \
+		"SELECT value FROM r WHERE scope = 'overall' AND indicator = '$ind'")
+	[ "$n" = "$fig" ] || fail "$ind: $n records listed, the figure is $fig"
+	case $ind in
+	informed) want=$(sqlite3 "$SXSH_DB" "$sql_informed") ;;
+	rapid) want=$(sqlite3 "$SXSH_DB" "$sql_rapid") ;;
+	trained) want=$(sqlite3 "$SXSH_DB" "$sql_trained") ;;
+	detailed) want=1 ;;   # a5, the tracker of f1 (tests/forms/answers/tracker_counted.csv)
+	esac
+	[ "$n" = "$want" ] || fail "$ind: $n records listed, SQL counts $want"
+done
+run sxsh report --plan SL-SXSH-2016-2020 --records rapid
+expect_out "2018-05-02	f1	Công ty TNHH Tinh bột sắn Hát Lót
+2019-06-01	f2	Hợp tác xã Cà phê Chiềng Ban"
+run sxsh report --plan SL-SXSH-2016-2020 --records informed
+expect_out "-	f1	Công ty TNHH Tinh bột sắn Hát Lót
+-	f2	Hợp tác xã Cà phê Chiềng Ban"
+# a4, f3's rapid assessment of 1/2/2021, is the one dated record outside 2016–2020.
+run sxsh report --plan SL-SXSH-2016-2020 --records outside
+expect_out "2021-02-01	a4	Công ty TNHH Mía đường Cò Nòi"
+run sxsh report --plan SL-SXSH-2016-2020
+expect_out_has "1 dated record falls outside this plan's period"
+run sxsh report --plan SL-SXSH-2016-2020 --records nothing
+expect_status 1
+expect_err_has "plan SL-SXSH-2016-2020 has no indicator 'nothing'"
+
+case_ "dashboard: Enter on a figure lists the records it counts (English and Vietnamese)"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	sxsh demo >/dev/null
+	sqlite3 "$SXSH_DB" "INSERT INTO settings (key, value) VALUES ('officer_name', 'Lò Văn Minh')"
+	# The figures of the demo's 2016–2020 plan, province and Mai Sơn, as `report` gives them.
+	run sxsh report --plan SL-SXSH-2016-2020 --format csv -o "$T/r.csv"
+	fig() { sqlite3 :memory: ".import --csv $T/r.csv r" "SELECT value FROM r WHERE $1"; }
+	inf=$(fig "scope = 'overall' AND indicator = 'informed'")
+	rap=$(fig "scope = 'overall' AND indicator = 'rapid'")
+	ms=$(fig "scope = 'district' AND area = 'Mai Sơn' AND indicator = 'rapid'")
+	out=$(sxsh report --plan SL-SXSH-2016-2020 --records outside | grep -c .)
+	[ "$inf" -gt 0 ] && [ "$rap" -gt "$ms" ] && [ "$out" -gt 0 ] \
+		|| fail "the demo's figures are not what this test needs: $inf $rap $ms $out"
+	for lang in en vi; do
+		if [ $lang = en ]; then found="found"; else found="tìm thấy"; fi
+		c() { if [ $lang = en ]; then echo "$1 $found"; else echo "$found $1"; fi; }
+		cat >"$T/rec.vt" <<VT
+#! args: --lang $lang
+#! env: NO_COLOR=1
+wait What would you like to do?
+key End
+key Up 2
+key Enter
+wait Period: 01/01/2026 – 31/12/2030
+key p
+wait Period: 31/12/2016 – 31/12/2020
+attr reverse Facilities with CP potential informed of CP
+key Enter
+wait Records behind the figure
+expect $(c "$inf")
+expect Facilities with CP potential informed of CP — Whole province
+key Esc
+wait Period: 31/12/2016 – 31/12/2020
+key Down
+attr reverse Enterprises with a rapid CP assessment
+key Enter
+wait $(c "$rap")
+key Esc
+key Right 9
+wait Area: Mai Sơn (10/13)
+key Enter
+wait Enterprises with a rapid CP assessment — Mai Sơn
+expect $(c "$ms")
+# Typing narrows the list: no facility is called so.
+type zzzz
+wait No record is counted in this figure.
+key Esc
+wait Area: Mai Sơn (10/13)
+key Down 3
+key Enter
+wait Dated records outside the plan's period
+expect $(c "$out")
+key Esc
+key Esc
+wait What would you like to do?
+key End
+key Enter
+exit 0
+VT
+		if [ $lang = vi ]; then   # the same screens in Vietnamese
+			sed -i -e 's/Period: /Giai đoạn: /; s/Area: /Địa bàn: /' \
+				-e 's/What would you like to do?/Bạn muốn làm gì?/' \
+				-e 's/Records behind the figure/Hồ sơ làm nên con số/' \
+				-e 's/Facilities with CP potential informed of CP/Cơ sở có tiềm năng SXSH được tuyên truyền, phổ biến/' \
+				-e 's/Enterprises with a rapid CP assessment/Doanh nghiệp thực hiện đánh giá nhanh SXSH/' \
+				-e 's/Whole province/Toàn tỉnh/' \
+				-e 's/No record is counted in this figure./Con số này không tính hồ sơ nào./' \
+				-e "s/Dated records outside the plan's period/Hồ sơ có ngày nằm ngoài giai đoạn của kế hoạch/" \
+				"$T/rec.vt"
+		fi
+		HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+			"$vt" "$T/rec.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+			|| fail "the terminal script ($lang) failed: $(tail -30 "$T/vt.out")"
+	done
+fi
