@@ -153,7 +153,7 @@ static void text_overall(const struct plan_report *r, FILE *out)
 }
 
 /* 1 when a row has no records and no targets of its own. */
-static int row_empty(const struct plan_report *r, const struct plan_row *row)
+int report_row_empty(const struct plan_report *r, const struct plan_row *row)
 {
 	for (size_t k = 0; k < r->nind; k++)
 		if (row->v[k].value || row->v[k].total || (row->v[k].has_target
@@ -177,7 +177,7 @@ static void text_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 	for (size_t i = 0; i < r->nrows; i++) {
 		if (r->rows[i].scope != scope)
 			continue;
-		if (scope == PLAN_DISTRICT && row_empty(r, &r->rows[i])) {
+		if (scope == PLAN_DISTRICT && report_row_empty(r, &r->rows[i])) {
 			hidden++;
 			continue;
 		}

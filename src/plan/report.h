@@ -28,6 +28,9 @@ int report_write(const struct plan_report *r, enum report_format fmt, FILE *out,
 
 /* The short column heading of an indicator (by its measure). */
 const char *report_short_label(const struct plan_indicator *ind);
+/* 1 when an area row has no records and no target of its own: the reports
+ * leave it out and say how many they left out. */
+int report_row_empty(const struct plan_report *r, const struct plan_row *row);
 /* A value as a cell: "61 % (8/13)" for a share, "6" for a count, "—" when
  * not known.  Caller frees. */
 char *report_cell(const struct plan_indicator *ind, const struct plan_value *v);

@@ -23,6 +23,7 @@ static const char html_style[] =
 	"td.met { font-weight: bold; }\n"
 	"svg { display: block; }\n"
 	"p.note { font-size: 9pt; margin-top: 10pt; }\n"
+	"p.hidden { font-size: 9pt; font-style: italic; margin: 2pt 0 0; }\n"
 	"tr.target td, tr.target th { font-style: italic; font-weight: normal; }\n"
 	"table.network { font-size: 10pt; }\n"
 	"table.network td:nth-child(1) { width: 26%; }\n"
@@ -156,9 +157,12 @@ static int html_has_scope(const struct plan_report *r, enum plan_scope scope)
 	return 0;
 }
 
-/* One breakdown with a small bar under each known cell. */
+/* One breakdown with a small bar under each known cell; areas with no
+ * records and no target are left out, and counted under the table. */
 static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE *out)
 {
+	size_t hidden = 0;
+
 	fputs("<h2>", out);
 	html_put(out, report_scope_title(scope));
 	fputs("</h2>\n<table>\n<thead>\n<tr><th></th>", out);
@@ -173,6 +177,10 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 	for (size_t i = 0; i < r->nrows; i++) {
 		if (r->rows[i].scope != scope)
 			continue;
+		if (scope == PLAN_DISTRICT && report_row_empty(r, &r->rows[i])) {
+			hidden++;
+			continue;
+		}
 		fputs("<tr><td>", out);
 		html_put(out, r->rows[i].label);
 		fputs("</td>", out);
@@ -191,6 +199,14 @@ static void html_scope(const struct plan_report *r, enum plan_scope scope, FILE 
 		fputs("</tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n", out);
+	if (hidden) {
+		char *line = xasprintf(_("%zu areas with no records and no targets are not listed."),
+				       hidden);
+		fputs("<p class=\"hidden\">", out);
+		html_put(out, line);
+		fputs("</p>\n", out);
+		free(line);
+	}
 }
 
 void report_write_html(const struct plan_report *r, FILE *out)

@@ -128,6 +128,25 @@ done
 grep -q "NGƯỜI LẬP BÁO CÁO" "$T/report.txt" && grep -q "THỦ TRƯỞNG ĐƠN VỊ" "$T/report.txt" ||
 	fail "signature blocks missing: $(tail -12 "$T/report.txt")"
 grep -q "Doanh nghiệp thực hiện đánh giá" "$T/report.txt" || fail "Vietnamese text is not intact"
+# The annual programme (year × area, done against planned): the demo's rapid assessments
+# of 2017–2020 in Mai Sơn and Thuận Châu, as `sxsh report` counts them.
+sed -n '/Chương trình hằng năm/,/Mạng lưới hỗ trợ/p' "$T/report.txt" >"$T/programme.txt"
+SXSH_NOW=2026-12-01T09:00:00.000Z sxsh --lang vi report --plan SL-SXSH-2016-2020 --format csv \
+	-o "$T/report.csv" || fail "report --format csv failed"
+rows=$(sqlite3 :memory: ".import --csv $T/report.csv r" "SELECT DISTINCT year || ' ' || area
+	FROM r WHERE scope = 'programme' ORDER BY 1")
+[ -n "$rows" ] || fail "the demo has no programme rows"
+while read -r y a; do
+	grep -q "^ *$y  *$a  " "$T/programme.txt" || fail "the printed programme lacks '$y $a'"
+done <<EOF
+$rows
+EOF
+# The areas with no record and no target are left out, with a line saying how many.
+n=$(sqlite3 :memory: ".import --csv $T/report.csv r" "SELECT count(*) FROM r WHERE
+	scope = 'district' AND indicator = 'informed'")
+listed=$(sed -n '/Theo địa bàn/,/Theo ngành/p' "$T/report.txt" | grep -c -E "^ *(Thành phố Sơn La|Quỳnh Nhai|Thuận Châu|Mường La|Bắc Yên|Phù Yên|Mộc Châu|Yên Châu|Mai Sơn|Sông Mã|Sốp Cộp|Vân Hồ) ")
+grep -q "$((n - listed)) địa bàn chưa có số liệu và chưa giao chỉ tiêu không được liệt kê." "$T/report.txt" ||
+	fail "no line says $((n - listed)) of $n areas were left out ($listed listed)"
 # The demo's support network: its three organisations, the centre's part as trainer.
 grep -q "Mạng lưới hỗ trợ sản xuất sạch hơn" "$T/report.txt" || fail "the support network is missing"
 # (cells wrap in the PDF's text, so short pieces are looked for)

@@ -440,3 +440,25 @@ VT
 			|| fail "the terminal script ($lang) failed: $(tail -30 "$T/vt.out")"
 	done
 fi
+
+case_ "report HTML: areas with no records and no target are left out, and counted"
+report_db "$SXSH_DB"
+run sxsh report --plan SL-SXSH-2016-2020 --format html
+expect_status 0
+# The "By area" table: Sơn La's 12 units of 2016–2020 (one city, 11 districts, domain.md)
+# are either listed or counted as left out.
+area=$(printf '%s\n' "$OUT" | sed -n '/<h2>By area<\/h2>/,/<h2>By sector<\/h2>/p')
+listed=$(printf '%s\n' "$area" | grep -c '^<tr><td>')
+hidden=$(printf '%s\n' "$area" | sed -n 's/^<p class="hidden">\([0-9]*\) areas with no records and no targets are not listed.<\/p>$/\1/p')
+[ -n "$hidden" ] || fail "no line says how many areas were left out: $area"
+[ $((listed + ${hidden:-0})) = 12 ] || fail "$listed areas listed and ${hidden:-?} left out, not 12"
+# Mai Sơn has facilities; Quỳnh Nhai has no record at all; Phù Yên gets a target of its own.
+case $area in *"<tr><td>Mai Sơn</td>"*) ;; *) fail "Mai Sơn is not listed" ;; esac
+case $area in *"Quỳnh Nhai"*) fail "Quỳnh Nhai, with no record, is listed" ;; esac
+sqlite3 "$SXSH_DB" "INSERT INTO indicators (uuid, updated_at, origin, plan_uuid, code, label_vi,
+	measure, target, place_uuid) SELECT 'i-py', 1, 't', p.uuid, 'rapid', 'ĐG nhanh Phù Yên',
+	'rapid_count', 1, l.uuid FROM plans p, places l WHERE p.code = 'SL-SXSH-2016-2020'
+	AND l.name = 'Phù Yên'"
+run sxsh report --plan SL-SXSH-2016-2020 --format html
+expect_out_has "<tr><td>Phù Yên</td><td>"
+expect_out_has "<p class=\"hidden\">$((hidden - 1)) areas with no records and no targets are not listed.</p>"
