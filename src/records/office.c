@@ -30,6 +30,28 @@ void office_load(struct sx_db *db, struct office *o)
 	clock_date(clock_now_ms(), o->today);
 }
 
+int office_save(struct sx_db *db, const struct office *o, struct office *was,
+		struct sx_err *err)
+{
+	const char *keys[] = { "office_parent", "office_name", "office_place",
+			       "office_head_title", "office_head_name", "officer_name" };
+	char *const now[] = { o->parent, o->name, o->place, o->head_title, o->head_name,
+			      o->officer };
+	char **before[] = { &was->parent, &was->name, &was->place, &was->head_title,
+			    &was->head_name, &was->officer };
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = now[i] ? now[i] : "";
+		if (*before[i] && strcmp(*before[i], v) == 0)
+			continue;
+		if (db_set_setting(db, keys[i], v, err) != 0)
+			return -1;
+		free(*before[i]);
+		*before[i] = xstrdup(v);
+	}
+	return 0;
+}
+
 void office_free(struct office *o)
 {
 	free(o->parent);

@@ -30,6 +30,11 @@ struct office {
 void office_load(struct sx_db *db, struct office *o);
 /* Free what o holds. */
 void office_free(struct office *o);
+/* Save into db's settings each field of o that differs from was (what
+ * office_load() gave; an empty field brings back the default); was is
+ * updated to match.  0, or -1 with err. */
+int office_save(struct sx_db *db, const struct office *o, struct office *was,
+		struct sx_err *err);
 /* The document frame of the office: heading with o's names, dated today,
  * signed "prepared by" the officer and by the head of unit.  d borrows
  * from o. */

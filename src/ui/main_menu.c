@@ -23,6 +23,7 @@ static const struct entry entries[] = {
 	{ N_("Sync with other laptops (CSV)"), &screen_sync, 0 },
 	{ N_("Likely duplicates (after a merge)"), &screen_dupes, 0 },
 	{ N_("Support network (CP organisations)"), &screen_org_list, 0 },
+	{ N_("Office on printed documents"), &screen_office_edit, 0 },
 	{ N_("Plan dashboard"), &screen_dashboard, 0 },
 	{ N_("Settings: language, officer, district"), &screen_first_run, 0 },
 	{ N_("Quit"), NULL, 1 },

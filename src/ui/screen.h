@@ -75,6 +75,7 @@ extern const struct screen screen_sync;           /* export and import (arg NULL
 extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
 extern const struct screen screen_org_list;       /* the support network (arg NULL) */
 extern const struct screen screen_org_edit;       /* one organisation (arg below) */
+extern const struct screen screen_office_edit;    /* the office on printed documents (arg NULL) */
 extern const struct screen screen_plan_records;   /* the records behind a figure (arg below) */
 
 /* What screen_walk and screen_review open. */
