@@ -1,5 +1,6 @@
 /* assess_list.c — the assessments (drafts first) of every facility or of
- * one, how far each got and whether it has errors; open, review, start. */
+ * one, how far each got and whether it has errors; open, review, start,
+ * name an adviser from the support network (records/orgs.h). */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "base/i18n.h"
 #include "ui/listview.h"
 #include "base/mem.h"
+#include "records/orgs.h"
 #include "ui/screen.h"
 
 struct alist {
@@ -21,6 +23,8 @@ struct alist {
 	int sel, top;
 	char picked[37];            /* set by the facility picker */
 	int picking;                /* waiting for the picker */
+	char adviser[37];           /* set by the organisation picker */
+	char advised[37];           /* the assessment it advises, "" when not picking */
 };
 
 /* Forms loaded for one reload: each form file is read once, not once per row. */
@@ -203,6 +207,11 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 			l->picked[0] = '\0';
 			l->picking = 1;
 			ui_push(ui, &screen_facility_list, &a);
+		} else if (in->ch == 4 && l->n) {
+			struct org_pick_arg a = { .picked = l->adviser };
+			l->adviser[0] = '\0';
+			snprintf(l->advised, sizeof l->advised, "%s", l->rows[l->sel].uuid);
+			ui_push(ui, &screen_org_list, &a);
 		} else if (in->ch == 9 && l->n) {
 			struct walk_arg a = { .uuid = l->rows[l->sel].uuid };
 			ui_push(ui, &screen_review, &a);
@@ -213,11 +222,33 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 	}
 }
 
+/* After the organisation picker: name it adviser of the assessment. */
+static void name_adviser(struct ui *ui, struct alist *l)
+{
+	struct sx_err err = {0};
+	struct org o = {0};
+
+	if (!l->adviser[0])
+		return;
+	if (orgs_link(ui_ctx(ui)->db, l->adviser, "adviser", l->advised, &err) < 0
+	    || orgs_find(ui_ctx(ui)->db, l->adviser, &o, &err) < 0)
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	else
+		ui_message(ui, 0, _("%s of this assessment: %s (saved)."),
+			   orgs_role_label("adviser"), o.name);
+	org_clear(&o);
+	sx_err_clear(&err);
+}
+
 /* Back on top: after the facility picker, start; after a walkthrough,
  * show the new progress. */
 static void alist_resume(struct ui *ui, void *state)
 {
 	struct alist *l = state;
+	if (l->advised[0]) {
+		name_adviser(ui, l);
+		l->advised[0] = '\0';
+	}
 	if (l->picking) {
 		l->picking = 0;
 		if (l->picked[0]) {
@@ -246,9 +277,11 @@ const struct screen screen_assess_list = {
 	.handle = alist_handle,
 	.leave = alist_leave,
 	.resume = alist_resume,
-	.keys = N_("Enter continue  F2 new  F9 review  Esc back"),
+	.keys = N_("Enter continue  F2 new  F4 adviser  F9 review  Esc back"),
 	.help = N_("Each line is an assessment: the facility, whether it is a draft or "
 		   "finished, how many questions are answered and how many still need "
 		   "attention. Enter continues where it stopped; F9 opens the review, where "
-		   "it is finished; F2 starts a new one (choose the facility, then the form)."),
+		   "it is finished; F2 starts a new one (choose the facility, then the form); F4 "
+		   "names an organisation of the support network as adviser of the selected "
+		   "assessment (the report lists it)."),
 };

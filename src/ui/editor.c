@@ -40,6 +40,11 @@ static void load(struct editor *e)
 	}
 }
 
+void editor_reload(struct editor *e)
+{
+	load(e);
+}
+
 void editor_init(struct editor *e, const struct ed_field *fields, size_t n,
 		 int (*commit)(void *arg, char *msg, size_t msglen), void *arg)
 {

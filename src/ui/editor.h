@@ -68,6 +68,9 @@ void editor_init(struct editor *e, const struct ed_field *fields, size_t n,
 int editor_handle(struct editor *e, const struct input *in);
 /* Check and store the field under the cursor; 0, or -1 with e->error set. */
 int editor_leave(struct editor *e);
+/* Show again the stored value of the field under the cursor (after the
+ * screen changed it). */
+void editor_reload(struct editor *e);
 /* Try again to save a pending record (the commit callback); 1 when it is
  * saved now, 0 when still pending (or nothing was), -1 when refused. */
 int editor_retry(struct editor *e);

@@ -1,6 +1,7 @@
 /* org_list.c — the support network as a searchable list (records/orgs.h):
  * open, add, delete. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
@@ -46,10 +47,17 @@ static const char *cell(const void *row, int c, char *buf, size_t n)
 	return c == 0 ? o->name : c == 1 ? orgs_kind_label(o->kind) : o->phone ? o->phone : "";
 }
 
-/* Enter: the organisation's record. */
+/* Enter: the organisation's record, or, when picking, hand its uuid back. */
 static int open_row(struct ui *ui, struct searchlist *l, const void *row)
 {
 	struct org_edit_arg a = { .uuid = searchlist_uuid(l, row) };
+	char *picked = searchlist_kept(l);
+
+	if (picked) {
+		snprintf(picked, 37, "%s", a.uuid);
+		ui_pop(ui);
+		return RD_ALL;
+	}
 	ui_push(ui, &screen_org_edit, &a);
 	return RD_ALL;
 }
@@ -83,10 +91,11 @@ static const struct searchlist_ops ops = {
 	.remove = orgs_delete,
 };
 
+/* Opened to pick (arg an org_pick_arg), Enter puts the uuid in picked. */
 static void *olist_enter(struct ui *ui, const void *arg)
 {
-	(void)arg;
-	return searchlist_open(ui, &ops, NULL);
+	const struct org_pick_arg *pick = arg;
+	return searchlist_open(ui, &ops, pick ? pick->picked : NULL);
 }
 
 const struct screen screen_org_list = {
@@ -100,6 +109,7 @@ const struct screen screen_org_list = {
 		   "consultants, universities and institutes, funds and banks, associations. "
 		   "Type part of a name to find one; capitals and accents do not matter. Enter "
 		   "opens it, F2 adds a new one named as you searched, F8 deletes the selected "
-		   "one after asking. Name an organisation as organiser, trainer or adviser with "
-		   "'sxsh org link'; the HTML report lists what each took part in."),
+		   "one after asking. Name an organisation as organiser or trainer with F3 in a "
+		   "session's record, as adviser with F4 in the list of assessments (or with "
+		   "'sxsh org link'); the HTML report lists what each took part in."),
 };

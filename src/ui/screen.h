@@ -110,6 +110,12 @@ struct plan_records_arg {
 	const struct plan_row *row;     /* the overall row or an area row of r */
 };
 
+/* screen_org_list opened to pick an organisation: Enter stores its uuid in
+ * `picked` and closes the list. */
+struct org_pick_arg {
+	char *picked;       /* 37 bytes, set to the chosen organisation's uuid */
+};
+
 /* screen_facility_list opened to pick a facility: Enter stores the uuid in
  * `picked` and closes the list. */
 struct facility_pick_arg {

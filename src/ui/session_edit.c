@@ -1,5 +1,6 @@
 /* session_edit.c — one session's record (kind, title, dates, venue, plan),
- * saved field by field. */
+ * saved field by field; F3 on the organiser or trainer names an
+ * organisation of the support network in that role (records/orgs.h). */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +10,12 @@
 #include "ui/pending.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "records/orgs.h"
 #include "records/places.h"
 #include "ui/screen.h"
 #include "training/session.h"
 
-enum { NFIELDS = 12 };
+enum { NFIELDS = 12, F_ORGANISER = 7, F_TRAINER = 8 };
 
 struct sedit {
 	struct ui *ui;
@@ -30,6 +32,8 @@ struct sedit {
 	struct editor ed;
 	int saved;                       /* saved at least once */
 	int is_new;                      /* opened for a new session */
+	char picked[37];                 /* set by the organisation picker */
+	const char *picking;             /* the role being picked, or NULL */
 };
 
 static int sedit_commit(void *arg, char *msg, size_t msglen)
@@ -131,8 +135,77 @@ static void *sedit_enter(struct ui *ui, const void *arg)
 static void sedit_draw(struct ui *ui, void *state)
 {
 	struct sedit *e = state;
+	struct sx_db *db = ui_ctx(ui)->db;
+	char *org = e->s.uuid[0] ? orgs_session_names(db, e->s.uuid, "organiser") : NULL;
+	char *tr = e->s.uuid[0] ? orgs_session_names(db, e->s.uuid, "trainer") : NULL;
+	char *l1 = xasprintf("%s: %s", orgs_role_label("organiser"), org ? org : "—");
+	char *l2 = xasprintf("%s: %s", orgs_role_label("trainer"), tr ? tr : "—");
+
 	ui_title(ui, e->is_new ? _("New session") : _("Session"));
-	editor_draw(&e->ed, 2, COLS - 2, LINES - 5);
+	editor_draw(&e->ed, 2, COLS - 2, NFIELDS + 1);
+	draw_text(NFIELDS + 4, 2, COLS - 4, R_DIM, _("In the support network:"));
+	draw_text(NFIELDS + 5, 4, COLS - 6, R_DIM, l1);
+	draw_text(NFIELDS + 6, 4, COLS - 6, R_DIM, l2);
+	free(l1);
+	free(l2);
+	free(org);
+	free(tr);
+}
+
+/* F3 on the organiser or trainer field: pick an organisation of the network. */
+static int pick_org(struct ui *ui, struct sedit *e)
+{
+	struct org_pick_arg a = { .picked = e->picked };
+
+	if (e->ed.sel != F_ORGANISER && e->ed.sel != F_TRAINER) {
+		ui_message(ui, 1, "%s", _("F3 on Organiser or Trainer names an organisation of "
+					  "the support network."));
+		return RD_SCREEN;
+	}
+	if (editor_leave(&e->ed) != 0)
+		return RD_SCREEN;
+	if (!e->s.uuid[0]) {
+		ui_message(ui, 1, "%s", _("Type the title and the first day first: the session "
+					  "is saved then."));
+		return RD_SCREEN;
+	}
+	e->picking = e->ed.sel == F_ORGANISER ? "organiser" : "trainer";
+	e->picked[0] = '\0';
+	ui_push(ui, &screen_org_list, &a);
+	return RD_ALL;
+}
+
+/* Back from the picker: link the organisation, and name it in the field
+ * when the field is empty (the sign-in sheet's header reads it). */
+static void sedit_resume(struct ui *ui, void *state)
+{
+	struct sedit *e = state;
+	struct sx_err err = {0};
+	struct org o = {0};
+	const char *role = e->picking;
+	char **field;
+	char msg[200];
+
+	e->picking = NULL;
+	if (!role || !e->picked[0])
+		return;
+	field = strcmp(role, "organiser") == 0 ? &e->s.organiser : &e->s.trainer;
+	if (orgs_link(ui_ctx(ui)->db, e->picked, role, e->s.uuid, &err) < 0
+	    || orgs_find(ui_ctx(ui)->db, e->picked, &o, &err) < 0) {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	} else {
+		if (!*field || !**field) {
+			free(*field);
+			*field = xstrdup(o.name);
+			if (sedit_commit(e, msg, sizeof msg) < 0)
+				ui_message(ui, 1, "%s", msg);
+			editor_reload(&e->ed);
+		}
+		ui_message(ui, 0, _("%s of this session: %s (saved)."), orgs_role_label(role),
+			   o.name);
+	}
+	org_clear(&o);
+	sx_err_clear(&err);
 }
 
 static int sedit_handle(struct ui *ui, void *state, const struct input *in)
@@ -140,6 +213,8 @@ static int sedit_handle(struct ui *ui, void *state, const struct input *in)
 	struct sedit *e = state;
 	char uuid[37];
 
+	if (in->act == ACT_FKEY && in->ch == 3)
+		return pick_org(ui, e);
 	if (editor_handle(&e->ed, in))
 		return RD_SCREEN;
 	if (in->act != ACT_BACK && in->act != ACT_OK)
@@ -193,11 +268,14 @@ const struct screen screen_session_edit = {
 	.draw = sedit_draw,
 	.handle = sedit_handle,
 	.leave = sedit_leave,
+	.resume = sedit_resume,
 	.idle = sedit_idle,
 	.unsaved = sedit_unsaved,
-	.keys = N_("Up/Down field  Left/Right choose  Enter next  Esc back  F1 help"),
+	.keys = N_("Up/Down field  Left/Right choose  F3 from the network  Esc back  F1 help"),
 	.help = N_("A session: a training course, an awareness conference or a demonstration "
 		   "visit. Type the title first; each field is saved when you leave it. Dates "
 		   "are typed dd/mm/yyyy; leave the last day empty for a one-day session. The "
-		   "plan is filled in from the plan whose period contains the first day."),
+		   "plan is filled in from the plan whose period contains the first day. On "
+		   "Organiser or Trainer, F3 picks an organisation of the support network: it "
+		   "is named in that role (the report lists it) and in the field when empty."),
 };

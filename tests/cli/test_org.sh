@@ -119,3 +119,94 @@ expect_out_has "<tr><td></td><td class=\"date\">Sơn La, 4 March 2019</td></tr>"
 run sxsh sheet TH-2019-02 --format text
 expect_out_has "Organiser: Trung tâm Khuyến công Sơn La
 Trainer: Trung tâm Sản xuất sạch Việt Nam"
+
+case_ "org in the UI: F3 names a session's organiser and trainer, F4 an assessment's adviser (en, vi)"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	for lang in en vi; do
+		rm -f "$SXSH_DB"
+		org_data
+		sqlite3 "$SXSH_DB" "UPDATE assessments SET status = 'draft';
+			INSERT INTO settings (key, value) VALUES ('officer_name', 'Lò Văn Minh')"
+		sxsh org add "Trung tâm Sản xuất sạch Việt Nam" --kind cp_centre >/dev/null
+		sxsh org add "Trung tâm Khuyến công Sơn La" --kind cp_centre >/dev/null
+		if [ $lang = en ]; then
+			menu="What would you like to do?" search="Search:" saved="(saved)."
+			org="Organiser of this session: Trung tâm Khuyến công Sơn La (saved)."
+			tr="Trainer of this session: Trung tâm Sản xuất sạch Việt Nam (saved)."
+			net="In the support network:" n1="Organiser: Trung tâm Khuyến công Sơn La"
+			n2="Trainer: Trung tâm Sản xuất sạch Việt Nam"
+			adv="Adviser of this assessment: Trung tâm Sản xuất sạch Việt Nam (saved)."
+			field="Organiser" ask="F3 on Organiser or Trainer names an organisation"
+		else
+			menu="Bạn muốn làm gì?" search="Tìm:"
+			org="Đơn vị tổ chức của sự kiện này: Trung tâm Khuyến công Sơn La (đã lưu)."
+			tr="Giảng viên của sự kiện này: Trung tâm Sản xuất sạch Việt Nam (đã lưu)."
+			net="Trong mạng lưới hỗ trợ:" n1="Đơn vị tổ chức: Trung tâm Khuyến công Sơn La"
+			n2="Giảng viên: Trung tâm Sản xuất sạch Việt Nam"
+			adv="Tư vấn đánh giá của phiếu này: Trung tâm Sản xuất sạch Việt Nam (đã lưu)."
+			field="Đơn vị tổ chức" ask="F3 tại ô Đơn vị tổ chức hoặc Giảng viên"
+		fi
+		cat >"$T/link.vt" <<VT
+#! args: --lang $lang
+#! env: NO_COLOR=1
+wait $menu
+key Down 2
+key Enter
+wait TH-2019-02
+key Enter
+wait TH-2019-02
+key F7
+wait $field
+# F3 elsewhere than on the organiser or trainer says where it works.
+key F3
+wait $ask
+key Down 7
+key F3
+wait $search
+type khuyen cong
+key Enter
+wait $org
+wait $net
+wait $n1
+key Down
+key F3
+wait $search
+type san xuat sach
+key Enter
+wait $tr
+wait $n2
+key Esc
+key Esc
+key Esc
+wait $menu
+key Home
+key Enter
+wait Công ty TNHH Mía đường Sơn La
+key F4
+wait $search
+type san xuat sach
+key Enter
+wait $adv
+key Esc
+wait $menu
+key End
+key Enter
+exit 0
+VT
+		HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+			"$vt" "$T/link.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+			|| fail "the terminal script ($lang) failed: $(tail -30 "$T/vt.out")"
+		run sxsh org show "Trung tâm Sản xuất sạch Việt Nam"
+		expect_out_has "Took part in: 2
+  04/03/2019  Trainer: TH-2019-02 Tập huấn đánh giá nhanh SXSH
+  08/06/2019  Adviser: Công ty TNHH Mía đường Sơn La"
+		run sxsh org show "Trung tâm Khuyến công Sơn La"
+		expect_out_has "  04/03/2019  Organiser: TH-2019-02 Tập huấn đánh giá nhanh SXSH"
+		# The empty fields took the names: the sign-in sheet's header reads them.
+		expect_sql "$SXSH_DB" "SELECT organiser || ' | ' || trainer FROM sessions" \
+			"Trung tâm Khuyến công Sơn La | Trung tâm Sản xuất sạch Việt Nam"
+	done
+fi
