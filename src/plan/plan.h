@@ -110,8 +110,9 @@ struct plan_report {
 
 /* The measure named s (PLAN_UNKNOWN for anything else). */
 enum plan_measure plan_measure_parse(const char *s);
-/* Compute the plan with code (NULL: the default plan — the one whose period
- * holds today, else the latest).  datadir locates forms/ for the tracker.
+/* Compute the plan with code (NULL: the default plan — the open one whose
+ * period holds today, else the latest open one; a plan closed on or before
+ * today only when every plan is closed; session_default_plan()).  datadir locates forms/ for the tracker.
  * 0, or -1 with err (an unknown plan code too). */
 int plan_compute(struct sx_db *db, const char *datadir, const char *code,
 		 struct plan_report *out, struct sx_err *err);

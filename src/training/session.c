@@ -301,7 +301,9 @@ int session_default_plan(struct sx_db *db, const char *date, char out[37])
 {
 	struct sx_err err = {0};
 	sqlite3_stmt *st = db_stmt(db,
-		"SELECT uuid FROM plans WHERE deleted = 0 ORDER BY"
+		"SELECT uuid, (coalesce(closed_on, '') = '' OR closed_on > ?1) AS open FROM plans"
+		" WHERE deleted = 0 ORDER BY (open AND coalesce(period_start, '') <= ?1"
+		" AND coalesce(nullif(period_end, ''), '9999') >= ?1) DESC, open DESC,"
 		" (coalesce(period_start, '') <= ?1 AND coalesce(period_end, '9999') >= ?1) DESC,"
 		" period_start DESC LIMIT 1", &err);
 	int rc;

@@ -75,8 +75,11 @@ long session_list(struct sx_db *db, const char *query, size_t limit,
 /* Free n rows. */
 void session_rows_free(struct session_row *rows, size_t n);
 
-/* The default plan for a session starting on date (yyyy-mm-dd): the plan
- * whose period contains it, else the latest.  0, or -1 when there is none. */
+/* The default plan on date (yyyy-mm-dd), for a session starting then or the
+ * dashboard today: the plan open on that date (no closing date, or a later
+ * one) whose period contains it, else the latest open plan; a closed plan
+ * only when every plan is closed (then one whose period contains the date,
+ * else the latest).  0, or -1 when there is none. */
 int session_default_plan(struct sx_db *db, const char *date, char out[37]);
 /* Title of a plan in the UI language, or NULL.  Caller frees. */
 char *session_plan_title(struct sx_db *db, const char *plan_uuid);

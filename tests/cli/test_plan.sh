@@ -236,3 +236,63 @@ expect_sql "$SXSH_DB" "SELECT place_uuid FROM facilities" "0159522d-0800-7193-80
 run sxsh report --areas other
 expect_status 2
 expect_err_has "unknown areas 'other': use plan or current"
+
+case_ "a closed plan is no longer the default: the dashboard and report open on the open plan covering today"
+find_vtrun
+sxsh init >/dev/null
+# A provincial plan for 2026 that starts after 889's 2026–2030 phase: the default while open.
+sqlite3 "$SXSH_DB" "INSERT INTO settings (key, value) VALUES ('officer_name', 'Lò Văn Minh');
+	INSERT INTO plans (uuid, updated_at, origin, code, title_vi, title_en, period_start, period_end)
+	VALUES ('p26', 1, 't', 'SL-SXSH-2026', 'Kế hoạch SXSH tỉnh Sơn La năm 2026',
+	'Sơn La CP plan 2026', '2026-02-01', '2026-12-31')"
+SXSH_NOW=2026-06-01T08:00:00.000Z run sxsh --lang en report
+expect_out_has "Sơn La CP plan 2026"
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	for lang in en vi; do
+		sqlite3 "$SXSH_DB" "UPDATE plans SET closed_on = NULL WHERE code = 'SL-SXSH-2026'"
+		if [ $lang = en ]; then
+			menu="What would you like to do?" period="Period:" closed="Closed on (empty: open)"
+			saved="Saved."
+		else
+			menu="Bạn muốn làm gì?" period="Giai đoạn:" saved="Đã lưu."
+			closed="Ngày đóng"
+		fi
+		cat >"$T/close.vt" <<VT
+#! args: --lang $lang
+#! env: NO_COLOR=1 SXSH_NOW=2026-06-01T08:00:00.000Z
+wait $menu
+key End
+key Up 2
+key Enter
+wait $period 01/02/2026 – 31/12/2026
+key e
+wait $closed
+key Down 6
+type 15/05/2026
+key Esc
+wait $saved
+key Esc
+wait $menu
+key Enter
+wait $period 01/01/2026 – 31/12/2030
+key Esc
+wait $menu
+key End
+key Enter
+exit 0
+VT
+		HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+			"$vt" "$T/close.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+			|| fail "the terminal script ($lang) failed: $(tail -30 "$T/vt.out")"
+		expect_sql "$SXSH_DB" "SELECT closed_on FROM plans WHERE code = 'SL-SXSH-2026'" "2026-05-15"
+	done
+fi
+# Closed on 15/05/2026: the default on 1/6/2026 is 889's 2026–2030 phase, which covers today;
+# before the closing day the closed plan was still open, and a session of April still
+# goes to it.
+SXSH_NOW=2026-06-01T08:00:00.000Z run sxsh --lang en report
+expect_out_has "National action programme for sustainable production and consumption 2026–2030"
+SXSH_NOW=2026-05-10T08:00:00.000Z run sxsh --lang en report
+expect_out_has "Sơn La CP plan 2026"
