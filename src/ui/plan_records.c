@@ -2,6 +2,7 @@
  * facilities, officers or sessions it counts, or the records dated outside
  * the plan), as a searchable list: exactly plan_records() (plan.h), so the
  * list's count is the figure. */
+#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,8 +13,6 @@
 #include "plan/plan.h"
 #include "ui/draw.h"
 #include "ui/searchlist.h"
-
-#include <curses.h>
 
 /* What the screen holds: the records, folded for search, and its heading. */
 struct held {
