@@ -689,6 +689,29 @@ static void free_reader(struct reader *r)
 	free_cols(r);
 }
 
+/* Where row (a line as read) is, in messages: "file" or "file.xlsx:sheet". */
+static char *where_of(const struct xfl *l, const char *name, long row)
+{
+	long k = l->sheets ? row / XFL_SHEET_STRIDE : 0;
+
+	return k > 0 && (size_t)k < l->nsheets ? xasprintf("%s:%s", name, l->sheets[k])
+					       : xstrdup(name);
+}
+
+/* A loaded form's rows as the author sees them: the questions' place in
+ * f->survey_at and every line as the row of its sheet. */
+static void locate_rows(struct xfl *l, const char *name)
+{
+	struct xform *f = l->f;
+
+	f->survey_at = where_of(l, name, f->nnodes ? f->nodes[0].line : 0);
+	for (size_t i = 0; i < f->nnodes; i++)
+		f->nodes[i].line = xfl_row(l, f->nodes[i].line);
+	for (size_t i = 0; i < f->nlists; i++)
+		for (size_t j = 0; j < f->lists[i].n; j++)
+			f->lists[i].c[j].line = xfl_row(l, f->lists[i].c[j].line);
+}
+
 /* Hand the problems over in row order: errors to err, warnings to err
  * as well when the form is refused, else to the form. */
 static void report(struct reader *r, const char *name, struct sx_err *err, int ok)
@@ -698,9 +721,8 @@ static void report(struct reader *r, const char *name, struct sx_err *err, int o
 	if (l->nd)
 		qsort(l->d, l->nd, sizeof *l->d, by_row);
 	for (size_t i = 0; i < l->nd; i++) {
-		long row = l->d[i].row, k = l->sheets ? row / XFL_SHEET_STRIDE : 0;
-		char *where = k > 0 && (size_t)k < l->nsheets ? xasprintf("%s:%s", name, l->sheets[k])
-							      : xstrdup(name);
+		long row = l->d[i].row;
+		char *where = where_of(l, name, row);
 		struct sx_err *to = ok ? &l->f->warnings : err;
 		if (l->d[i].warn)
 			sx_err_addc(to, where, xfl_row(l, row), l->d[i].col, _("warning: %s"), l->d[i].msg);
@@ -733,6 +755,8 @@ static struct xform *load(int (*next)(void *, const struct csvr_rec **, struct s
 		ok &= r.l.d[i].warn;
 	ok &= rc == 0;
 	report(&r, name, err, ok);
+	if (ok)
+		locate_rows(&r.l, name);
 	for (size_t i = 0; i < src_err.n; i++)
 		sx_err_add(err, NULL, 0, "%s", src_err.msgs[i]);
 	sx_err_clear(&src_err);

@@ -107,16 +107,16 @@ static int first_report(struct refctx *c, const char *name)
 	return 1;
 }
 
-static void check_ref(const char *name, void *arg)
+static void check_ref(const char *name, int col, void *arg)
 {
 	struct refctx *c = arg;
 
 	if (xform_find(c->l->f, name) < 0 && first_report(c, name))
-		xfl_diag(c->l, c->line, 0, _("%s of '%s' refers to ${%s}, which is not in the form"),
+		xfl_diag(c->l, c->line, col, _("%s of '%s' refers to ${%s}, which is not in the form"),
 			 c->column, c->owner, name);
 }
 
-static void check_column(const char *name, void *arg)
+static void check_column(const char *name, int col, void *arg)
 {
 	struct refctx *c = arg;
 
@@ -124,7 +124,7 @@ static void check_column(const char *name, void *arg)
 		if (strcmp(c->l->choice_cols[i], name) == 0)
 			return;
 	if (first_report(c, name))
-		xfl_diag(c->l, c->line, 0,
+		xfl_diag(c->l, c->line, col,
 			 _("choice_filter of '%s' uses column '%s', which the choices sheet does not have"),
 			 c->owner, name);
 }
@@ -136,8 +136,8 @@ static void check_expr(struct xfl *l, const struct expr *e, const char *column,
 
 	if (!e)
 		return;
-	expr_foreach_ref(e, check_ref, &c);
-	expr_foreach_column(e, check_column, &c);
+	expr_foreach_ref_at(e, check_ref, &c);
+	expr_foreach_column_at(e, check_column, &c);
 }
 
 static void check_refs(struct xfl *l)
