@@ -91,6 +91,24 @@ SXSH_NOW=2026-11-29T10:00:00+0700x run sxsh --lang en form test "$T/f.csv" "$T/a
 expect_status 1
 expect_err "sxsh: SXSH_NOW is not a time: write it as 2026-11-29T10:00:00+07:00, 2026-11-29T03:00:00Z or 2026-11-29"
 
+case_ "form test fills end only when the answers finish the form (Collect: on finalising)"
+printf 'survey,type,name,label,required\n,start,st,,\n,end,en,,\n,integer,n,N,yes\n' > "$T/t.csv"
+printf 'name,value\nn,3\n' > "$T/done.csv"
+printf 'name,value\n' > "$T/draft.csv"
+SXSH_NOW=2026-11-29T10:00:00+07:00 run sxsh --lang en form test "$T/t.csv" "$T/done.csv"
+expect_status 0
+expect_out "st	start	relevant	2026-11-29T10:00:00.000+07:00
+en	end	relevant	2026-11-29T10:00:00.000+07:00
+n	integer	relevant	3
+complete	yes	0"
+SXSH_NOW=2026-11-29T10:00:00+07:00 run sxsh --lang en form test "$T/t.csv" "$T/draft.csv"
+expect_status 0
+expect_out "st	start	relevant	2026-11-29T10:00:00.000+07:00
+en	end	relevant	
+n	integer	relevant	
+error	n	This question needs an answer.
+complete	no	1"
+
 case_ "form check warns where Collect would surprise the author, with the row and the fix"
 mkform
 run sxsh --lang en form check "$T/f.csv"
