@@ -111,6 +111,16 @@ long xfl_row(const struct xfl *l, long line)
 	return l->sheets ? line % XFL_SHEET_STRIDE : line;
 }
 
+void xfl_text_all(struct xform *f, struct xform_text *t, const char *msgid)
+{
+	if (!f->nlangs)
+		xfl_lang(f, "");
+	t->tr = xcalloc(f->nlangs, sizeof *t->tr);
+	for (size_t k = 0; k < f->nlangs; k++)
+		t->tr[k] = (struct xform_tr){ (int)k, i18n_text_in(f->langs[k], msgid) };
+	t->n = f->nlangs;
+}
+
 int xfl_lang(struct xform *f, const char *code)
 {
 	for (size_t i = 0; i < f->nlangs; i++)
@@ -462,9 +472,7 @@ static void add_or_other(struct reader *r, int select, const struct csvr_rec *re
 	l->other_lists[l->nother_lists++] = xstrdup(sel->list_name);
 	rel = xasprintf("selected(${%s}, 'other')", sel->name);
 	i = add_node(r, XFT_TEXT, name, rec->line);
-	l->f->nodes[i].label.tr = xcalloc(1, sizeof *l->f->nodes[i].label.tr);
-	l->f->nodes[i].label.tr[0] = (struct xform_tr){ xfl_lang(l->f, ""), xstrdup("Specify other.") };
-	l->f->nodes[i].label.n = 1;
+	xfl_text_all(l->f, &l->f->nodes[i].label, N_("Specify other."));
 	l->f->nodes[i].relevant = parse_expr(r, rec->line, "relevant", name, rel, 0);
 	free(rel);
 	free(name);

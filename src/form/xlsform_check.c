@@ -186,8 +186,10 @@ static void form_id_from_file(struct xform *f)
 	f->settings.form_id = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* or_other: the list gets a choice `other` labelled "Other" in each
- * language its labels use, unless it has one (pyxform's OR_OTHER_CHOICE). */
+/* or_other: the list gets a choice `other` (pyxform's name), unless it has
+ * one, labelled in every language of the form: "Other" as pyxform writes it
+ * for the default column and a language sxsh does not speak, its gettext
+ * translation for one sxsh speaks ("Khác" for vi). */
 static void add_other_choices(struct xfl *l)
 {
 	struct xform *f = l->f;
@@ -207,17 +209,7 @@ static void add_other_choices(struct xfl *l)
 		memset(c, 0, sizeof *c);
 		c->name = xstrdup("other");
 		c->line = list->n ? list->c[list->n - 1].line : 0;
-		for (size_t j = 0; j < list->n; j++) {
-			for (size_t t = 0; t < list->c[j].label.n; t++) {
-				int lang = list->c[j].label.tr[t].lang, seen = 0;
-				for (size_t u = 0; u < c->label.n; u++)
-					seen |= c->label.tr[u].lang == lang;
-				if (seen)
-					continue;
-				c->label.tr = xreallocarray(c->label.tr, c->label.n + 1, sizeof *c->label.tr);
-				c->label.tr[c->label.n++] = (struct xform_tr){ lang, xstrdup("Other") };
-			}
-		}
+		xfl_text_all(f, &c->label, N_("Other"));
 		list->n++;
 	}
 }
