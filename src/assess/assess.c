@@ -243,6 +243,14 @@ int assess_set_status(struct sx_db *db, const char *uuid, int complete, struct s
 		     uuid, complete ? "complete" : "draft", err);
 }
 
+int assess_finish(struct sx_db *db, const char *uuid, struct fsession *s, struct sx_err *err)
+{
+	fs_finish(s, clock_now_ms());
+	if (assess_sync_all(db, uuid, s, err) != 0)
+		return -1;
+	return assess_set_status(db, uuid, 1, err);
+}
+
 int assess_set_times(struct sx_db *db, const char *uuid, long long started_ms,
 		     long long finished_ms, struct sx_err *err)
 {

@@ -49,6 +49,10 @@ int assess_load(struct sx_db *db, const char *uuid, struct fsession *s, struct s
 int assess_set_position(struct sx_db *db, const char *uuid, const char *path, struct sx_err *err);
 /* Mark complete (or back to draft with complete = 0).  0 or -1. */
 int assess_set_status(struct sx_db *db, const char *uuid, int complete, struct sx_err *err);
+/* Finish the assessment filled in s: the form's end questions take the
+ * time now (fs_finish), the answers are saved and it is marked complete.
+ * 0 or -1 with err. */
+int assess_finish(struct sx_db *db, const char *uuid, struct fsession *s, struct sx_err *err);
 /* Set when an assessment was started and (when complete) finished, for
  * records entered after the fact (the demo's visits); not a sync change. */
 int assess_set_times(struct sx_db *db, const char *uuid, long long started_ms,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
 #include "base/platform.h"
 
 static const char *current = "en";
@@ -33,6 +34,23 @@ int i18n_set_lang(const char *lang)
 	 * notices the new LANGUAGE instead of answering from its cache. */
 	textdomain("sxsh");
 	return 0;
+}
+
+char *i18n_text_in(const char *lang, const char *msgid)
+{
+	const char *was = getenv("LANGUAGE");
+	char *saved, *s;
+
+	if (!i18n_known(lang))
+		return xstrdup(msgid);
+	saved = xstrdup(was ? was : "");   /* gettext reads "" as unset */
+	platform_setenv("LANGUAGE", lang);
+	textdomain("sxsh");   /* forget the cached lookups, as i18n_set_lang() */
+	s = xstrdup(gettext(msgid));
+	platform_setenv("LANGUAGE", saved);
+	textdomain("sxsh");
+	free(saved);
+	return s;
 }
 
 const char *i18n_lang(void)

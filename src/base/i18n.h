@@ -27,6 +27,10 @@ const char *i18n_lang_of(const char *value);
 /* The language the locale variables ask for (LC_ALL, LC_MESSAGES, LANG, in
  * that order, the first one set): "vi", "en", or NULL. */
 const char *i18n_locale_lang(void);
+/* msgid translated into lang whatever the current language (for text a
+ * form needs in each of its languages); msgid itself when lang is not one
+ * sxsh speaks.  Caller frees. */
+char *i18n_text_in(const char *lang, const char *msgid);
 /* 1 when lang is a language sxsh speaks ("vi" or "en"). */
 int i18n_known(const char *lang);
 

@@ -174,6 +174,10 @@ static int form_test(int argc, char **argv)
 		sx_err_print(&err, stderr);
 		rc = SX_FAIL;
 	} else {
+		/* Answers that make the form complete stand for finalising it in
+		 * Collect, which fills end then; an incomplete one stays a draft. */
+		if (fs_problems(s, NULL) == 0)
+			fs_finish(s, clock_now_ms());
 		print_items(s);
 	}
 	fs_free(s);

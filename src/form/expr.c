@@ -211,10 +211,14 @@ static void node_free(struct expr_node *n)
 	free(n);
 }
 
-static struct expr_node *node_new(enum expr_kind kind)
+static int column(const char *src, size_t pos);
+
+/* A node of kind that stands at byte offset pos of the source. */
+static struct expr_node *node_new(const struct parser *p, enum expr_kind kind, size_t pos)
 {
 	struct expr_node *n = xcalloc(1, sizeof *n);
 	n->kind = kind;
+	n->col = column(p->src, pos);
 	return n;
 }
 
@@ -244,7 +248,7 @@ static struct expr_node *binary(struct parser *p, int op, struct expr_node *l,
 		node_free(r);
 		return NULL;
 	}
-	n = node_new(EXN_BIN);
+	n = node_new(p, EXN_BIN, pos);
 	n->op = op;
 	n->kid = xcalloc(2, sizeof *n->kid);
 	n->kid[0] = l;
@@ -371,7 +375,7 @@ static struct expr_node *parse_call(struct parser *p)
 		fail(p, pos, _("unknown function '%s'"), p->tok.text);
 		return NULL;
 	}
-	n = node_new(EXN_CALL);
+	n = node_new(p, EXN_CALL, pos);
 	n->op = fn;
 	next(p); /* name */
 	p->parent_ok = strcmp(expr_funcs[fn].name, "position") == 0;
@@ -426,7 +430,7 @@ static void bad_name(struct parser *p)
 /* In a choice_filter, `district = ${district}` compares a choices column. */
 static struct expr_node *parse_column(struct parser *p)
 {
-	struct expr_node *n = node_new(EXN_COL);
+	struct expr_node *n = node_new(p, EXN_COL, p->tok.pos);
 
 	n->str = p->tok.text;
 	p->tok.text = NULL;
@@ -464,20 +468,20 @@ static struct expr_node *parse_leaf(struct parser *p)
 
 	switch (p->tok.kind) {
 	case T_NUM:
-		n = node_new(EXN_NUM);
+		n = node_new(p, EXN_NUM, p->tok.pos);
 		n->num = p->tok.num;
 		break;
 	case T_STR:
 	case T_REF:
-		n = node_new(p->tok.kind == T_STR ? EXN_STR : EXN_REF);
+		n = node_new(p, p->tok.kind == T_STR ? EXN_STR : EXN_REF, p->tok.pos);
 		n->str = p->tok.text;
 		p->tok.text = NULL;
 		break;
 	case T_DOT:
-		n = node_new(EXN_DOT);
+		n = node_new(p, EXN_DOT, p->tok.pos);
 		break;
 	case T_DOTDOT:
-		n = node_new(EXN_PARENT);
+		n = node_new(p, EXN_PARENT, p->tok.pos);
 		break;
 	default:
 		unexpected(p);
@@ -528,7 +532,7 @@ static struct expr_node *parse_unary(struct parser *p)
 	p->nest--;
 	if (!k)
 		return NULL;
-	n = node_new(EXN_NEG);
+	n = node_new(p, EXN_NEG, pos);
 	push_kid(n, k);
 	return seal(p, n, pos);
 }
@@ -615,24 +619,44 @@ const char *expr_source(const struct expr *e)
 	return e->src;
 }
 
-static void walk(const struct expr_node *n, enum expr_kind kind,
-		 void (*fn)(const char *, void *), void *arg)
+/* What a walk calls back: fn, or fn_at with the node's column. */
+struct visit {
+	void (*fn)(const char *name, void *arg);
+	void (*fn_at)(const char *name, int col, void *arg);
+	void *arg;
+};
+
+static void walk(const struct expr_node *n, enum expr_kind kind, const struct visit *v)
 {
-	if (n->kind == kind)
-		fn(n->str, arg);
+	if (n->kind == kind && v->fn)
+		v->fn(n->str, v->arg);
+	else if (n->kind == kind)
+		v->fn_at(n->str, n->col, v->arg);
 	for (size_t i = 0; i < n->nkid; i++)
-		walk(n->kid[i], kind, fn, arg);
+		walk(n->kid[i], kind, v);
 }
 
 void expr_foreach_ref(const struct expr *e, void (*fn)(const char *name, void *arg), void *arg)
 {
-	walk(e->root, EXN_REF, fn, arg);
+	walk(e->root, EXN_REF, &(struct visit){ .fn = fn, .arg = arg });
 }
 
 void expr_foreach_column(const struct expr *e, void (*fn)(const char *name, void *arg),
 			 void *arg)
 {
-	walk(e->root, EXN_COL, fn, arg);
+	walk(e->root, EXN_COL, &(struct visit){ .fn = fn, .arg = arg });
+}
+
+void expr_foreach_ref_at(const struct expr *e, void (*fn)(const char *name, int col, void *arg),
+			 void *arg)
+{
+	walk(e->root, EXN_REF, &(struct visit){ .fn_at = fn, .arg = arg });
+}
+
+void expr_foreach_column_at(const struct expr *e,
+			    void (*fn)(const char *name, int col, void *arg), void *arg)
+{
+	walk(e->root, EXN_COL, &(struct visit){ .fn_at = fn, .arg = arg });
 }
 
 int expr_is_literal(const struct expr *e)

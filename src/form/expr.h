@@ -127,6 +127,12 @@ void expr_foreach_ref(const struct expr *e, void (*fn)(const char *name, void *a
 /* Call fn(name, arg) for every bare column name of a choice_filter. */
 void expr_foreach_column(const struct expr *e, void (*fn)(const char *name, void *arg),
 			 void *arg);
+/* The same, with col the 1-based column (in characters) of the name in the
+ * source, for messages that say where. */
+void expr_foreach_ref_at(const struct expr *e, void (*fn)(const char *name, int col, void *arg),
+			 void *arg);
+void expr_foreach_column_at(const struct expr *e,
+			    void (*fn)(const char *name, int col, void *arg), void *arg);
 /* 1 when e is a bare literal (a number or string with nothing else), so a
  * caller can treat it as a constant. */
 int expr_is_literal(const struct expr *e);

@@ -36,6 +36,8 @@ struct expr_node {
 	struct expr_node **kid;  /* children, owned */
 	size_t nkid;             /* number of children */
 	size_t depth;            /* height of the subtree, 1 for a leaf */
+	int col;                 /* 1-based column, in characters, of the node in the
+				  * source (an operator's or a function name's) */
 	regex_t *re;             /* regex() with a literal pattern: compiled once */
 };
 

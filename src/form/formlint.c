@@ -17,6 +17,12 @@ struct lint {
 	size_t count;
 };
 
+/* Where the form's questions are, for messages. */
+static const char *lint_where(const struct lint *l)
+{
+	return l->f->survey_at ? l->f->survey_at : l->f->file;
+}
+
 static enum kind type_kind(enum xform_type t)
 {
 	if (t == XFT_DATE || t == XFT_TODAY)
@@ -66,12 +72,14 @@ static const char *shown(const struct expr_node *n, char *buf, size_t len)
 	return buf;
 }
 
-static void check_pair(struct lint *l, const struct expr_node *a, const struct expr_node *b, int op)
+static void check_pair(struct lint *l, const struct expr_node *a, const struct expr_node *b, int op,
+		       int n_col)
 {
 	enum kind ka = kind_of(l, a), kb = kind_of(l, b);
 	char name[160];
 	int ordering = op == EXB_LT || op == EXB_LE || op == EXB_GT || op == EXB_GE;
-	const char *file = l->f->file;
+	const char *file = lint_where(l);
+	long col = n_col;
 
 	if (kb == K_DATE || (kb == K_TEXT && ka == K_NUMLIT)) {
 		const struct expr_node *t = a;
@@ -80,14 +88,14 @@ static void check_pair(struct lint *l, const struct expr_node *a, const struct e
 		ka = kb, kb = tk;
 	}
 	if (ka == K_DATE && kb == K_STRLIT && ordering) {
-		sx_err_add(l->warn, file, l->node->line,
+		sx_err_addc(l->warn, file, l->node->line, col,
 			   _("warning: %s of '%s': %s is compared with the text '%s', which ODK "
 			     "Collect does not read as a date, so the comparison is always false; "
 			     "write date('%s')"),
 			   l->what, l->node->name, shown(a, name, sizeof name), b->str, b->str);
 		l->count++;
 	} else if (ka == K_TEXT && kb == K_NUMLIT) {
-		sx_err_add(l->warn, file, l->node->line,
+		sx_err_addc(l->warn, file, l->node->line, col,
 			   _("warning: %s of '%s': the text answer %s is compared with a number, so "
 			     "ODK Collect reads it as a number (an empty or non-numeric answer never "
 			     "matches); make the question integer or decimal, or compare with a "
@@ -115,7 +123,7 @@ static void check_call_refs(struct lint *l, const struct expr_node *n)
 			i = xform_find(f, name);
 		}
 		if (i < 0 || f->nodes[i].list < 0) {
-			sx_err_add(l->warn, f->file, l->node->line,
+			sx_err_addc(l->warn, lint_where(l), l->node->line, n->col,
 				   _("warning: %s of '%s': jr:choice-name() names '%s', which is not a "
 				     "select question of this form"), l->what, l->node->name, q);
 			l->count++;
@@ -127,7 +135,7 @@ static void check_call_refs(struct lint *l, const struct expr_node *n)
 			for (int p = field >= 0 ? f->nodes[field].parent : -1; p >= 0; p = f->nodes[p].parent)
 				inside |= p == rep;
 			if (rep < 0 || f->nodes[rep].type != XFT_REPEAT || !inside) {
-				sx_err_add(l->warn, f->file, l->node->line,
+				sx_err_addc(l->warn, lint_where(l), l->node->line, n->col,
 					   _("warning: %s of '%s': indexed-repeat(): ${%s} is not a "
 					     "repeat that holds ${%s}"), l->what, l->node->name,
 					   n->kid[k]->str, n->kid[0]->str);
@@ -140,7 +148,7 @@ static void check_call_refs(struct lint *l, const struct expr_node *n)
 static void walk(struct lint *l, const struct expr_node *n)
 {
 	if (n->kind == EXN_BIN && n->op >= EXB_EQ && n->op <= EXB_GE)
-		check_pair(l, n->kid[0], n->kid[1], n->op);
+		check_pair(l, n->kid[0], n->kid[1], n->op, n->col);
 	if (n->kind == EXN_CALL)
 		check_call_refs(l, n);
 	for (size_t i = 0; i < n->nkid; i++)

@@ -11,7 +11,9 @@
  *   or compare with a quoted text;
  * - jr:choice-name() naming no select question, indexed-repeat() with a
  *   repeat that does not hold its field (Collect refuses those forms).
- * The form still loads: these are warnings, not errors. */
+ * The form still loads: these are warnings, not errors.  Each is
+ * "where:row:col: warning: …" with where f->survey_at and col the place of
+ * the comparison's operator or the function's name in the cell. */
 #ifndef SX_FORMLINT_H
 #define SX_FORMLINT_H
 

@@ -9,7 +9,8 @@
  * Answers to questions that are not relevant are kept, but left out of
  * completion checks, and every expression reads them as empty (as
  * JavaRosa does, also through a group's relevant).  Calculations and the
- * metadata questions are brought up to date after every change. */
+ * metadata questions are brought up to date after every change, except
+ * end, which fs_finish() fills when the filling is finalised. */
 #ifndef SX_FSESSION_H
 #define SX_FSESSION_H
 
@@ -109,6 +110,10 @@ static inline int fs_type_auto(enum xform_type t)
 {
 	return t == XFT_CALCULATE || t >= XFT_START;
 }
+/* The filling is finalised (saved complete) at now_ms (UTC): every end
+ * question takes that time, as JavaRosa's end preload does on finalising;
+ * a later finish takes the later time.  Until then end stays empty. */
+void fs_finish(struct fsession *s, long long now_ms);
 /* What deviceid and username questions get (copied; NULL leaves it). */
 void fs_meta(struct fsession *s, const char *deviceid, const char *username);
 

@@ -286,11 +286,11 @@ static void fixed_counts(struct fsession *s)
 	}
 }
 
-/* Local ISO date and time of the session's clock, as now() writes it. */
-static char *clock_text(struct fsession *s, int date_only)
+/* Local ISO date and time of the clock at ms, as now() writes it. */
+static char *clock_text(long long ms, int date_only)
 {
 	static const struct expr *now_e, *today_e;
-	struct expr_env env = { .now_ms = s->now_ms, .tz_min = 7 * 60 };
+	struct expr_env env = { .now_ms = ms, .tz_min = 7 * 60 };
 	if (!now_e) {
 		now_e = expr_parse("now()", NULL, 0, NULL);
 		today_e = expr_parse("today()", NULL, 0, NULL);
@@ -298,23 +298,38 @@ static char *clock_text(struct fsession *s, int date_only)
 	return expr_eval(date_only ? today_e : now_e, &env);
 }
 
-/* Metadata questions: start, today, deviceid and username once, end always. */
+/* Metadata questions: start, today, deviceid and username once; end is
+ * left to fs_finish(), as JavaRosa fills it only when the form is
+ * finalised. */
 static int fill_meta(struct fsession *s, const struct fs_item *it, size_t n)
 {
 	int changed = 0;
 	for (size_t i = 0; i < n; i++) {
 		enum xform_type t = s->f->nodes[it[i].node].type;
 		char *v = NULL;
-		if (t < XFT_START || (t != XFT_END && *fs_get(s, it[i].path)))
+		if (t < XFT_START || t == XFT_END || *fs_get(s, it[i].path))
 			continue;
-		if (t == XFT_START || t == XFT_END || t == XFT_TODAY)
-			v = clock_text(s, t == XFT_TODAY);
+		if (t == XFT_START || t == XFT_TODAY)
+			v = clock_text(s->now_ms, t == XFT_TODAY);
 		else
 			v = xstrdup(t == XFT_DEVICEID ? s->deviceid : s->username);
 		changed |= fs_store(s, it[i].path, v);
 		free(v);
 	}
 	return changed;
+}
+
+void fs_finish(struct fsession *s, long long now_ms)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(s, &n);
+	char *v = clock_text(now_ms, 0);
+
+	for (size_t i = 0; i < n; i++)
+		if (s->f->nodes[it[i].node].type == XFT_END)
+			fs_store(s, it[i].path, v);
+	free(v);
+	fs_recalc(s);
 }
 
 void fs_meta(struct fsession *s, const char *deviceid, const char *username)

@@ -111,6 +111,16 @@ long xfl_row(const struct xfl *l, long line)
 	return l->sheets ? line % XFL_SHEET_STRIDE : line;
 }
 
+void xfl_text_all(struct xform *f, struct xform_text *t, const char *msgid)
+{
+	if (!f->nlangs)
+		xfl_lang(f, "");
+	t->tr = xcalloc(f->nlangs, sizeof *t->tr);
+	for (size_t k = 0; k < f->nlangs; k++)
+		t->tr[k] = (struct xform_tr){ (int)k, i18n_text_in(f->langs[k], msgid) };
+	t->n = f->nlangs;
+}
+
 int xfl_lang(struct xform *f, const char *code)
 {
 	for (size_t i = 0; i < f->nlangs; i++)
@@ -462,9 +472,7 @@ static void add_or_other(struct reader *r, int select, const struct csvr_rec *re
 	l->other_lists[l->nother_lists++] = xstrdup(sel->list_name);
 	rel = xasprintf("selected(${%s}, 'other')", sel->name);
 	i = add_node(r, XFT_TEXT, name, rec->line);
-	l->f->nodes[i].label.tr = xcalloc(1, sizeof *l->f->nodes[i].label.tr);
-	l->f->nodes[i].label.tr[0] = (struct xform_tr){ xfl_lang(l->f, ""), xstrdup("Specify other.") };
-	l->f->nodes[i].label.n = 1;
+	xfl_text_all(l->f, &l->f->nodes[i].label, N_("Specify other."));
 	l->f->nodes[i].relevant = parse_expr(r, rec->line, "relevant", name, rel, 0);
 	free(rel);
 	free(name);
@@ -689,6 +697,29 @@ static void free_reader(struct reader *r)
 	free_cols(r);
 }
 
+/* Where row (a line as read) is, in messages: "file" or "file.xlsx:sheet". */
+static char *where_of(const struct xfl *l, const char *name, long row)
+{
+	long k = l->sheets ? row / XFL_SHEET_STRIDE : 0;
+
+	return k > 0 && (size_t)k < l->nsheets ? xasprintf("%s:%s", name, l->sheets[k])
+					       : xstrdup(name);
+}
+
+/* A loaded form's rows as the author sees them: the questions' place in
+ * f->survey_at and every line as the row of its sheet. */
+static void locate_rows(struct xfl *l, const char *name)
+{
+	struct xform *f = l->f;
+
+	f->survey_at = where_of(l, name, f->nnodes ? f->nodes[0].line : 0);
+	for (size_t i = 0; i < f->nnodes; i++)
+		f->nodes[i].line = xfl_row(l, f->nodes[i].line);
+	for (size_t i = 0; i < f->nlists; i++)
+		for (size_t j = 0; j < f->lists[i].n; j++)
+			f->lists[i].c[j].line = xfl_row(l, f->lists[i].c[j].line);
+}
+
 /* Hand the problems over in row order: errors to err, warnings to err
  * as well when the form is refused, else to the form. */
 static void report(struct reader *r, const char *name, struct sx_err *err, int ok)
@@ -698,9 +729,8 @@ static void report(struct reader *r, const char *name, struct sx_err *err, int o
 	if (l->nd)
 		qsort(l->d, l->nd, sizeof *l->d, by_row);
 	for (size_t i = 0; i < l->nd; i++) {
-		long row = l->d[i].row, k = l->sheets ? row / XFL_SHEET_STRIDE : 0;
-		char *where = k > 0 && (size_t)k < l->nsheets ? xasprintf("%s:%s", name, l->sheets[k])
-							      : xstrdup(name);
+		long row = l->d[i].row;
+		char *where = where_of(l, name, row);
 		struct sx_err *to = ok ? &l->f->warnings : err;
 		if (l->d[i].warn)
 			sx_err_addc(to, where, xfl_row(l, row), l->d[i].col, _("warning: %s"), l->d[i].msg);
@@ -733,6 +763,8 @@ static struct xform *load(int (*next)(void *, const struct csvr_rec **, struct s
 		ok &= r.l.d[i].warn;
 	ok &= rc == 0;
 	report(&r, name, err, ok);
+	if (ok)
+		locate_rows(&r.l, name);
 	for (size_t i = 0; i < src_err.n; i++)
 		sx_err_add(err, NULL, 0, "%s", src_err.msgs[i]);
 	sx_err_clear(&src_err);

@@ -53,7 +53,7 @@ struct xform_choice {
 	struct xform_text label; /* label per language */
 	struct xform_kv *extra;  /* other columns in header order, owned */
 	size_t nextra;           /* how many */
-	long line;               /* row in the file */
+	long line;               /* row in the file (in its sheet for a workbook) */
 };
 
 /* A choice list. */
@@ -70,7 +70,7 @@ struct xform_node {
 	int parent;                  /* index of the enclosing group/repeat, -1 at top */
 	int depth;                   /* 0 at top, parent's depth + 1 inside */
 	int end;                     /* one past the last node inside (index+1 for questions) */
-	long line;                   /* row in the file */
+	long line;                   /* row in the file (in its sheet for a workbook) */
 	char *list_name;             /* selects: the list named in the type, owned */
 	int list;                    /* selects: index into xform.lists, else -1 */
 	struct xform_text label;     /* label per language */
@@ -103,6 +103,7 @@ struct xform_settings {
 /* A loaded form.  Everything is owned by it; free with xform_free(). */
 struct xform {
 	char *file;                    /* name used in messages */
+	char *survey_at;               /* where rows of nodes are: the file, or "file.xlsx:survey" */
 	struct xform_settings settings; /* the settings sheet */
 	struct xform_node *nodes;      /* questions, groups, repeats in file order */
 	size_t nnodes;                 /* how many */

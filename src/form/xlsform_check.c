@@ -107,16 +107,16 @@ static int first_report(struct refctx *c, const char *name)
 	return 1;
 }
 
-static void check_ref(const char *name, void *arg)
+static void check_ref(const char *name, int col, void *arg)
 {
 	struct refctx *c = arg;
 
 	if (xform_find(c->l->f, name) < 0 && first_report(c, name))
-		xfl_diag(c->l, c->line, 0, _("%s of '%s' refers to ${%s}, which is not in the form"),
+		xfl_diag(c->l, c->line, col, _("%s of '%s' refers to ${%s}, which is not in the form"),
 			 c->column, c->owner, name);
 }
 
-static void check_column(const char *name, void *arg)
+static void check_column(const char *name, int col, void *arg)
 {
 	struct refctx *c = arg;
 
@@ -124,7 +124,7 @@ static void check_column(const char *name, void *arg)
 		if (strcmp(c->l->choice_cols[i], name) == 0)
 			return;
 	if (first_report(c, name))
-		xfl_diag(c->l, c->line, 0,
+		xfl_diag(c->l, c->line, col,
 			 _("choice_filter of '%s' uses column '%s', which the choices sheet does not have"),
 			 c->owner, name);
 }
@@ -136,8 +136,8 @@ static void check_expr(struct xfl *l, const struct expr *e, const char *column,
 
 	if (!e)
 		return;
-	expr_foreach_ref(e, check_ref, &c);
-	expr_foreach_column(e, check_column, &c);
+	expr_foreach_ref_at(e, check_ref, &c);
+	expr_foreach_column_at(e, check_column, &c);
 }
 
 static void check_refs(struct xfl *l)
@@ -186,8 +186,10 @@ static void form_id_from_file(struct xform *f)
 	f->settings.form_id = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
 }
 
-/* or_other: the list gets a choice `other` labelled "Other" in each
- * language its labels use, unless it has one (pyxform's OR_OTHER_CHOICE). */
+/* or_other: the list gets a choice `other` (pyxform's name), unless it has
+ * one, labelled in every language of the form: "Other" as pyxform writes it
+ * for the default column and a language sxsh does not speak, its gettext
+ * translation for one sxsh speaks ("Khác" for vi). */
 static void add_other_choices(struct xfl *l)
 {
 	struct xform *f = l->f;
@@ -207,17 +209,7 @@ static void add_other_choices(struct xfl *l)
 		memset(c, 0, sizeof *c);
 		c->name = xstrdup("other");
 		c->line = list->n ? list->c[list->n - 1].line : 0;
-		for (size_t j = 0; j < list->n; j++) {
-			for (size_t t = 0; t < list->c[j].label.n; t++) {
-				int lang = list->c[j].label.tr[t].lang, seen = 0;
-				for (size_t u = 0; u < c->label.n; u++)
-					seen |= c->label.tr[u].lang == lang;
-				if (seen)
-					continue;
-				c->label.tr = xreallocarray(c->label.tr, c->label.n + 1, sizeof *c->label.tr);
-				c->label.tr[c->label.n++] = (struct xform_tr){ lang, xstrdup("Other") };
-			}
-		}
+		xfl_text_all(f, &c->label, N_("Other"));
 		list->n++;
 	}
 }

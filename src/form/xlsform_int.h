@@ -70,6 +70,8 @@ void xfl_check(struct xfl *l);
 void xfl_warn(struct xfl *l, long row, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Language index of a code in f->langs, added when new. */
 int xfl_lang(struct xform *f, const char *code);
+/* t (empty) gets msgid in every language of f, through i18n_text_in(). */
+void xfl_text_all(struct xform *f, struct xform_text *t, const char *msgid);
 /* The row a line number stands for (see XFL_SHEET_STRIDE). */
 long xfl_row(const struct xfl *l, long line);
 

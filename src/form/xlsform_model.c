@@ -51,6 +51,7 @@ void xform_free(struct xform *f)
 {
 	if (!f)
 		return;
+	free(f->survey_at);
 	for (size_t i = 0; i < f->nnodes; i++)
 		free_node(&f->nodes[i]);
 	free(f->nodes);

@@ -34,6 +34,11 @@ struct ui {
 
 struct sx_ctx *ui_ctx(struct ui *ui) { return ui->ctx; }
 
+const void *ui_spec(struct ui *ui)
+{
+	return ui->depth ? ui->stack[ui->depth - 1].s->spec : NULL;
+}
+
 void ui_push(struct ui *ui, const struct screen *s, const void *arg)
 {
 	if (ui->depth == MAX_DEPTH)

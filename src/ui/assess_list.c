@@ -203,12 +203,12 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 		if (in->ch == 2 && l->facility[0]) {
 			start(ui, l, l->facility);
 		} else if (in->ch == 2) {
-			struct facility_pick_arg a = { .picked = l->picked };
+			struct pick_arg a = { .picked = l->picked };
 			l->picked[0] = '\0';
 			l->picking = 1;
 			ui_push(ui, &screen_facility_list, &a);
 		} else if (in->ch == 4 && l->n) {
-			struct org_pick_arg a = { .picked = l->adviser };
+			struct pick_arg a = { .picked = l->adviser };
 			l->adviser[0] = '\0';
 			snprintf(l->advised, sizeof l->advised, "%s", l->rows[l->sel].uuid);
 			ui_push(ui, &screen_org_list, &a);

@@ -15,13 +15,13 @@
 enum { NFIELDS = 13 };
 
 struct fedit {
+	struct editor ed;                /* first: ui_editor_idle() reads it */
 	struct ui *ui;
 	struct facility f;               /* the record being edited */
 	struct place_list places;        /* districts to choose from */
 	struct ed_choice *place_choices; /* the same as editor choices */
 	struct ed_choice sectors[8], forms[4];
 	struct ed_field fields[NFIELDS];
-	struct editor ed;
 	int saved;                       /* saved at least once */
 	int created;                     /* made new in this screen */
 };
@@ -32,27 +32,7 @@ static int fedit_commit(void *arg, char *msg, size_t msglen)
 	struct sx_db *db = ui_ctx(s->ui)->db;
 	struct sx_err err = {0};
 	int rc = facility_save(db, &s->f, &err);
-	if (rc != 0 && db_busy(db))
-		rc = 1;   /* another sxsh is writing: kept, saved later */
-	else if (rc != 0)
-		snprintf(msg, msglen, "%s", sx_err_last(&err));
-	else
-		s->saved = 1;
-	sx_err_clear(&err);
-	return rc;
-}
-
-static int fedit_idle(struct ui *ui, void *state)
-{
-	struct fedit *s = state;
-	return ui_editor_retry(ui, &s->ed);
-}
-
-static int fedit_unsaved(struct ui *ui, void *state)
-{
-	struct fedit *s = state;
-	(void)ui;
-	return s->ed.pending;
+	return ui_commit_result(s->ui, rc, &err, &s->saved, msg, msglen);
 }
 
 static void codes_to_choices(const struct facility_code *codes, size_t n, struct ed_choice *out)
@@ -91,7 +71,7 @@ static void build_fields(struct fedit *s)
 
 static void *fedit_enter(struct ui *ui, const void *varg)
 {
-	const struct facility_edit_arg *arg = varg;
+	const struct record_arg *arg = varg;
 	struct fedit *s = xcalloc(1, sizeof *s);
 	struct sx_err err = {0};
 	struct sx_db *db = ui_ctx(ui)->db;
@@ -159,8 +139,8 @@ const struct screen screen_facility_edit = {
 	.draw = fedit_draw,
 	.handle = fedit_handle,
 	.leave = fedit_leave,
-	.idle = fedit_idle,
-	.unsaved = fedit_unsaved,
+	.idle = ui_editor_idle,
+	.unsaved = ui_editor_unsaved,
 	.keys = N_("Up/Down field  Left/Right choose  Enter next  Esc back"),
 	.help = N_("Fill the facility's details. Each field is saved when you leave it, so "
 		   "nothing is lost if the laptop shuts down. For a choice, press Left/Right "

@@ -50,31 +50,6 @@ static void free_rows(void *rows, size_t n)
 	facility_rows_free(rows, n);
 }
 
-/* Enter: open the facility, or, when picking, hand its uuid back. */
-static int open_row(struct ui *ui, struct searchlist *l, const void *row)
-{
-	char *picked = searchlist_kept(l);
-	struct facility_edit_arg a = { .uuid = searchlist_uuid(l, row) };
-
-	if (picked) {
-		snprintf(picked, 37, "%s", a.uuid);
-		ui_pop(ui);
-		return RD_ALL;
-	}
-	ui_push(ui, &screen_facility_edit, &a);
-	return RD_ALL;
-}
-
-/* F2: a new facility, named as searched. */
-static int add_named(struct ui *ui, struct searchlist *l, const void *row)
-{
-	struct facility_edit_arg a = { .name = searchlist_text(l) };
-	(void)row;
-	ui_push(ui, &screen_facility_edit, &a);
-	free((char *)a.name);
-	return RD_ALL;
-}
-
 /* F5: the facility's assessments. */
 static int assessments(struct ui *ui, struct searchlist *l, const void *row)
 {
@@ -111,11 +86,8 @@ static int toggle_area(struct ui *ui, struct searchlist *l, const void *row)
 }
 
 static const struct searchlist_key keys[] = {
-	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
-	{ .fkey = 2, .stale = 1, .act = add_named },
 	{ .fkey = 5, .needs_row = 1, .act = assessments },
 	{ .fkey = 6, .act = toggle_area },
-	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
 	{ 0 },
 };
 
@@ -125,26 +97,17 @@ static const struct searchlist_ops ops = {
 	.query = query, .free_rows = free_rows,
 	.row_size = sizeof(struct facility_row),
 	.columns = columns, .cell = cell,
-	.keys = keys,
+	.keys = keys, .editor = &screen_facility_edit,
 	.confirm = N_("Delete the facility \"%s\"? Its assessments are kept."),
 	.label_at = offsetof(struct facility_row, name),
 	.remove = facility_delete,
 };
 
-/* Opened to pick (arg a facility_pick_arg), Enter puts the uuid in picked,
- * which outlives the list. */
-static void *flist_enter(struct ui *ui, const void *arg)
-{
-	const struct facility_pick_arg *pick = arg;
-	return searchlist_open(ui, &ops, pick ? pick->picked : NULL);
-}
-
 const struct screen screen_facility_list = {
 	.name = "facility_list",
-	.enter = flist_enter,
-	.draw = searchlist_draw,
-	.handle = searchlist_handle,
-	.leave = searchlist_leave,
+	.spec = &ops,   /* opened with a struct pick_arg, Enter picks a facility */
+	.enter = searchlist_enter, .draw = searchlist_draw,
+	.handle = searchlist_handle, .leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F8 delete  Esc back"),
 	.help = N_("Type part of a facility's name to find it; capitals and accents do not "
 		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "

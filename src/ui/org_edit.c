@@ -101,7 +101,7 @@ static void build_fields(struct oedit *s)
 
 static void *oedit_enter(struct ui *ui, const void *varg)
 {
-	const struct org_edit_arg *arg = varg;
+	const struct record_arg *arg = varg;
 	struct oedit *s = xcalloc(1, sizeof *s);
 	struct sx_err err = {0};
 

@@ -47,63 +47,23 @@ static const char *cell(const void *row, int c, char *buf, size_t n)
 	return c == 0 ? o->name : c == 1 ? orgs_kind_label(o->kind) : o->phone ? o->phone : "";
 }
 
-/* Enter: the organisation's record, or, when picking, hand its uuid back. */
-static int open_row(struct ui *ui, struct searchlist *l, const void *row)
-{
-	struct org_edit_arg a = { .uuid = searchlist_uuid(l, row) };
-	char *picked = searchlist_kept(l);
-
-	if (picked) {
-		snprintf(picked, 37, "%s", a.uuid);
-		ui_pop(ui);
-		return RD_ALL;
-	}
-	ui_push(ui, &screen_org_edit, &a);
-	return RD_ALL;
-}
-
-/* F2: a new organisation, named as searched. */
-static int add_named(struct ui *ui, struct searchlist *l, const void *row)
-{
-	struct org_edit_arg a = { .name = searchlist_text(l) };
-	(void)row;
-	ui_push(ui, &screen_org_edit, &a);
-	free((char *)a.name);
-	return RD_ALL;
-}
-
-static const struct searchlist_key keys[] = {
-	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
-	{ .fkey = 2, .stale = 1, .act = add_named },
-	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
-	{ 0 },
-};
-
 static const struct searchlist_ops ops = {
 	.title = N_("Support network"),
 	.empty = N_("No organisation matches. Press F2 to add one."),
 	.query = query, .free_rows = free_rows,
 	.row_size = sizeof(struct org),
 	.columns = columns, .cell = cell,
-	.keys = keys,
+	.editor = &screen_org_edit,
 	.confirm = N_("Delete \"%s\" from the network, with the parts it took?"),
 	.label_at = offsetof(struct org, name),
 	.remove = orgs_delete,
 };
 
-/* Opened to pick (arg an org_pick_arg), Enter puts the uuid in picked. */
-static void *olist_enter(struct ui *ui, const void *arg)
-{
-	const struct org_pick_arg *pick = arg;
-	return searchlist_open(ui, &ops, pick ? pick->picked : NULL);
-}
-
 const struct screen screen_org_list = {
 	.name = "org_list",
-	.enter = olist_enter,
-	.draw = searchlist_draw,
-	.handle = searchlist_handle,
-	.leave = searchlist_leave,
+	.spec = &ops,
+	.enter = searchlist_enter, .draw = searchlist_draw,
+	.handle = searchlist_handle, .leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F8 delete  Esc back"),
 	.help = N_("The network of cleaner-production support organisations: CP centres, "
 		   "consultants, universities and institutes, funds and banks, associations. "

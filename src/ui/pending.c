@@ -1,6 +1,8 @@
 /* pending.c — saving what waits for another sxsh's write lock. */
 #include "ui/pending.h"
 
+#include <stdio.h>
+
 #include "base/i18n.h"
 #include "db/db.h"
 
@@ -50,6 +52,31 @@ int ui_editor_pending(struct ui *ui, struct editor *e)
 		return 1;   /* refused: the editor shows why */
 	ui_message(ui, 1, "%s", _("Not saved yet: another sxsh is writing. Work on; it is saved when it can."));
 	return 1;
+}
+
+int ui_editor_idle(struct ui *ui, void *state)
+{
+	return ui_editor_retry(ui, state);
+}
+
+int ui_editor_unsaved(struct ui *ui, void *state)
+{
+	const struct editor *e = state;
+	(void)ui;
+	return e->pending;
+}
+
+int ui_commit_result(struct ui *ui, int rc, struct sx_err *err, int *saved, char *msg,
+		     size_t msglen)
+{
+	if (rc != 0 && db_busy(ui_ctx(ui)->db))
+		rc = 1;   /* another sxsh is writing: kept, saved later */
+	else if (rc != 0)
+		snprintf(msg, msglen, "%s", sx_err_last(err));
+	else
+		*saved = 1;
+	sx_err_clear(err);
+	return rc;
 }
 
 const char *pending_why(struct ui *ui, const struct sx_err *err)

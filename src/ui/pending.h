@@ -28,6 +28,18 @@ int ui_editor_retry(struct ui *ui, struct editor *e);
  * the usual time); 1 with a message when it is still not saved (stay). */
 int ui_editor_pending(struct ui *ui, struct editor *e);
 
+/* An editor screen's idle() and unsaved(), for a screen whose state has its
+ * struct editor as first member: retry a pending save (ui_editor_retry), and
+ * whether one is still pending. */
+int ui_editor_idle(struct ui *ui, void *state);
+int ui_editor_unsaved(struct ui *ui, void *state);
+/* What an editor's commit callback returns for a save that returned rc:
+ * rc when saved (*saved set) or refused (err's message in msg, msglen
+ * bytes), 1 when another sxsh holds the lock (kept, saved later).  Clears
+ * err. */
+int ui_commit_result(struct ui *ui, int rc, struct sx_err *err, int *saved, char *msg,
+		     size_t msglen);
+
 /* Why a write failed, in the officer's words: when another sxsh holds the
  * lock, that (nothing was changed; try again), else err's last message. */
 const char *pending_why(struct ui *ui, const struct sx_err *err);

@@ -7,7 +7,6 @@
 #include "base/i18n.h"
 #include "records/people.h"
 #include "ui/searchlist.h"
-#include "ui/training.h"
 
 static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
 		  void **rows, struct sx_err *err)
@@ -50,55 +49,23 @@ static void free_rows(void *rows, size_t n)
 	people_rows_free(rows, n);
 }
 
-/* Enter: the person, with their training history. */
-static int open_row(struct ui *ui, struct searchlist *l, const void *row)
-{
-	struct person_edit_arg a = { .uuid = searchlist_uuid(l, row) };
-	ui_push(ui, &screen_person_edit, &a);
-	return RD_ALL;
-}
-
-/* F2: a new person, named as searched. */
-static int add_named(struct ui *ui, struct searchlist *l, const void *row)
-{
-	struct person_edit_arg a = { .name = searchlist_text(l) };
-	(void)row;
-	ui_push(ui, &screen_person_edit, &a);
-	free((char *)a.name);
-	return RD_ALL;
-}
-
-static const struct searchlist_key keys[] = {
-	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
-	{ .fkey = 2, .stale = 1, .act = add_named },
-	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
-	{ 0 },
-};
-
 static const struct searchlist_ops ops = {
 	.title = N_("People"),
 	.empty = N_("Nobody matches. Press F2 to add a person."),
 	.query = query, .free_rows = free_rows,
 	.row_size = sizeof(struct person_row),
 	.columns = columns, .cell = cell,
-	.keys = keys,
+	.editor = &screen_person_edit,
 	.confirm = N_("Delete %s from the registry? Their attendance records are kept."),
 	.label_at = offsetof(struct person_row, full_name),
 	.remove = person_delete,
 };
 
-static void *plist_enter(struct ui *ui, const void *arg)
-{
-	(void)arg;
-	return searchlist_open(ui, &ops, NULL);
-}
-
 const struct screen screen_people_list = {
 	.name = "people_list",
-	.enter = plist_enter,
-	.draw = searchlist_draw,
-	.handle = searchlist_handle,
-	.leave = searchlist_leave,
+	.spec = &ops,
+	.enter = searchlist_enter, .draw = searchlist_draw,
+	.handle = searchlist_handle, .leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F8 delete  Esc back"),
 	.help = N_("Officers, trainees and facility contacts. Type part of a name to find "
 		   "someone; capitals and accents do not matter (\"nguyen van a\" finds "

@@ -23,6 +23,7 @@ enum { NFIELDS = 12 };
 #define PICK_MAX 8   /* facilities offered while choosing where someone works */
 
 struct pedit {
+	struct editor ed;                /* first: ui_editor_idle() reads it */
 	struct ui *ui;
 	struct person p;                 /* the record being edited */
 	char *year;                      /* p.birth_year as the editor's digits */
@@ -30,7 +31,6 @@ struct pedit {
 	struct ed_choice *place_choices; /* the same as editor choices */
 	struct ed_choice genders[4], categories[8];
 	struct ed_field fields[NFIELDS];
-	struct editor ed;
 	struct attendance_history *hist; /* sessions attended, newest first */
 	long nhist;                      /* how many */
 	int trained;                     /* 1 when counted as trained */
@@ -51,14 +51,7 @@ static int pedit_commit(void *arg, char *msg, size_t msglen)
 
 	e->p.birth_year = e->year ? atoi(e->year) : 0;
 	rc = person_save(ui_ctx(e->ui)->db, &e->p, &err);
-	if (rc != 0 && db_busy(ui_ctx(e->ui)->db))
-		rc = 1;   /* another sxsh is writing: kept, saved later */
-	else if (rc != 0)
-		snprintf(msg, msglen, "%s", sx_err_last(&err));
-	else
-		e->saved = 1;
-	sx_err_clear(&err);
-	return rc;
+	return ui_commit_result(e->ui, rc, &err, &e->saved, msg, msglen);
 }
 
 static void build_fields(struct pedit *e)
@@ -154,7 +147,7 @@ static void set_facility(struct pedit *e, const char *uuid)
 
 static void *pedit_enter(struct ui *ui, const void *varg)
 {
-	const struct person_edit_arg *arg = varg;
+	const struct record_arg *arg = varg;
 	struct pedit *e = xcalloc(1, sizeof *e);
 	struct sx_err err = {0};
 	struct sx_db *db = ui_ctx(ui)->db;
@@ -288,19 +281,6 @@ static int pedit_handle(struct ui *ui, void *state, const struct input *in)
 	return RD_NONE;
 }
 
-static int pedit_idle(struct ui *ui, void *state)
-{
-	struct pedit *e = state;
-	return ui_editor_retry(ui, &e->ed);
-}
-
-static int pedit_unsaved(struct ui *ui, void *state)
-{
-	struct pedit *e = state;
-	(void)ui;
-	return e->ed.pending;
-}
-
 static void pedit_leave(struct ui *ui, void *state)
 {
 	struct pedit *e = state;
@@ -321,8 +301,8 @@ const struct screen screen_person_edit = {
 	.draw = pedit_draw,
 	.handle = pedit_handle,
 	.leave = pedit_leave,
-	.idle = pedit_idle,
-	.unsaved = pedit_unsaved,
+	.idle = ui_editor_idle,
+	.unsaved = ui_editor_unsaved,
 	.keys = N_("Up/Down field  Left/Right choose  F5 facility  F6 no facility  Esc back"),
 	.help = N_("A person in the registry. Each field is saved when you leave it. \"On the "
 		   "roster\" marks the officers the plan wants trained; they count as trained "

@@ -96,7 +96,7 @@ static void *precords_enter(struct ui *ui, const void *arg)
 		? xasprintf("%s — %s", a->r->ind[a->k].label, a->row->label)
 		: xasprintf("%s — %s", _("Dated records outside the plan's period"), a->r->title);
 	sx_err_clear(&err);
-	h->l = searchlist_open(ui, &ops, h);
+	h->l = searchlist_open_kept(ui, &ops, h);
 	return h;
 }
 

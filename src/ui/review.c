@@ -163,7 +163,9 @@ static int review_handle(struct ui *ui, void *state, const struct input *in)
 			ui_message(ui, 1, _("Not finished: %zu answers still need attention."), r->problems);
 			return RD_SCREEN;
 		}
-		if (assess_set_status(ui_ctx(ui)->db, r->uuid, 1, &err) == 0)
+		if (!r->fs)
+			return RD_NONE;
+		if (assess_finish(ui_ctx(ui)->db, r->uuid, r->fs, &err) == 0)
 			ui_message(ui, 0, "%s", _("The assessment is finished and saved."));
 		else
 			ui_message(ui, 1, "%s", sx_err_last(&err));

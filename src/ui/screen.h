@@ -36,6 +36,9 @@ struct screen {
 	int (*unsaved)(struct ui *ui, void *state);
 	const char *keys;   /* help-bar text (N_) */
 	const char *help;   /* F1 text (N_) */
+	/* The table a generic screen is made from (struct searchlist_ops for a
+	 * list screen), read by its enter() through ui_spec(); NULL otherwise. */
+	const void *spec;
 };
 
 /* Open a screen on top of the stack; arg goes to its enter(). */
@@ -44,6 +47,8 @@ void ui_push(struct ui *ui, const struct screen *s, const void *arg);
 void ui_pop(struct ui *ui);
 /* Replace the whole stack with one screen. */
 void ui_reset(struct ui *ui, const struct screen *s, const void *arg);
+/* The spec of the screen on top (during enter(), the one being entered). */
+const void *ui_spec(struct ui *ui);
 /* The run's context (database, language, paths). */
 struct sx_ctx *ui_ctx(struct ui *ui);
 /* Show a one-line message above the help bar until the next action. */
@@ -56,14 +61,14 @@ void ui_title(struct ui *ui, const char *heading);
 extern const struct screen screen_first_run;      /* language, name, district */
 extern const struct screen screen_main_menu;      /* the areas of the product */
 extern const struct screen screen_facility_list;  /* the facilities registry */
-extern const struct screen screen_facility_edit;  /* one facility (arg below) */
+extern const struct screen screen_facility_edit;  /* one facility (struct record_arg) */
 extern const struct screen screen_session_list;   /* training events (arg NULL) */
 extern const struct screen screen_session_edit;   /* one session (arg uuid or NULL) */
 extern const struct screen screen_session_view;   /* a session's participants (arg uuid) */
 extern const struct screen screen_register;       /* add people (struct register_arg) */
 extern const struct screen screen_attendance;     /* the grid (arg session uuid) */
 extern const struct screen screen_people_list;    /* the people registry (arg NULL) */
-extern const struct screen screen_person_edit;    /* one person (struct person_edit_arg) */
+extern const struct screen screen_person_edit;    /* one person (struct record_arg) */
 extern const struct screen screen_dupes;          /* likely duplicates after a merge (arg NULL) */
 
 extern const struct screen screen_assess_list;    /* drafts, or one facility's assessments */
@@ -74,7 +79,7 @@ extern const struct screen screen_plan_edit;      /* one plan (arg its code, or 
 extern const struct screen screen_sync;           /* export and import (arg NULL) */
 extern const struct screen screen_sync_report;    /* an import's report (arg its path) */
 extern const struct screen screen_org_list;       /* the support network (arg NULL) */
-extern const struct screen screen_org_edit;       /* one organisation (arg below) */
+extern const struct screen screen_org_edit;       /* one organisation (struct record_arg) */
 extern const struct screen screen_office_edit;    /* the office on printed documents (arg NULL) */
 extern const struct screen screen_plan_records;   /* the records behind a figure (arg below) */
 
@@ -90,16 +95,11 @@ struct assess_list_arg {
 	const char *facility;   /* a facility's assessments, or NULL for every draft */
 };
 
-/* What screen_facility_edit opens: an existing facility, or a new one. */
-struct facility_edit_arg {
-	const char *uuid;   /* the facility, or NULL for a new one */
-	const char *name;   /* a new facility's name as searched, or NULL */
-};
-
-/* What screen_org_edit opens: an existing organisation, or a new one. */
-struct org_edit_arg {
-	const char *uuid;   /* the organisation, or NULL for a new one */
-	const char *name;   /* a new organisation's name as searched, or NULL */
+/* What a record editor (facility, person, organisation) opens: an existing
+ * record, or a new one; a list screen's Enter and F2 make it. */
+struct record_arg {
+	const char *uuid;   /* the record, or NULL for a new one */
+	const char *name;   /* a new record's name as searched, or NULL */
 };
 
 /* What screen_plan_records lists: the records behind indicator k of r in
@@ -110,16 +110,10 @@ struct plan_records_arg {
 	const struct plan_row *row;     /* the overall row or an area row of r */
 };
 
-/* screen_org_list opened to pick an organisation: Enter stores its uuid in
+/* A list screen opened to pick a row: Enter stores the row's uuid in
  * `picked` and closes the list. */
-struct org_pick_arg {
-	char *picked;       /* 37 bytes, set to the chosen organisation's uuid */
-};
-
-/* screen_facility_list opened to pick a facility: Enter stores the uuid in
- * `picked` and closes the list. */
-struct facility_pick_arg {
-	char *picked;       /* 37 bytes, set to the chosen facility's uuid */
+struct pick_arg {
+	char *picked;       /* 37 bytes, set to the chosen row's uuid */
 };
 
 #endif

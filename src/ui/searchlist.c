@@ -2,6 +2,7 @@
 #include "ui/searchlist.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
@@ -16,7 +17,8 @@
 
 struct searchlist {
 	const struct searchlist_ops *ops;  /* the screen's table */
-	void *kept;                        /* for the actions, not owned */
+	char *picked;                      /* picking: the caller's uuid buffer, or NULL */
+	void *kept;                        /* what ops->query_kept reads, or NULL */
 	struct lineedit search;            /* the query being typed */
 	void *rows;                        /* matches, in the data part's order */
 	long n;                            /* how many */
@@ -57,7 +59,17 @@ void searchlist_refresh(struct ui *ui, struct searchlist *l)
 	sx_err_clear(&err);
 }
 
-void *searchlist_open(struct ui *ui, const struct searchlist_ops *ops, void *kept)
+void *searchlist_enter(struct ui *ui, const void *arg)
+{
+	const struct pick_arg *pick = arg;
+	struct searchlist *l = xcalloc(1, sizeof *l);
+	l->ops = ui_spec(ui);
+	l->picked = pick ? pick->picked : NULL;
+	searchlist_refresh(ui, l);
+	return l;
+}
+
+void *searchlist_open_kept(struct ui *ui, const struct searchlist_ops *ops, void *kept)
 {
 	struct searchlist *l = xcalloc(1, sizeof *l);
 	l->ops = ops;
@@ -113,20 +125,71 @@ void searchlist_draw(struct ui *ui, void *state)
 	lineedit_draw(&l->search, 2, 12, COLS - 36);
 }
 
-/* Enter (fkey 0) or an F-key through the screen's key table; `none` is
- * what a key that does nothing returns. */
+/* Enter: pick the row, or open it in the editor. */
+static int open_row(struct ui *ui, struct searchlist *l, const void *row)
+{
+	struct record_arg a = { .uuid = searchlist_uuid(l, row) };
+
+	if (l->picked) {
+		snprintf(l->picked, 37, "%s", a.uuid);
+		ui_pop(ui);
+	} else if (l->ops->editor) {
+		ui_push(ui, l->ops->editor, &a);
+	}
+	return RD_ALL;
+}
+
+/* F2: a new record in the editor, named as searched. */
+static int add_named(struct ui *ui, struct searchlist *l, const void *row)
+{
+	struct record_arg a = { .name = searchlist_text(l) };
+
+	(void)row;
+	ui_push(ui, l->ops->editor, &a);
+	free((char *)a.name);
+	return RD_ALL;
+}
+
+/* The keys every list has (see searchlist.h). */
+static const struct searchlist_key common_keys[] = {
+	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
+	{ .fkey = 2, .stale = 1, .act = add_named },
+	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
+	{ 0 },
+};
+
+/* Does the list have common key k (its table entry above)? */
+static int has_common(const struct searchlist *l, const struct searchlist_key *k)
+{
+	if (k->act == add_named)
+		return l->ops->editor != NULL;
+	if (k->act == searchlist_remove)
+		return l->ops->remove != NULL;
+	return l->ops->editor || l->picked;
+}
+
+/* The entry for Enter (fkey 0) or an F-key: the list's own, else a common one. */
+static const struct searchlist_key *find_key(const struct searchlist *l, int fkey)
+{
+	for (const struct searchlist_key *k = l->ops->keys; k && k->act; k++)
+		if (k->fkey == fkey)
+			return k;
+	for (const struct searchlist_key *k = common_keys; k->act; k++)
+		if (k->fkey == fkey && has_common(l, k))
+			return k;
+	return NULL;
+}
+
+/* Enter or an F-key; `none` is what a key that does nothing returns. */
 static int run_key(struct ui *ui, struct searchlist *l, int fkey, int none)
 {
-	for (const struct searchlist_key *k = l->ops->keys; k && k->act; k++) {
-		if (k->fkey != fkey)
-			continue;
-		if (k->needs_row && !l->n)
-			return none;
-		if (k->stale)
-			l->stale = 1;
-		return k->act(ui, l, l->n ? row_at(l, l->sel) : NULL);
-	}
-	return none;
+	const struct searchlist_key *k = find_key(l, fkey);
+
+	if (!k || (k->needs_row && !l->n))
+		return none;
+	if (k->stale)
+		l->stale = 1;
+	return k->act(ui, l, l->n ? row_at(l, l->sel) : NULL);
 }
 
 int searchlist_handle(struct ui *ui, void *state, const struct input *in)
@@ -177,11 +240,6 @@ void searchlist_set_scope(struct ui *ui, struct searchlist *l, const char *uuid,
 	l->scope_name = uuid ? xstrdup(name ? name : uuid) : NULL;
 	l->sel = l->top = 0;
 	searchlist_refresh(ui, l);
-}
-
-void *searchlist_kept(const struct searchlist *l)
-{
-	return l->kept;
 }
 
 const char *searchlist_uuid(const struct searchlist *l, const void *row)

@@ -3,11 +3,17 @@
  * A search field (the list is searched again as each key is typed), a
  * count, column headings, a page of rows with a cursor (Up, Down, PageUp,
  * PageDown; Home and End stay with the field), an empty-state line and the
- * screen's key bar.  A list screen is a `struct screen` whose enter calls
- * searchlist_open() with its `struct searchlist_ops` and whose draw, handle
- * and leave are the searchlist_* functions below.  The table
- * says where the rows come from (a data part's query), how a row reads in
- * columns, and what Enter and the F-keys do. */
+ * screen's key bar.  A list screen is a `struct screen` whose spec is its
+ * `struct searchlist_ops` and whose enter, draw, handle and leave are the
+ * searchlist_* functions below.  The table says where the rows come from (a
+ * data part's query), how a row reads in columns, which record editor Enter
+ * and F2 open, what F8 deletes, and what other keys do.
+ *
+ * The keys every list has, unless its own table names the key first:
+ * Enter opens the row in ops->editor (a struct record_arg with its uuid), or,
+ * when the list was opened with a struct pick_arg, stores the row's uuid
+ * there and closes; F2 opens ops->editor for a new record named as searched;
+ * F8 asks and deletes the row (searchlist_remove) when ops->remove is set. */
 #ifndef SX_SEARCHLIST_H
 #define SX_SEARCHLIST_H
 
@@ -49,7 +55,7 @@ struct searchlist_ops {
 	long (*query)(struct sx_ctx *ctx, const char *query, const char *scope, size_t limit,
 		      void **rows, struct sx_err *err);
 	/* Instead of query (when set): the same, given what the screen kept
-	 * (searchlist_open()), for lists of rows the screen already holds. */
+	 * (searchlist_open_kept()), for lists of rows the screen already holds. */
 	long (*query_kept)(void *kept, const char *query, size_t limit, void **rows,
 			   struct sx_err *err);
 	void (*free_rows)(void *rows, size_t n);   /* free what query() made */
@@ -58,7 +64,8 @@ struct searchlist_ops {
 	/* The text of column c of row: a string of the row, or buf filled in
 	 * (n bytes). */
 	const char *(*cell)(const void *row, int c, char *buf, size_t n);
-	const struct searchlist_key *keys;        /* Enter and the F-keys */
+	const struct searchlist_key *keys;        /* the list's own keys, or NULL */
+	const struct screen *editor;  /* the record editor of Enter and F2, or NULL */
 	size_t uuid_at;        /* offsetof the row's uuid (char[37]); 0: the first member */
 	/* For searchlist_remove (NULL when the list deletes nothing): */
 	const char *confirm;   /* the question, "%s" the row's label */
@@ -66,17 +73,18 @@ struct searchlist_ops {
 	int (*remove)(struct sx_db *db, const char *uuid, struct sx_err *err); /* 0 or -1 */
 };
 
-/* A screen's enter(): the list's state for ops (a static table).  kept is
- * what the actions need of the screen's arg, which lives only during enter
- * (searchlist_kept() returns it; it is not freed). */
-void *searchlist_open(struct ui *ui, const struct searchlist_ops *ops, void *kept);
+/* The screen's enter(): the list's state for the screen's spec (a static
+ * struct searchlist_ops); arg NULL, or a struct pick_arg whose buffer
+ * outlives the list. */
+void *searchlist_enter(struct ui *ui, const void *arg);
+/* For a screen that shows a list inside its own state: the list's state
+ * for ops, whose query_kept is given kept (owned by the caller). */
+void *searchlist_open_kept(struct ui *ui, const struct searchlist_ops *ops, void *kept);
 /* The screen's draw, handle and leave. */
 void searchlist_draw(struct ui *ui, void *state);
 int searchlist_handle(struct ui *ui, void *state, const struct input *in);
 void searchlist_leave(struct ui *ui, void *state);
 
-/* For actions: what searchlist_open() was given to keep. */
-void *searchlist_kept(const struct searchlist *l);
 /* The uuid of a row of l. */
 const char *searchlist_uuid(const struct searchlist *l, const void *row);
 /* The search text as typed (trimmed NFC).  Caller frees. */

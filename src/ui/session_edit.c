@@ -18,6 +18,7 @@
 enum { NFIELDS = 12, F_ORGANISER = 7, F_TRAINER = 8 };
 
 struct sedit {
+	struct editor ed;                /* first: ui_editor_idle() reads it */
 	struct ui *ui;
 	struct session s;                /* the record being edited */
 	char *expected;                  /* s.expected as the editor's digits */
@@ -29,7 +30,6 @@ struct sedit {
 	struct ed_choice *plan_choices;  /* the same as editor choices */
 	struct ed_choice kinds[4];       /* session kinds */
 	struct ed_field fields[NFIELDS];
-	struct editor ed;
 	int saved;                       /* saved at least once */
 	int is_new;                      /* opened for a new session */
 	char picked[37];                 /* set by the organisation picker */
@@ -50,14 +50,7 @@ static int sedit_commit(void *arg, char *msg, size_t msglen)
 	free(e->s.end_date);   /* session_save fills an empty one in */
 	e->s.end_date = xstrdup(e->end);
 	rc = session_save(ui_ctx(e->ui)->db, &e->s, &err);
-	if (rc != 0 && db_busy(ui_ctx(e->ui)->db))
-		rc = 1;   /* another sxsh is writing: kept, saved later */
-	else if (rc != 0)
-		snprintf(msg, msglen, "%s", sx_err_last(&err));
-	else
-		e->saved = 1;
-	sx_err_clear(&err);
-	return rc;
+	return ui_commit_result(e->ui, rc, &err, &e->saved, msg, msglen);
 }
 
 /* The fields, in the order of an invitation letter. */
@@ -155,7 +148,7 @@ static void sedit_draw(struct ui *ui, void *state)
 /* F3 on the organiser or trainer field: pick an organisation of the network. */
 static int pick_org(struct ui *ui, struct sedit *e)
 {
-	struct org_pick_arg a = { .picked = e->picked };
+	struct pick_arg a = { .picked = e->picked };
 
 	if (e->ed.sel != F_ORGANISER && e->ed.sel != F_TRAINER) {
 		ui_message(ui, 1, "%s", _("F3 on Organiser or Trainer names an organisation of "
@@ -235,19 +228,6 @@ static int sedit_handle(struct ui *ui, void *state, const struct input *in)
 	return RD_ALL;
 }
 
-static int sedit_idle(struct ui *ui, void *state)
-{
-	struct sedit *e = state;
-	return ui_editor_retry(ui, &e->ed);
-}
-
-static int sedit_unsaved(struct ui *ui, void *state)
-{
-	struct sedit *e = state;
-	(void)ui;
-	return e->ed.pending;
-}
-
 static void sedit_leave(struct ui *ui, void *state)
 {
 	struct sedit *e = state;
@@ -269,8 +249,8 @@ const struct screen screen_session_edit = {
 	.handle = sedit_handle,
 	.leave = sedit_leave,
 	.resume = sedit_resume,
-	.idle = sedit_idle,
-	.unsaved = sedit_unsaved,
+	.idle = ui_editor_idle,
+	.unsaved = ui_editor_unsaved,
 	.keys = N_("Up/Down field  Left/Right choose  F3 from the network  Esc back  F1 help"),
 	.help = N_("A session: a training course, an awareness conference or a demonstration "
 		   "visit. Type the title first; each field is saved when you leave it. Dates "

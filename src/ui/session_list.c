@@ -94,7 +94,6 @@ static const struct searchlist_key keys[] = {
 	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
 	{ .fkey = 2, .stale = 1, .act = add_session },
 	{ .fkey = 3, .act = people },
-	{ .fkey = 8, .needs_row = 1, .act = searchlist_remove },
 	{ 0 },
 };
 
@@ -110,18 +109,11 @@ static const struct searchlist_ops ops = {
 	.remove = session_delete,
 };
 
-static void *slist_enter(struct ui *ui, const void *arg)
-{
-	(void)arg;
-	return searchlist_open(ui, &ops, NULL);
-}
-
 const struct screen screen_session_list = {
 	.name = "session_list",
-	.enter = slist_enter,
-	.draw = searchlist_draw,
-	.handle = searchlist_handle,
-	.leave = searchlist_leave,
+	.spec = &ops,
+	.enter = searchlist_enter, .draw = searchlist_draw,
+	.handle = searchlist_handle, .leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F3 people  F8 delete  Esc back"),
 	.help = N_("The training courses, awareness conferences and demonstration visits, "
 		   "newest first. Type part of a title or code to find one. Enter opens the "

@@ -175,7 +175,7 @@ static int sview_handle(struct ui *ui, void *state, const struct input *in)
 {
 	struct sview *v = state;
 	int rows = LINES - HEAD_ROWS - 3;
-	struct person_edit_arg pa;
+	struct record_arg pa;
 
 	switch (in->act) {
 	case ACT_UP: if (v->sel > 0) v->sel--; return RD_SCREEN;
@@ -193,7 +193,7 @@ static int sview_handle(struct ui *ui, void *state, const struct input *in)
 		if (!v->n)
 			return RD_NONE;
 		v->stale = 1;
-		pa = (struct person_edit_arg){ .uuid = v->people[v->sel].person_uuid };
+		pa = (struct record_arg){ .uuid = v->people[v->sel].person_uuid };
 		ui_push(ui, &screen_person_edit, &pa);
 		return RD_ALL;
 	case ACT_FKEY:

@@ -9,12 +9,6 @@ struct register_arg {
 	struct register_draft *draft; /* the typed form, kept by the caller across Esc */
 };
 
-/* What screen_person_edit opens: an existing person, or a new one. */
-struct person_edit_arg {
-	const char *uuid;           /* the person, or NULL for a new one */
-	const char *name;           /* a new person's name as searched, or NULL */
-};
-
 struct register_draft;
 /* A blank registration form, kept by the session screen.  Free with
  * register_draft_free(). */

@@ -107,3 +107,23 @@ complete	yes	0"
 printf 'name,value\nsector,coffee\n' > "$T/a.csv"
 run sxsh --lang en form test "$ROOT/tests/forms/pyxform/specify_other.csv" "$T/a.csv"
 expect_out_has "sector_other	text	skipped	"
+
+case_ "form test: the or_other choice is labelled in every language of the form (Khác in Vietnamese)"
+# pyxform writes "Other" in every language; sxsh speaks Vietnamese, so the vi
+# label column gets the translation. The name stays "other" as pyxform's.
+cat > "$T/f.csv" <<'CSV'
+survey,type,name,label,label::Tiếng Việt (vi),calculation
+,select_one s or_other,q,Sector,Ngành,
+,calculate,ql,,,"jr:choice-name(${q}, '${q}')"
+choices,list_name,name,label,label::Tiếng Việt (vi)
+,s,coffee,Coffee,Cà phê
+CSV
+printf 'name,value\nq,other\nq_other,chè\n' > "$T/a.csv"
+run sxsh --lang vi form test "$T/f.csv" "$T/a.csv"
+expect_status 0
+expect_out "q	select_one	relevant	other
+q_other	text	relevant	chè
+ql	calculate	relevant	Khác
+complete	yes	0"
+run sxsh --lang en form test "$T/f.csv" "$T/a.csv"
+expect_out_has "ql	calculate	relevant	Other"

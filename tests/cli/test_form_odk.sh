@@ -91,15 +91,45 @@ SXSH_NOW=2026-11-29T10:00:00+0700x run sxsh --lang en form test "$T/f.csv" "$T/a
 expect_status 1
 expect_err "sxsh: SXSH_NOW is not a time: write it as 2026-11-29T10:00:00+07:00, 2026-11-29T03:00:00Z or 2026-11-29"
 
+case_ "form test fills end only when the answers finish the form (Collect: on finalising)"
+printf 'survey,type,name,label,required\n,start,st,,\n,end,en,,\n,integer,n,N,yes\n' > "$T/t.csv"
+printf 'name,value\nn,3\n' > "$T/done.csv"
+printf 'name,value\n' > "$T/draft.csv"
+SXSH_NOW=2026-11-29T10:00:00+07:00 run sxsh --lang en form test "$T/t.csv" "$T/done.csv"
+expect_status 0
+expect_out "st	start	relevant	2026-11-29T10:00:00.000+07:00
+en	end	relevant	2026-11-29T10:00:00.000+07:00
+n	integer	relevant	3
+complete	yes	0"
+SXSH_NOW=2026-11-29T10:00:00+07:00 run sxsh --lang en form test "$T/t.csv" "$T/draft.csv"
+expect_status 0
+expect_out "st	start	relevant	2026-11-29T10:00:00.000+07:00
+en	end	relevant	
+n	integer	relevant	
+error	n	This question needs an answer.
+complete	no	1"
+
 case_ "form check warns where Collect would surprise the author, with the row and the fix"
 mkform
 run sxsh --lang en form check "$T/f.csv"
 expect_status 0
-expect_err_has "f.csv:13: warning: relevant of 'late': \${d} is compared with the text '2026-02-01', which ODK Collect does not read as a date, so the comparison is always false; write date('2026-02-01')"
-expect_err_has "f.csv:14: warning: relevant of 'big': the text answer \${code} is compared with a number"
-expect_err_has "f.csv:15: warning: calculation of 'bad_label': jr:choice-name() names '\${code}', which is not a select question of this form"
+expect_err_has "f.csv:13:6: warning: relevant of 'late': \${d} is compared with the text '2026-02-01', which ODK Collect does not read as a date, so the comparison is always false; write date('2026-02-01')"
+expect_err_has "f.csv:14:9: warning: relevant of 'big': the text answer \${code} is compared with a number"
+expect_err_has "f.csv:15:1: warning: calculation of 'bad_label': jr:choice-name() names '\${code}', which is not a select question of this form"
 expect_out_has "f.csv: ok (form odk_preview:"
 [ "$(printf "%s\n" "$ERR" | grep -c warning)" = 3 ] || fail "want exactly 3 warnings: $ERR"
+
+case_ "form check: each expression warning names the row and the column in the cell"
+# The column is where the comparison's operator or the function's name stands
+# in the relevant/constraint/calculation cell (1-based, in characters).
+(cd "$ROOT/tests/forms/lint" && "$SXSH_BIN" --lang en form check where.csv) >"$T/out" 2>"$T/err"
+STATUS=$?; OUT=$(cat "$T/out"); ERR=$(cat "$T/err")
+expect_status 0
+expect_err "where.csv:1: warning: column 'notes for translators' in the survey sheet is not an XLSForm column sxsh knows: ignored
+where.csv:2:20: warning: constraint of 'visit': . is compared with the text '2026-01-01', which ODK Collect does not read as a date, so the comparison is always false; write date('2026-01-01')
+where.csv:4:9: warning: relevant of 'n': the text answer \${code} is compared with a number, so ODK Collect reads it as a number (an empty or non-numeric answer never matches); make the question integer or decimal, or compare with a quoted text
+where.csv:8:1: warning: calculation of 'lbl': jr:choice-name() names '\${code}', which is not a select question of this form
+where.csv:9:1: warning: calculation of 'first': indexed-repeat(): \${visit} is not a repeat that holds \${w}"
 
 case_ "form test shows Collect's value of the comparisons it warns about"
 mkform

@@ -99,6 +99,7 @@ key Enter
 wait Nothing was imported; the database is unchanged.
 expect this file was changed after it was exported
 key Esc
+wait What would you like to do?
 key q
 exit 0
 VT

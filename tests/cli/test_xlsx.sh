@@ -11,7 +11,8 @@ case_ "LibreOffice saves the shipped forms and the broken fixture as .xlsx"
 command -v soffice >/dev/null || fail "soffice is missing: sh .ci/deps test installs libreoffice-calc-nogui"
 set --
 for f in "$FORMS/rapid_assessment.csv" "$FORMS/detailed_tracker.csv" \
-	"$ROOT/tests/forms/broken/many_errors.csv" "$ROOT/tests/forms/pyxform/widgets_subset.csv"; do
+	"$ROOT/tests/forms/broken/many_errors.csv" "$ROOT/tests/forms/pyxform/widgets_subset.csv" \
+	"$ROOT/tests/forms/lint/where.csv"; do
 	n=$(basename "$f" .csv)
 	"$CSV2FODS" "$f" > "$XL/$n.fods" || fail "csv2fods $f"
 	set -- "$@" "$XL/$n.fods"
@@ -20,7 +21,7 @@ done
 HOME="$XL" soffice --headless --norestore --convert-to xlsx --outdir "$XL" "$@" >"$XL/log" 2>&1 ||
 	{ cat "$XL/log"; fail "soffice failed"; }
 set --
-for n in rapid_assessment detailed_tracker many_errors widgets_subset; do
+for n in rapid_assessment detailed_tracker many_errors widgets_subset where; do
 	[ "$(head -c 2 "$XL/$n.xlsx" 2>/dev/null)" = "PK" ] || fail "$n.xlsx is missing or not a zip container"
 done
 
@@ -57,6 +58,15 @@ sed -e 's/^many_errors.csv:\([0-9]*\)/\1/' "$ROOT/tests/forms/broken/many_errors
 		echo "many_errors.xlsx:survey:$((row - 1)):$rest"
 	done > "$T/want"
 echo "many_errors.xlsx: problems found: $(wc -l < "$T/want")" >> "$T/want"
+expect_files_equal "$T/out" "$T/want"
+
+case_ "form check: a workbook's expression warnings name file.xlsx:sheet:row:column"
+# Rows of the survey sheet, not the reader's sheet-and-row line numbers.
+(cd "$XL" && "$SXSH_BIN" --lang en form check where.xlsx) > "$T/out" 2>&1
+STATUS=$?
+expect_status 0
+sed -e 's/^where.csv: ok/where.xlsx: ok/' -e 's/^where.csv:/where.xlsx:survey:/' \
+	"$ROOT/tests/forms/lint/where.expected" > "$T/want"
 expect_files_equal "$T/out" "$T/want"
 
 case_ "form test: the aliases and defaults of a workbook (numbers, dates as Calc stores them)"

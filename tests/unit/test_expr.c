@@ -479,6 +479,34 @@ static void test_refs(void)
 	}
 }
 
+static void add_ref_at(const char *name, int col, void *arg)
+{
+	char *buf = arg;
+	sprintf(buf + strlen(buf), "%s@%d,", name, col);
+}
+
+/* Columns count characters from 1: 'Đ' and 'ọ' are one each. */
+static void test_refs_at(void)
+{
+	char buf[128] = "";
+	struct expr *x = expr_parse("'Đọc' = ${a} or concat(${b},\t${c}) != ''", NULL, 0, NULL);
+
+	CHECK(x != NULL);
+	if (!x)
+		return;
+	expr_foreach_ref_at(x, add_ref_at, buf);
+	CHECK_STR(buf, "a@9,b@24,c@30,");
+	expr_free(x);
+	x = expr_parse_filter("district = ${a} and  name != 'x'", NULL, 0, NULL);
+	CHECK(x != NULL);
+	if (!x)
+		return;
+	buf[0] = '\0';
+	expr_foreach_column_at(x, add_ref_at, buf);
+	CHECK_STR(buf, "district@1,name@22,");
+	expr_free(x);
+}
+
 static const char *column(void *arg, const char *name)
 {
 	(void)arg;
@@ -527,6 +555,7 @@ T_SUITE(expr) {
 	{ "expr/errors", test_errors },
 	{ "expr/limits", test_limits },
 	{ "expr/refs", test_refs },
+	{ "expr/refs_at", test_refs_at },
 	{ "expr/filter", test_filter },
 	{ 0 }
 };

@@ -172,7 +172,18 @@ static void test_functions_and_types(void)
 	CHECK_INT(check(s, "dt", "2026-03-10"), -1);
 	/* metadata, filled in automatically */
 	CHECK_STR(fs_get(s, "st"), "2026-11-29T10:00:00.000+07:00");
-	CHECK_STR(fs_get(s, "en"), "2026-11-29T10:00:00.000+07:00");
+	/* end: empty while filling, the time of finalising (JavaRosa's end
+	 * preload is set on post-processing), a later finish the later time */
+	CHECK_STR(fs_get(s, "en"), "");
+	fs_set(s, "w", "7");
+	CHECK_STR(fs_get(s, "en"), "");
+	fs_finish(s, NOW + 25 * 60 * 1000);
+	CHECK_STR(fs_get(s, "en"), "2026-11-29T10:25:00.000+07:00");
+	CHECK_STR(fs_get(s, "st"), "2026-11-29T10:00:00.000+07:00");
+	fs_set(s, "w", "8");
+	CHECK_STR(fs_get(s, "en"), "2026-11-29T10:25:00.000+07:00");
+	fs_finish(s, NOW + 3600 * 1000);
+	CHECK_STR(fs_get(s, "en"), "2026-11-29T11:00:00.000+07:00");
 	CHECK_STR(fs_get(s, "td"), "2026-11-29");
 	CHECK_STR(fs_get(s, "dev"), "");
 	fs_meta(s, "sxsh:0190abcd", "Lò Văn Minh");

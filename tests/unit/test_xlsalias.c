@@ -189,6 +189,40 @@ static void *make_xlsx(size_t *len, const char *date1904, const char *sheet)
 	return out;
 }
 
+/* or_other in a form with a default column and vi, fr labels: the added
+ * choice `other` and question q_other have a label in each of the three
+ * (without a message catalogue here, each the English source text). */
+static void test_or_other_languages(void)
+{
+	static const char csv[] =
+		"survey,type,name,label,label::Tiếng Việt (vi),label::Français (fr)\n"
+		",select_one s or_other,q,Q,Câu,Quest\n"
+		"choices,list_name,name,label,label::Tiếng Việt (vi),label::Français (fr)\n"
+		",s,a,A,Một,Un\n";
+	struct sx_err e = {0};
+	struct xform *f = xform_load_mem("oo.csv", csv, sizeof csv - 1, &e);
+	const struct xform_choice *c;
+	int q;
+
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK_INT(f->lists[0].n, 2);
+	c = &f->lists[0].c[1];
+	CHECK_STR(c->name, "other");
+	CHECK_INT(c->label.n, f->nlangs);
+	CHECK_STR(xform_text(f, &c->label, "fr"), "Other");
+	CHECK_STR(xform_text(f, &c->label, "vi"), "Other");
+	q = xform_find(f, "q_other");
+	CHECK(q >= 0);
+	if (q >= 0) {
+		CHECK_INT(f->nodes[q].label.n, f->nlangs);
+		CHECK_STR(xform_text(f, &f->nodes[q].label, "fr"), "Specify other.");
+	}
+	xform_free(f);
+	sx_err_clear(&e);
+}
+
 static void test_xlsx_cells(void)
 {
 	size_t len;
@@ -210,7 +244,9 @@ static void test_xlsx_cells(void)
 		CHECK_STR(f->nodes[xform_find(f, "q")].default_value, "2.5"); /* "0.00 d" is no date */
 		CHECK_STR(f->nodes[xform_find(f, "nb")].default_value, "a b"); /* no-break space, no rPh */
 		CHECK_STR(f->nodes[xform_find(f, "bad")].default_value, "-0.001");
-		CHECK_INT(f->nodes[xform_find(f, "day")].line, (1L << 21) + 5);
+		/* the row in its sheet, as messages name it: w.xlsx:survey:5 */
+		CHECK_INT(f->nodes[xform_find(f, "day")].line, 5);
+		CHECK_STR(f->survey_at, "w.xlsx:survey");
 	}
 	xform_free(f);
 	sx_err_clear(&e);
@@ -258,6 +294,7 @@ const struct t_case t_suite_xlsalias[] = {
 	{ "xlsalias/header_and_type_aliases", test_header_and_type_aliases },
 	{ "xlsalias/unknown_column_warns", test_unknown_column_warns },
 	{ "xlsalias/refusal_names_cause", test_refusal_names_cause },
+	{ "xlsalias/or_other_languages", test_or_other_languages },
 	{ "xlsalias/xlsx_cells", test_xlsx_cells },
 	{ "xlsalias/xlsx_errors", test_xlsx_errors },
 	{ NULL, NULL },
