@@ -146,8 +146,9 @@ const struct screen screen_facility_list = {
 	.handle = searchlist_handle,
 	.leave = searchlist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F8 delete  Esc back"),
-	.help = N_("Type part of a facility's name to find it; capitals and accents do not "
-		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "
+	.help = N_("Type part of a facility's name, place or sector to find it; capitals and "
+		   "accents do not matter (\"mai son\" finds the facilities of Mai Sơn, "
+		   "\"d\" finds \"đ\", \"san\" those processing cassava). The list is in "
 		   "Vietnamese alphabetical order. Enter opens the selected facility, F2 adds a "
 		   "new one named as you searched, F5 lists its assessments and starts a new "
 		   "one, F8 deletes the selected one after asking. F6 shows only the "
