@@ -62,6 +62,7 @@ extern const struct screen screen_session_edit;   /* one session (arg uuid or NU
 extern const struct screen screen_session_view;   /* a session's participants (arg uuid) */
 extern const struct screen screen_register;       /* add people (struct register_arg) */
 extern const struct screen screen_attendance;     /* the grid (arg session uuid) */
+extern const struct screen screen_list_import;    /* a list's preview (struct list_import_arg) */
 extern const struct screen screen_people_list;    /* the people registry (arg NULL) */
 extern const struct screen screen_person_edit;    /* one person (struct person_edit_arg) */
 extern const struct screen screen_dupes;          /* likely duplicates after a merge (arg NULL) */

@@ -15,6 +15,12 @@ struct person_edit_arg {
 	const char *name;           /* a new person's name as searched, or NULL */
 };
 
+/* What screen_list_import opens: a participant list to preview and import. */
+struct list_import_arg {
+	const char *session_uuid;   /* the session people are registered for */
+	const char *path;           /* the CSV file */
+};
+
 struct register_draft;
 /* A blank registration form, kept by the session screen.  Free with
  * register_draft_free(). */
