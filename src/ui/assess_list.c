@@ -202,7 +202,7 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 			struct facility_pick_arg a = { .picked = l->picked };
 			l->picked[0] = '\0';
 			l->picking = 1;
-			ui_push(ui, &screen_facility_list, &a);
+			ui_push(ui, &screen_facility_pick, &a);
 		} else if (in->ch == 9 && l->n) {
 			struct walk_arg a = { .uuid = l->rows[l->sel].uuid };
 			ui_push(ui, &screen_review, &a);

@@ -131,12 +131,36 @@ static const struct searchlist_ops ops = {
 	.remove = facility_delete,
 };
 
-/* Opened to pick (arg a facility_pick_arg), Enter puts the uuid in picked,
- * which outlives the list. */
+/* Picking a facility (for a new assessment): Enter chooses, F2 adds one;
+ * deleting and the assessments list are not offered there. */
+static const struct searchlist_key pick_keys[] = {
+	{ .fkey = 0, .needs_row = 1, .stale = 1, .act = open_row },
+	{ .fkey = 2, .stale = 1, .act = add_named },
+	{ .fkey = 6, .act = toggle_area },
+	{ 0 },
+};
+static const struct searchlist_ops pick_ops = {
+	.title = N_("Facilities"),
+	.empty = N_("No facility matches. Press F2 to add one."),
+	.query = query, .free_rows = free_rows,
+	.row_size = sizeof(struct facility_row),
+	.columns = columns, .cell = cell,
+	.keys = pick_keys,
+	.label_at = offsetof(struct facility_row, name),
+};
+
 static void *flist_enter(struct ui *ui, const void *arg)
 {
+	(void)arg;
+	return searchlist_open(ui, &ops, NULL);
+}
+
+/* Opened to pick (arg a facility_pick_arg): Enter puts the uuid in picked,
+ * which outlives the list. */
+static void *fpick_enter(struct ui *ui, const void *arg)
+{
 	const struct facility_pick_arg *pick = arg;
-	return searchlist_open(ui, &ops, pick ? pick->picked : NULL);
+	return searchlist_open(ui, &pick_ops, pick->picked);
 }
 
 const struct screen screen_facility_list = {
@@ -145,7 +169,7 @@ const struct screen screen_facility_list = {
 	.draw = searchlist_draw,
 	.handle = searchlist_handle,
 	.leave = searchlist_leave,
-	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F8 delete  Esc back"),
+	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F6 my area  F8 delete"),
 	.help = N_("Type part of a facility's name, place or sector to find it; capitals and "
 		   "accents do not matter (\"mai son\" finds the facilities of Mai Sơn, "
 		   "\"d\" finds \"đ\", \"san\" those processing cassava). The list is in "
@@ -154,4 +178,17 @@ const struct screen screen_facility_list = {
 		   "one, F8 deletes the selected one after asking. F6 shows only the "
 		   "facilities of your commune or ward (with those recorded under the old "
 		   "communes it was formed from), and F6 again all of them."),
+};
+
+const struct screen screen_facility_pick = {
+	.name = "facility_pick",
+	.enter = fpick_enter,
+	.draw = searchlist_draw,
+	.handle = searchlist_handle,
+	.leave = searchlist_leave,
+	.keys = N_("Type to search  Enter choose  F2 new  F6 my area  Esc back"),
+	.help = N_("Choose the facility to assess: type part of its name, place or sector "
+		   "(capitals and accents do not matter), then Enter. F2 adds a new facility "
+		   "named as you searched. F6 shows only the facilities of your commune or "
+		   "ward, and F6 again all of them. Esc goes back without starting."),
 };

@@ -56,6 +56,7 @@ void ui_title(struct ui *ui, const char *heading);
 extern const struct screen screen_first_run;      /* language, name, district */
 extern const struct screen screen_main_menu;      /* the areas of the product */
 extern const struct screen screen_facility_list;  /* the facilities registry */
+extern const struct screen screen_facility_pick;  /* choose one (struct facility_pick_arg) */
 extern const struct screen screen_facility_edit;  /* one facility (arg below) */
 extern const struct screen screen_session_list;   /* training events (arg NULL) */
 extern const struct screen screen_session_edit;   /* one session (arg uuid or NULL) */
@@ -101,7 +102,7 @@ struct org_edit_arg {
 	const char *name;   /* a new organisation's name as searched, or NULL */
 };
 
-/* screen_facility_list opened to pick a facility: Enter stores the uuid in
+/* screen_facility_pick, to pick a facility: Enter stores the uuid in
  * `picked` and closes the list. */
 struct facility_pick_arg {
 	char *picked;       /* 37 bytes, set to the chosen facility's uuid */
