@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "base/mem.h"
 #include "records/people.h"
 #include "ui/searchlist.h"
 #include "ui/training.h"
@@ -61,7 +62,7 @@ static int open_row(struct ui *ui, struct searchlist *l, const void *row)
 /* F2: a new person, named as searched. */
 static int add_named(struct ui *ui, struct searchlist *l, const void *row)
 {
-	struct person_edit_arg a = { .name = searchlist_text(l) };
+	struct person_edit_arg a = { .name = searchlist_text(l), .carry = searchlist_kept(l) };
 	(void)row;
 	ui_push(ui, &screen_person_edit, &a);
 	free((char *)a.name);
@@ -90,7 +91,18 @@ static const struct searchlist_ops ops = {
 static void *plist_enter(struct ui *ui, const void *arg)
 {
 	(void)arg;
-	return searchlist_open(ui, &ops, NULL);
+	return searchlist_open(ui, &ops, xcalloc(1, sizeof(struct person_carry)));
+}
+
+static void plist_leave(struct ui *ui, void *state)
+{
+	struct person_carry *c = searchlist_kept(state);
+	searchlist_leave(ui, state);
+	free(c->unit);
+	free(c->category);
+	free(c->ethnicity);
+	free(c->place_uuid);
+	free(c);
 }
 
 const struct screen screen_people_list = {
@@ -98,7 +110,7 @@ const struct screen screen_people_list = {
 	.enter = plist_enter,
 	.draw = searchlist_draw,
 	.handle = searchlist_handle,
-	.leave = searchlist_leave,
+	.leave = plist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F8 delete  Esc back"),
 	.help = N_("Officers, trainees and facility contacts. Type part of a name to find "
 		   "someone; capitals and accents do not matter (\"nguyen van a\" finds "

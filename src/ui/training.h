@@ -9,10 +9,19 @@ struct register_arg {
 	struct register_draft *draft; /* the typed form, kept by the caller across Esc */
 };
 
+/* The fields a new person usually shares with the one added before them
+ * (unit, category, ethnicity, district), kept by the people list.  Strings
+ * owned, NULL when none. */
+struct person_carry {
+	char *unit, *category, *ethnicity, *place_uuid;
+};
+
 /* What screen_person_edit opens: an existing person, or a new one. */
 struct person_edit_arg {
 	const char *uuid;           /* the person, or NULL for a new one */
 	const char *name;           /* a new person's name as searched, or NULL */
+	struct person_carry *carry; /* a new person starts with these and leaves theirs
+				     * here when saved; NULL for none */
 };
 
 /* What screen_list_import opens: a participant list to preview and import. */
