@@ -42,6 +42,12 @@ int platform_setenv(const char *name, const char *value);
  * ~/.local/share/sxsh/sxsh.db (Linux); %LOCALAPPDATA%\sxsh\sxsh.db, else
  * %APPDATA%\sxsh\sxsh.db (Windows).  Caller frees; NULL when none is set. */
 char *platform_default_db(void);
+/* Where files for the officer go by default (sign-in sheets, reports): the
+ * user's documents folder — $XDG_DOCUMENTS_DIR, else XDG_DOCUMENTS_DIR in
+ * user-dirs.dirs, else ~/Documents when it exists, else ~ (Linux); the
+ * Documents known folder, else %USERPROFILE% (Windows).  Caller frees; NULL
+ * when no home is known. */
+char *platform_documents_dir(void);
 /* The folder of the running program.  Caller frees; NULL if unknown. */
 char *platform_exe_dir(void);
 /* The folder that holds forms/ and locale/ when the program runs from an

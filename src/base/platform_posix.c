@@ -55,6 +55,53 @@ char *platform_default_db(void)
 	return NULL;
 }
 
+/* XDG_DOCUMENTS_DIR from user-dirs.dirs (xdg-user-dirs: a line
+ * XDG_DOCUMENTS_DIR="$HOME/Documents", the value "$HOME/…" or absolute), or NULL. */
+static char *user_dirs_documents(const char *home)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *path = xdg && xdg[0] == '/' ? xasprintf("%s/user-dirs.dirs", xdg)
+		: xasprintf("%s/.config/user-dirs.dirs", home);
+	FILE *f = fopen(path, "r");
+	char line[4096], *dir = NULL;
+
+	while (f && !dir && fgets(line, sizeof line, f)) {
+		char *v = line + strspn(line, " \t"), *end;
+		if (strncmp(v, "XDG_DOCUMENTS_DIR=\"", 19) != 0 || !(end = strrchr(v + 19, '"')))
+			continue;
+		*end = '\0';
+		v += 19;
+		if (strncmp(v, "$HOME/", 6) == 0)
+			dir = xasprintf("%s/%s", home, v + 6);
+		else if (v[0] == '/')
+			dir = xstrdup(v);
+	}
+	if (f)
+		fclose(f);
+	free(path);
+	return dir;
+}
+
+char *platform_documents_dir(void)
+{
+	const char *env = getenv("XDG_DOCUMENTS_DIR"), *home = getenv("HOME");
+	struct stat st;
+	char *dir;
+
+	if (env && env[0] == '/')
+		return xstrdup(env);
+	if (!home || !*home)
+		return NULL;
+	if ((dir = user_dirs_documents(home)) != NULL && stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
+	free(dir);
+	dir = xasprintf("%s/Documents", home);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
+	free(dir);
+	return xstrdup(home);
+}
+
 char *platform_exe_dir(void)
 {
 	char buf[4096];

@@ -205,6 +205,32 @@ static int contains(const char *hay, const char *word, size_t len)
 	return 0;
 }
 
+char *text_slug(const char *s, size_t max)
+{
+	char *f = text_fold(s ? s : ""), *out = xmalloc((f ? strlen(f) : 0) + 1);
+	size_t n = 0;
+
+	for (const char *p = f ? f : ""; *p; p++) {
+		int ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+		if (ok)
+			out[n++] = *p;
+		else if (n && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	while (n && out[n - 1] == '-')
+		n--;
+	if (n > max) {   /* cut at the last '-' that keeps within max */
+		n = max;
+		while (n && out[n] != '-')
+			n--;
+		if (!n)
+			n = max;
+	}
+	out[n] = '\0';
+	free(f);
+	return out;
+}
+
 int text_match(const char *hay, const char *needle)
 {
 	if (!hay || !needle)

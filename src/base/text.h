@@ -30,6 +30,12 @@ char *text_fold(const char *s);
  * an empty needle matches everything.  Both arguments come from text_fold. */
 int text_match(const char *folded_haystack, const char *folded_needle);
 
+/* A safe file-name part of s: text_fold()ed, every run of characters other
+ * than a-z and 0-9 made one '-', none at either end, cut at a '-' to at most
+ * max bytes ("Tập huấn SXSH: Mai Sơn" → "tap-huan-sxsh-mai-son").  "" when
+ * nothing is left.  Caller frees. */
+char *text_slug(const char *s, size_t max);
+
 /* Sort key of s: strcmp/memcmp order of keys is Vietnamese dictionary
  * order (see text.c).  The key is NUL-free, valid UTF-8, and only identical
  * NFC text gives identical keys, so it can be stored in a column and used

@@ -22,6 +22,9 @@ int cmd_form(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh sheet SESSION [--format html|text] — a session's sign-in sheet. */
 int cmd_sheet(struct sx_ctx *ctx, int argc, char **argv);
 
+/* sxsh session import-participants SESSION FILE [--apply] (cmd_session.c). */
+int cmd_session(struct sx_ctx *ctx, int argc, char **argv);
+
 /* sxsh export DIR [--since DATE] [--place CODE] [--for-spreadsheet]. */
 int cmd_export(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh import PATH... [--dry-run] — merge files or export folders. */

@@ -2,8 +2,12 @@
 #include "records/facility.h"
 
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
+#include "base/mem.h"
+#include "base/text.h"
 #include "records/record.h"
 
 const struct facility_code facility_sectors[] = {
@@ -78,29 +82,109 @@ long facility_search(struct sx_db *db, const char *query, size_t limit,
 	return facility_search_in(db, query, NULL, limit, rows, err);
 }
 
+/* Append item to the JSON array of strings *l ("[" so far, ids and codes
+ * only: nothing to escape). */
+static void add_item(char **l, const char *item)
+{
+	char *more = xasprintf("%s%s\"%s\"", *l, (*l)[1] ? "," : "", item);
+	free(*l);
+	*l = more;
+}
+
+/* For each word of query (split as record_bind_search does), the ids of
+ * the places whose folded name contains it and the codes of the sectors
+ * whose label (English or the language shown) does, as JSON arrays, into
+ * lists[i] and lists[RECORD_SEARCH_WORDS + i] ("[]" when none or no word).
+ * 1 when a word is in some place's or sector's name. */
+static int place_sector_words(struct sx_db *db, const char *query,
+			      char *lists[2 * RECORD_SEARCH_WORDS])
+{
+	sqlite3_stmt *pl = db_stmt(db, "SELECT uuid, name FROM places WHERE deleted = 0", NULL);
+	char *folded = text_fold(query ? query : ""), *save = NULL;
+	char *w[RECORD_SEARCH_WORDS] = {0};
+	char **places = lists, **sectors = lists + RECORD_SEARCH_WORDS;
+	int nw = 0, any = 0;
+
+	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++)
+		lists[k] = xstrdup("[");
+	for (char *t = folded ? strtok_r(folded, " ", &save) : NULL;
+	     t && nw < RECORD_SEARCH_WORDS; t = strtok_r(NULL, " ", &save))
+		w[nw++] = t;
+	for (size_t i = 0; nw && i < facility_nsectors; i++) {
+		char *both = xasprintf("%s %s", facility_sectors[i].label,
+				       _(facility_sectors[i].label)), *key = text_fold(both);
+		for (int k = 0; key && k < nw; k++)
+			if (strstr(key, w[k])) {
+				add_item(&sectors[k], facility_sectors[i].code);
+				any = 1;
+			}
+		free(key);
+		free(both);
+	}
+	while (pl && nw && sqlite3_step(pl) == SQLITE_ROW) {
+		char *key = text_fold((const char *)sqlite3_column_text(pl, 1));
+		for (int k = 0; key && k < nw; k++)
+			if (strstr(key, w[k])) {
+				add_item(&places[k], (const char *)sqlite3_column_text(pl, 0));
+				any = 1;
+			}
+		free(key);
+	}
+	if (pl)
+		sqlite3_reset(pl);
+	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++) {
+		char *closed = xasprintf("%s]", lists[k]);
+		free(lists[k]);
+		lists[k] = closed;
+	}
+	free(folded);
+	return any;
+}
+
+/* The facilities' rows; the words ?1..?4 in each (WHERE_WORDS) and the
+ * place ?6 ("" for all). */
+#define SEARCH_SQL(where_words) \
+	"SELECT f.uuid, f.name, coalesce(p.name, ''), coalesce(f.sector, '')," \
+	" (SELECT count(*) FROM assessments a WHERE a.facility_uuid = f.uuid AND a.deleted = 0)" \
+	" FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid" \
+	" WHERE f.deleted = 0 AND " where_words \
+	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)" \
+	" ORDER BY f.deleted, f.sort_key LIMIT ?5"
+/* Word ?n is in the name, or the facility's place is in the JSON array ?p,
+ * or its sector in ?sec (place_sector_words); an empty word matches at once. */
+#define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
+	" FROM json_each(?" #p ")) OR f.sector IN (SELECT value FROM json_each(?" #sec ")))"
+
 long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
 			struct facility_row **rows, struct sx_err *err)
 {
 	/* The index on (deleted, sort_key) yields rows in Vietnamese order, so
-	 * a screenful of matches costs a partial scan, not a sort. */
-	sqlite3_stmt *st = db_stmt(db,
-		"SELECT f.uuid, f.name, coalesce(p.name, ''), coalesce(f.sector, ''),"
-		" (SELECT count(*) FROM assessments a WHERE a.facility_uuid = f.uuid AND a.deleted = 0)"
-		" FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
-		" WHERE f.deleted = 0 AND " RECORD_WORDS_IN("f.name_key")
-		" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
-		" ORDER BY f.deleted, f.sort_key LIMIT ?5", err);
+	 * a screenful of matches costs a partial scan, not a sort.  A word may
+	 * also be in the place's name or the sector's label ("mai son" finds
+	 * the facilities of Mai Sơn); the longer test runs only when it is. */
+	static const char *const sql[] = {
+		SEARCH_SQL(RECORD_WORDS_IN("f.name_key")),
+		SEARCH_SQL(WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26) " AND " WORD_IN(3, 23, 27)
+			   " AND " WORD_IN(4, 24, 28)),
+	};
+	char *lists[2 * RECORD_SEARCH_WORDS];
+	int wide = place_sector_words(db, query, lists);
+	sqlite3_stmt *st = db_stmt(db, sql[wide], err);
 	void *v = NULL;
-	long n;
+	long n = -1;
 
 	*rows = NULL;
-	if (!st)
-		return -1;
-	record_bind_search(st, 1, query);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
-	sqlite3_bind_text(st, 6, place ? place : "", -1, SQLITE_TRANSIENT);
-	n = record_rows(db, st, &row_shape, &v, err);
-	*rows = v;
+	if (st) {
+		record_bind_search(st, 1, query);
+		for (int k = 0; wide && k < 2 * RECORD_SEARCH_WORDS; k++)
+			sqlite3_bind_text(st, 21 + k, lists[k], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
+		sqlite3_bind_text(st, 6, place ? place : "", -1, SQLITE_TRANSIENT);
+		n = record_rows(db, st, &row_shape, &v, err);
+		*rows = v;
+	}
+	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++)
+		free(lists[k]);
 	return n;
 }
 

@@ -57,7 +57,8 @@ int facility_delete(struct sx_db *db, const char *uuid, struct sx_err *err);
 /* Free the strings of f (not f itself). */
 void facility_clear(struct facility *f);
 
-/* Facilities whose name contains every word of query, ignoring case and
+/* Facilities whose name, place name or sector label (in English or the
+ * language shown) contain every word of query, ignoring case and
  * diacritics, in Vietnamese order; at most limit rows.  *rows is
  * allocated (free with facility_rows_free).  Returns the count or -1. */
 long facility_search(struct sx_db *db, const char *query, size_t limit,

@@ -381,10 +381,12 @@ int sheet_save(struct sx_db *db, const struct session *s, enum sheet_format fmt,
 
 char *sheet_file_name(const struct session *s, enum sheet_format fmt)
 {
-	const char *base = s->code && *s->code ? s->code : s->start_date ? s->start_date : "session";
-	char *name = xasprintf("sign-in-%s.%s", base, fmt == SHEET_HTML ? "html" : "txt");
-	for (char *p = name + 8; *p; p++)
-		if (*p == '/' || *p == '\\' || *p == ' ' || (unsigned char)*p < 32)
-			*p = '-';
+	char *stem = text_slug(_("sign-in-sheet"), 40), *title = text_slug(s->title, 30);
+	char *day = text_slug(s->start_date, 10);
+	char *name = xasprintf("%s%s%s%s%s.%s", stem, *day ? "-" : "", day, *title ? "-" : "",
+			       title, fmt == SHEET_HTML ? "html" : "txt");
+	free(stem);
+	free(title);
+	free(day);
 	return name;
 }

@@ -27,8 +27,11 @@ int sheet_write(struct sx_db *db, const struct session *s, enum sheet_format fmt
  * 0, or -1 with err naming the file. */
 int sheet_save(struct sx_db *db, const struct session *s, enum sheet_format fmt,
 	       const char *path, struct sx_err *err);
-/* A file name for the sheet: "sign-in-<code or start date>.<html|txt>",
- * with characters unsafe in file names replaced by '-'.  Caller frees. */
+/* A readable, safe file name for the sheet: the words "sign-in-sheet" in
+ * the language shown, the first day and the title, ASCII-folded
+ * (text_slug): "danh-sach-ky-ten-2026-12-01-tap-huan-sxsh.html" (the
+ * title cut at a word to 30 bytes).  Caller
+ * frees. */
 char *sheet_file_name(const struct session *s, enum sheet_format fmt);
 
 #endif

@@ -206,7 +206,7 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 			struct pick_arg a = { .picked = l->picked };
 			l->picked[0] = '\0';
 			l->picking = 1;
-			ui_push(ui, &screen_facility_list, &a);
+			ui_push(ui, &screen_facility_pick, &a);
 		} else if (in->ch == 4 && l->n) {
 			struct pick_arg a = { .picked = l->adviser };
 			l->adviser[0] = '\0';

@@ -1,5 +1,9 @@
 /* attendance_grid.c — the attendance sheet of a session on screen: one row
- * per participant, one column per day, a tick saved the moment it is made. */
+ * per participant, one column per day, a tick saved the moment it is made.
+ * From the signed paper sheet: F5 ticks everyone present on the day, then
+ * the number of a row without signature (digits go to that row) and Space
+ * mark the absent ones; a letter jumps to the next name starting with it. */
+#include <wctype.h>
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +17,7 @@
 #include "ui/screen.h"
 #include "training/session.h"
 #include "base/text.h"
+#include "ui/listview.h"
 
 #define DAY_W 7     /* " 12/05 " */
 #define FIRST_ROW 4 /* the first participant's row */
@@ -22,6 +27,7 @@ struct grid {
 	struct attendance_grid g;      /* participants, days, ticks */
 	int row, col;                  /* the cell under the cursor */
 	int top, left;                 /* first participant and first day shown */
+	int number;                    /* the row number being typed, 0 for none */
 };
 
 static void *grid_enter(struct ui *ui, const void *arg)
@@ -120,6 +126,43 @@ static void grid_draw(struct ui *ui, void *state)
 	free(count);
 }
 
+/* F5: tick everyone not yet present on the day under the cursor. */
+static void all_present(struct ui *ui, struct grid *v)
+{
+	struct sx_err err = {0};
+	int marked = 0;
+
+	for (size_t r = 0; r < v->g.n; r++) {
+		unsigned char *cell = &v->g.present[r * v->g.ndays + (size_t)v->col];
+		if (*cell)
+			continue;
+		if (attendance_mark(ui_ctx(ui)->db, v->s.uuid, v->g.people[r].person_uuid,
+				    v->g.days[v->col], 1, &err) != 0) {
+			ui_message(ui, 1, "%s", pending_why(ui, &err));
+			sx_err_clear(&err);
+			return;
+		}
+		*cell = 1;
+		marked++;
+	}
+	ui_message(ui, 0, _("%d more ticked present. Type the number of someone absent, then "
+			    "Space."), marked);
+}
+
+/* A digit: go to the row with the number typed so far (12 is 1, then 12). */
+static void go_number(struct grid *v, int digit)
+{
+	int n = v->number * 10 + digit;
+	v->number = n >= 1 && n <= (int)v->g.n ? n : digit;
+	if (v->number >= 1 && v->number <= (int)v->g.n)
+		v->row = v->number - 1;
+}
+
+static const char *row_name(size_t i, void *arg)
+{
+	return ((struct grid *)arg)->g.people[i].full_name;
+}
+
 /* Flip the cell under the cursor, save it, and move down to the next. */
 static void toggle(struct ui *ui, struct grid *v)
 {
@@ -143,6 +186,11 @@ static int grid_handle(struct ui *ui, void *state, const struct input *in)
 	struct grid *v = state;
 	int n = (int)v->g.n, page = rows_fit() - 1;
 
+	if (in->act == ACT_CHAR && iswdigit((wint_t)in->ch) && n) {
+		go_number(v, (int)(in->ch - L'0'));
+		return RD_SCREEN;
+	}
+	v->number = 0;
 	switch (in->act) {
 	case ACT_BACK: ui_pop(ui); return RD_ALL;
 	case ACT_UP: v->row--; break;
@@ -157,11 +205,20 @@ static int grid_handle(struct ui *ui, void *state, const struct input *in)
 		if (n && v->g.ndays)
 			toggle(ui, v);
 		break;
-	case ACT_CHAR:
-		if (in->ch != ' ')
+	case ACT_FKEY:
+		if (in->ch != 5 || !n || !v->g.ndays)
 			return RD_NONE;
-		if (n && v->g.ndays)
+		all_present(ui, v);
+		break;
+	case ACT_CHAR:
+		if (in->ch != ' ') {
+			long to = listview_jump(v->g.n, v->row, in->ch, row_name, v);
+			if (to < 0)
+				return RD_NONE;
+			v->row = (int)to;
+		} else if (n && v->g.ndays) {
 			toggle(ui, v);
+		}
 		break;
 	default:
 		return RD_NONE;
@@ -192,10 +249,13 @@ const struct screen screen_attendance = {
 	.draw = grid_draw,
 	.handle = grid_handle,
 	.leave = grid_leave,
-	.keys = N_("Arrows move  Space/Enter present/absent  Esc back  F1 help"),
+	.keys = N_("Arrows move  Space/Enter present/absent  F5 all present  12 row 12  Esc back"),
 	.help = N_("One row per participant, one column per day of the session. Space or "
 		   "Enter ticks the person under the cursor present (or back to absent) and "
 		   "moves down to the next, so a day's column is filled from top to bottom. "
-		   "Left and Right (or Tab) change the day. Each tick is saved at once; the "
-		   "Present row counts the people ticked each day."),
+		   "Left and Right (or Tab) change the day. F5 ticks everyone present on the "
+		   "day; then type the number of a row (as on the printed sign-in sheet) to go "
+		   "there and Space to mark that person absent. A letter jumps to the next name "
+		   "starting with it. Each tick is saved at once; the Present row counts the "
+		   "people ticked each day."),
 };

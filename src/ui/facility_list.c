@@ -103,17 +103,46 @@ static const struct searchlist_ops ops = {
 	.remove = facility_delete,
 };
 
+/* Picking a facility (for a new assessment): Enter chooses, F2 adds one;
+ * deleting and the assessments list are not offered there. */
+static const struct searchlist_key pick_keys[] = {
+	{ .fkey = 6, .act = toggle_area },
+	{ 0 },
+};
+static const struct searchlist_ops pick_ops = {
+	.title = N_("Facilities"),
+	.empty = N_("No facility matches. Press F2 to add one."),
+	.query = query, .free_rows = free_rows,
+	.row_size = sizeof(struct facility_row),
+	.columns = columns, .cell = cell,
+	.keys = pick_keys, .editor = &screen_facility_edit,
+	.label_at = offsetof(struct facility_row, name),
+};
+
 const struct screen screen_facility_list = {
 	.name = "facility_list",
-	.spec = &ops,   /* opened with a struct pick_arg, Enter picks a facility */
+	.spec = &ops,
 	.enter = searchlist_enter, .draw = searchlist_draw,
 	.handle = searchlist_handle, .leave = searchlist_leave,
-	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F8 delete  Esc back"),
-	.help = N_("Type part of a facility's name to find it; capitals and accents do not "
-		   "matter (\"mai son\" finds \"Mai Sơn\", \"d\" finds \"đ\"). The list is in "
+	.keys = N_("Type to search  Enter open  F2 new  F5 assessments  F6 my area  F8 delete"),
+	.help = N_("Type part of a facility's name, place or sector to find it; capitals and "
+		   "accents do not matter (\"mai son\" finds the facilities of Mai Sơn, "
+		   "\"d\" finds \"đ\", \"san\" those processing cassava). The list is in "
 		   "Vietnamese alphabetical order. Enter opens the selected facility, F2 adds a "
 		   "new one named as you searched, F5 lists its assessments and starts a new "
 		   "one, F8 deletes the selected one after asking. F6 shows only the "
 		   "facilities of your commune or ward (with those recorded under the old "
 		   "communes it was formed from), and F6 again all of them."),
+};
+
+const struct screen screen_facility_pick = {
+	.name = "facility_pick",
+	.spec = &pick_ops,   /* opened with a struct pick_arg: Enter picks a facility */
+	.enter = searchlist_enter, .draw = searchlist_draw,
+	.handle = searchlist_handle, .leave = searchlist_leave,
+	.keys = N_("Type to search  Enter choose  F2 new  F6 my area  Esc back"),
+	.help = N_("Choose the facility to assess: type part of its name, place or sector "
+		   "(capitals and accents do not matter), then Enter. F2 adds a new facility "
+		   "named as you searched. F6 shows only the facilities of your commune or "
+		   "ward, and F6 again all of them. Esc goes back without starting."),
 };

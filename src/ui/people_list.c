@@ -5,8 +5,10 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "base/mem.h"
 #include "records/people.h"
 #include "ui/searchlist.h"
+#include "ui/training.h"
 
 static long query(struct sx_ctx *ctx, const char *q, const char *scope, size_t limit,
 		  void **rows, struct sx_err *err)
@@ -61,11 +63,29 @@ static const struct searchlist_ops ops = {
 	.remove = person_delete,
 };
 
+static void *plist_enter(struct ui *ui, const void *arg)
+{
+	(void)arg;
+	return searchlist_open_kept(ui, &ops, xcalloc(1, sizeof(struct person_carry)));
+}
+
+/* The carried fields live as long as the list. */
+static void plist_leave(struct ui *ui, void *state)
+{
+	struct person_carry *c = searchlist_kept(state);
+	searchlist_leave(ui, state);
+	free(c->unit);
+	free(c->category);
+	free(c->ethnicity);
+	free(c->place_uuid);
+	free(c);
+}
+
 const struct screen screen_people_list = {
 	.name = "people_list",
 	.spec = &ops,
-	.enter = searchlist_enter, .draw = searchlist_draw,
-	.handle = searchlist_handle, .leave = searchlist_leave,
+	.enter = plist_enter, .draw = searchlist_draw,
+	.handle = searchlist_handle, .leave = plist_leave,
 	.keys = N_("Type to search  Enter open  F2 new  F8 delete  Esc back"),
 	.help = N_("Officers, trainees and facility contacts. Type part of a name to find "
 		   "someone; capitals and accents do not matter (\"nguyen van a\" finds "

@@ -1,5 +1,7 @@
 /* person_edit.c — one person's record, saved field by field, with their
- * training history underneath. */
+ * training history underneath.  A new person added from the people list
+ * starts with the unit, category, ethnicity and district of the one added
+ * before (struct person_carry), said on screen; Ctrl-U empties a field. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +43,8 @@ struct pedit {
 	long nfound;                     /* how many */
 	int fsel;                        /* the one selected */
 	int saved;                       /* saved at least once */
+	struct person_carry *carry;      /* shared fields in and out, or NULL */
+	int carried;                     /* this new person started with them */
 };
 
 static int pedit_commit(void *arg, char *msg, size_t msglen)
@@ -156,8 +160,15 @@ static void *pedit_enter(struct ui *ui, const void *varg)
 	if (arg && arg->uuid && person_get(db, arg->uuid, &e->p, &err) != 0)
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	if (!e->p.uuid[0]) {
+		struct person_carry *c = arg ? arg->carry : NULL;
 		e->p.full_name = arg && arg->name && *arg->name ? xstrdup(arg->name) : NULL;
-		e->p.place_uuid = db_setting(db, "home_district");
+		e->carry = c;
+		e->carried = c && (c->unit || c->category || c->ethnicity || c->place_uuid);
+		e->p.unit = c && c->unit ? xstrdup(c->unit) : NULL;
+		e->p.category = c && c->category ? xstrdup(c->category) : NULL;
+		e->p.ethnicity = c && c->ethnicity ? xstrdup(c->ethnicity) : NULL;
+		e->p.place_uuid = c && c->place_uuid ? xstrdup(c->place_uuid)
+			: db_setting(db, "home_district");
 	}
 	if (e->p.birth_year)
 		e->year = xasprintf("%d", e->p.birth_year);
@@ -222,6 +233,9 @@ static void pedit_draw(struct ui *ui, void *state)
 		lineedit_draw(&e->pick, 4 + edrows, 4, COLS - 8);   /* last: the cursor stays here */
 		return;
 	}
+	if (e->carried && !e->saved)
+		draw_text(3 + edrows, 2, COLS - 4, R_DIM, _("Unit, category, ethnicity and district as "
+							     "for the last person added; Ctrl-U empties a field."));
 	draw_history(e, 3 + edrows, LINES - edrows - 6);
 	editor_draw(&e->ed, 2, COLS - 2, edrows);
 }
@@ -281,10 +295,23 @@ static int pedit_handle(struct ui *ui, void *state, const struct input *in)
 	return RD_NONE;
 }
 
+/* Copy s into *dst (NULL or "" as NULL). */
+static void carry_set(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = s && *s ? xstrdup(s) : NULL;
+}
+
 static void pedit_leave(struct ui *ui, void *state)
 {
 	struct pedit *e = state;
 	(void)ui;
+	if (e->carry && e->saved) {   /* the next new person starts as this one */
+		carry_set(&e->carry->unit, e->p.unit);
+		carry_set(&e->carry->category, e->p.category);
+		carry_set(&e->carry->ethnicity, e->p.ethnicity);
+		carry_set(&e->carry->place_uuid, e->p.place_uuid);
+	}
 	person_clear(&e->p);
 	free(e->year);
 	places_free(&e->places);
@@ -309,5 +336,7 @@ const struct screen screen_person_edit = {
 		   "once ticked present on a day of a training course. F5 links the person to "
 		   "the facility where they work (type part of its name, Enter to choose); F6 "
 		   "removes the link. Below the fields: the sessions this person took part in "
-		   "and the days they were present."),
+		   "and the days they were present. A new person added from the people list "
+		   "starts with the unit, category, ethnicity and district of the one added "
+		   "before; Ctrl-U empties a field."),
 };

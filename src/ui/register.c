@@ -7,7 +7,15 @@
  * registry is searched: F3 takes the facility shown (and a unit typed as a
  * facility's exact name is linked too), so that the person works there
  * and their attendance counts the facility as informed (coverage.h); any
- * other text stays a free-text unit. */
+ * other text stays a free-text unit.
+ *
+ * Typing a course list from paper is mostly retyping: after each
+ * registration the fields usually shared by the next person (unit and its
+ * facility, category, ethnicity) stay filled and are marked as kept, F5
+ * empties the whole form; a digit typed in the name goes on into the year,
+ * a fifth digit of the year into the phone; the gender follows the middle
+ * name (Văn, Thị) until it is chosen by hand.  Esc on a walk-in form
+ * cancels that walk-in: the form is emptied. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,18 +34,20 @@
 #include "ui/training.h"
 
 /* The form's fields, in the order a walk-in is asked. */
-enum { F_NAME, F_YEAR, F_PHONE, F_GENDER, F_CATEGORY, F_UNIT, F_POSITION, F_ETHNIC, NF };
+enum { F_NAME, F_YEAR, F_PHONE, F_GENDER, F_ETHNIC, F_CATEGORY, F_UNIT, F_POSITION, NF };
 #define LIST_MAX 30
 #define LABEL_W 22
 
 static const char *const labels[NF] = {
-	N_("Full name"), N_("Year of birth"), N_("Phone"), N_("Gender"), N_("Category"),
-	N_("Unit"), N_("Position"), N_("Ethnicity"),
+	N_("Full name"), N_("Year of birth"), N_("Phone"), N_("Gender"), N_("Ethnicity"),
+	N_("Category"), N_("Unit"), N_("Position"),
 };
 
 struct register_draft {
 	struct lineedit text[NF];   /* typed fields (unused for the two choices) */
 	int gender;                 /* index in people_genders, -1 for none */
+	int gender_by_hand;         /* chosen with the keys: the name no longer sets it */
+	int kept;                   /* unit, category, ethnicity kept from the last person */
 	int category;               /* index in people_categories, -1 for none */
 	int focus;                  /* a field, or NF for the list of matches */
 	char facility[37];          /* the facility the unit names, or "" */
@@ -96,11 +106,45 @@ void register_draft_free(struct register_draft *d)
 	free(d);
 }
 
-/* Empty the form for the next person. */
+/* Empty the whole form. */
 static void draft_reset(struct register_draft *d)
 {
 	memset(d, 0, sizeof *d);
 	d->gender = d->category = -1;
+}
+
+/* Empty the fields of the person just registered; keep those the next
+ * person usually shares (unit and facility, category, ethnicity). */
+static void draft_next(struct register_draft *d)
+{
+	static const int own[] = { F_NAME, F_YEAR, F_PHONE, F_POSITION };
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		lineedit_set(&d->text[own[i]], NULL);
+	d->gender = -1;
+	d->gender_by_hand = 0;
+	d->focus = F_NAME;
+	d->kept = d->category >= 0 || d->text[F_UNIT].len || d->text[F_ETHNIC].len;
+}
+
+/* The gender a Vietnamese middle name gives (Văn: male, Thị: female), or -1. */
+static int gender_from_name(const char *name)
+{
+	char *f = text_fold(name);
+	const char *p = f;
+	int g = -1, words = 0;
+
+	while (p && *p) {   /* not the first word (family name) nor the last (given name) */
+		size_t n = strcspn(p, " ");
+		if (words > 0 && p[n] && n == 3 && strncmp(p, "van", 3) == 0)
+			g = 0;
+		else if (words > 0 && p[n] && n == 3 && strncmp(p, "thi", 3) == 0)
+			g = 1;
+		words++;
+		p += n;
+		p += strspn(p, " ");
+	}
+	free(f);
+	return g;
 }
 
 static int is_choice(int f)
@@ -215,6 +259,9 @@ static void *reg_enter(struct ui *ui, const void *varg)
 
 static const char *choice_label(const struct register_draft *d, int f)
 {
+	if (f == F_GENDER && d->gender >= 0 && !d->gender_by_hand)
+		return d->gender == 0 ? _("Male (from the middle name)")
+				      : _("Female (from the middle name)");
 	if (f == F_GENDER)
 		return d->gender < 0 ? "—" : _(people_genders[d->gender].label);
 	return d->category < 0 ? "—" : _(people_categories[d->category].label);
@@ -249,8 +296,8 @@ static void draw_matches(struct reg *r)
 	if (r->n == 0 || rows < 1)
 		return;
 	draw_text(y0, 2, COLS - 4, R_DIM, r->ndup
-		  ? _("Probably already in the registry — Down, then Enter to pick:")
-		  : _("Already in the registry with this name — Down, then Enter to pick:"));
+		  ? _("Probably already in the registry (!) — Enter, then Enter picks:")
+		  : _("Already in the registry with this name — PgDn, then Enter picks:"));
 	if (r->sel < r->top)
 		r->top = r->sel;
 	if (r->sel >= r->top + rows)
@@ -259,8 +306,9 @@ static void draw_matches(struct reg *r)
 		const struct person_row *p = &r->rows[r->top + i];
 		int on = r->d->focus == NF && r->top + i == r->sel, y = y0 + 1 + i;
 		enum role role = on ? R_SELECTED : R_NORMAL;
-		char *rest = xasprintf("%-12s  %s%s", p->phone, p->unit,
-			is_registered(r, p->uuid) ? _("  (registered)") : "");
+		const char *note = is_registered(r, p->uuid) ? _("(already registered)") : "";
+		int notew = text_width(note), restw = COLS - namew - 13 - (notew ? notew + 1 : 0);
+		char *rest = xasprintf("%-12s  %s", p->phone, p->unit);
 		char year[8];
 		if (on)
 			draw_fill(y, 1, COLS - 2, role);
@@ -268,7 +316,9 @@ static void draw_matches(struct reg *r)
 		draw_text(y, 2, 2, p->likely_dup ? R_ERROR : role, p->likely_dup ? "!" : " ");
 		draw_text(y, 4, namew, role, p->full_name);
 		draw_text(y, 5 + namew, 5, role, p->birth_year ? year : "—");
-		draw_text(y, 11 + namew, COLS - namew - 13, role, rest);
+		draw_text(y, 11 + namew, restw, role, rest);
+		if (notew)   /* its own column: never cut off by a long unit */
+			draw_text(y, COLS - 2 - notew, notew, on ? role : R_ERROR, note);
 		free(rest);
 	}
 }
@@ -297,6 +347,9 @@ static void reg_draw(struct ui *ui, void *state)
 	ui_title(ui, r->walk_in ? _("Walk-in registration") : _("Registration"));
 	draw_text(2, 2, COLS - text_width(count) - 6, R_TITLE, head);
 	draw_text(2, COLS - text_width(count) - 2, text_width(count), R_DIM, count);
+	if (r->d->kept)
+		draw_text(4 + NF, 2, COLS - 4, R_DIM,
+			  _("Unit, category and ethnicity stay for the next person; F5 empties the form."));
 	draw_matches(r);
 	draw_unit_hint(r);
 	draw_form(r);
@@ -384,6 +437,8 @@ static int submit(struct ui *ui, struct reg *r, int force_new)
 static void pick_choice(struct register_draft *d, int delta)
 {
 	int *v = d->focus == F_GENDER ? &d->gender : &d->category;
+	if (d->focus == F_GENDER)
+		d->gender_by_hand = 1;
 	int n = d->focus == F_GENDER ? (int)people_ngenders : (int)people_ncategories;
 	*v = ((*v < 0 ? (delta > 0 ? -1 : n) : *v) + delta + n + 1) % (n + 1);
 	if (*v == n)
@@ -403,10 +458,18 @@ static int form_key(struct ui *ui, struct reg *r, const struct input *in)
 	}
 	if (is_choice(f))
 		return 0;
+	if (in->act == ACT_CHAR && iswdigit((wint_t)in->ch) &&
+	    (f == F_NAME || (f == F_YEAR && d->text[F_YEAR].len >= 4)))
+		d->focus = f = f + 1;   /* no digit in a name, 4 in a year: type on */
 	if (f == F_YEAR && in->act == ACT_CHAR && !iswdigit((wint_t)in->ch))
 		return 1;   /* only digits in a year */
 	if (!lineedit_handle(&d->text[f], in))
 		return 0;
+	if (f == F_NAME && !d->gender_by_hand) {
+		char *name = lineedit_text(&d->text[F_NAME]);
+		d->gender = gender_from_name(name);
+		free(name);
+	}
 	if (f == F_NAME || f == F_YEAR || f == F_PHONE)
 		find_matches(ui, r);
 	if (f == F_UNIT)
@@ -440,8 +503,14 @@ static int reg_handle(struct ui *ui, void *state, const struct input *in)
 
 	switch (in->act) {
 	case ACT_BACK:
-		ui_pop(ui);       /* the form stays in the draft for next time */
+		if (r->walk_in)   /* a walk-in cancelled: nothing of them stays */
+			draft_reset(r->d);
+		ui_pop(ui);       /* a registration form stays in the draft for next time */
 		return RD_ALL;
+	case ACT_PGDN:
+		if (r->n)
+			r->d->focus = NF;
+		return RD_SCREEN;
 	case ACT_UP: case ACT_BTAB: return move_focus(r, -1);
 	case ACT_DOWN: case ACT_TAB: return move_focus(r, 1);
 	case ACT_OK:
@@ -451,6 +520,13 @@ static int reg_handle(struct ui *ui, void *state, const struct input *in)
 			done = submit(ui, r, 0);
 		break;
 	case ACT_FKEY:
+		if (in->ch == 5) {
+			draft_reset(r->d);
+			find_matches(ui, r);
+			find_units(ui, r);
+			ui_message(ui, 0, "%s", _("The form is empty."));
+			return RD_SCREEN;
+		}
 		if (in->ch == 3 && r->d->focus == F_UNIT && r->nunits > 0) {
 			lineedit_set(&r->d->text[F_UNIT], r->units[0].name);
 			find_units(ui, r);
@@ -463,10 +539,9 @@ static int reg_handle(struct ui *ui, void *state, const struct input *in)
 	default:
 		return r->d->focus < NF && form_key(ui, r, in) ? RD_SCREEN : RD_NONE;
 	}
-	if (done) {     /* a fresh form for the next person */
-		draft_reset(r->d);
+	if (done) {     /* the form for the next person, shared fields kept */
+		draft_next(r->d);
 		find_matches(ui, r);
-		find_units(ui, r);
 	}
 	return RD_SCREEN;
 }
@@ -488,14 +563,18 @@ const struct screen screen_register = {
 	.draw = reg_draw,
 	.handle = reg_handle,
 	.leave = reg_leave,
-	.keys = N_("Up/Down field  Left/Right choose  Enter register  F2 new anyway  Esc back"),
-	.help = N_("Type the person's name, year of birth and phone. People already in the "
-		   "registry with that name appear below; ! marks one with the same year of "
-		   "birth or phone, who is probably the same person. Enter registers: a likely "
-		   "match is picked instead of creating a duplicate (press Enter again to "
-		   "register them, or F2 to add a new person anyway). Down moves into the list "
-		   "to pick someone else. Typing the unit searches the facility registry: F3 "
-		   "takes the facility shown, so that the person is linked to it and their "
-		   "attendance counts it as informed; any other unit stays as typed. After "
-		   "each registration the form is cleared for the next person."),
+	.keys = N_("Enter register  F2 new anyway  F3 facility  F5 empty  PgDn list  Esc back"),
+	.help = N_("Type the person's name, year of birth and phone (a digit typed in the name "
+		   "goes on into the year, a fifth digit of the year into the phone); Up/Down "
+		   "move between fields, Left/Right choose. The gender follows the middle name "
+		   "(Văn, Thị) until you choose it. People already in the registry with that "
+		   "name appear below; ! marks one with the same year of birth or phone, who is "
+		   "probably the same person. Enter registers: a likely match is picked instead "
+		   "of creating a duplicate (press Enter again to register them, or F2 to add a "
+		   "new person anyway). PgDn moves into the list to pick someone else. Typing "
+		   "the unit searches the facility registry: F3 takes the facility shown, so "
+		   "that the person is linked to it and their attendance counts it as informed; "
+		   "any other unit stays as typed. After each registration the unit, category "
+		   "and ethnicity stay for the next person; F5 empties the whole form. Esc keeps "
+		   "a registration form for later, but cancels a walk-in: its form is emptied."),
 };

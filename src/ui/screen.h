@@ -61,12 +61,14 @@ void ui_title(struct ui *ui, const char *heading);
 extern const struct screen screen_first_run;      /* language, name, district */
 extern const struct screen screen_main_menu;      /* the areas of the product */
 extern const struct screen screen_facility_list;  /* the facilities registry */
+extern const struct screen screen_facility_pick;  /* choose one (struct pick_arg) */
 extern const struct screen screen_facility_edit;  /* one facility (struct record_arg) */
 extern const struct screen screen_session_list;   /* training events (arg NULL) */
 extern const struct screen screen_session_edit;   /* one session (arg uuid or NULL) */
 extern const struct screen screen_session_view;   /* a session's participants (arg uuid) */
 extern const struct screen screen_register;       /* add people (struct register_arg) */
 extern const struct screen screen_attendance;     /* the grid (arg session uuid) */
+extern const struct screen screen_list_import;    /* a list's preview (struct list_import_arg) */
 extern const struct screen screen_people_list;    /* the people registry (arg NULL) */
 extern const struct screen screen_person_edit;    /* one person (struct record_arg) */
 extern const struct screen screen_dupes;          /* likely duplicates after a merge (arg NULL) */
@@ -100,6 +102,8 @@ struct assess_list_arg {
 struct record_arg {
 	const char *uuid;   /* the record, or NULL for a new one */
 	const char *name;   /* a new record's name as searched, or NULL */
+	void *carry;        /* for a new record: what its list keeps for the next one
+			     * (the people list: struct person_carry), or NULL */
 };
 
 /* What screen_plan_records lists: the records behind indicator k of r in

@@ -69,6 +69,11 @@ void *searchlist_enter(struct ui *ui, const void *arg)
 	return l;
 }
 
+void *searchlist_kept(const struct searchlist *l)
+{
+	return l->kept;
+}
+
 void *searchlist_open_kept(struct ui *ui, const struct searchlist_ops *ops, void *kept)
 {
 	struct searchlist *l = xcalloc(1, sizeof *l);
@@ -142,7 +147,7 @@ static int open_row(struct ui *ui, struct searchlist *l, const void *row)
 /* F2: a new record in the editor, named as searched. */
 static int add_named(struct ui *ui, struct searchlist *l, const void *row)
 {
-	struct record_arg a = { .name = searchlist_text(l) };
+	struct record_arg a = { .name = searchlist_text(l), .carry = l->kept };
 
 	(void)row;
 	ui_push(ui, l->ops->editor, &a);

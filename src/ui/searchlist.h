@@ -78,8 +78,11 @@ struct searchlist_ops {
  * outlives the list. */
 void *searchlist_enter(struct ui *ui, const void *arg);
 /* For a screen that shows a list inside its own state: the list's state
- * for ops, whose query_kept is given kept (owned by the caller). */
+ * for ops, whose query_kept (when set) is given kept (owned by the caller). */
 void *searchlist_open_kept(struct ui *ui, const struct searchlist_ops *ops, void *kept);
+/* What searchlist_open_kept() was given (F2 hands it to the editor as
+ * record_arg.carry). */
+void *searchlist_kept(const struct searchlist *l);
 /* The screen's draw, handle and leave. */
 void searchlist_draw(struct ui *ui, void *state);
 int searchlist_handle(struct ui *ui, void *state, const struct input *in);

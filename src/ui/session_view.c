@@ -1,5 +1,8 @@
 /* session_view.c — one session: its heading, its participants, and the way
- * to registration, the attendance grid and the sign-in sheet. */
+ * to registration, the attendance grid, the sign-in sheet and the import of
+ * a participant list.  The sheet goes to a folder the officer confirms on
+ * the bottom line (the documents folder the first time, then the last one
+ * used, remembered in the settings). */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +12,8 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/platform.h"
+#include "ui/lineedit.h"
 #include "ui/screen.h"
 #include "training/session.h"
 #include "training/sheet.h"
@@ -17,6 +22,12 @@
 
 /* Rows used by the heading above the list. */
 #define HEAD_ROWS 5
+/* Settings: the folder files are written to, the last list imported. */
+#define SET_OUTPUT_DIR "output_dir"
+#define SET_LIST_PATH "participants_list_path"
+
+/* What the bottom line asks for. */
+enum { ASK_NONE, ASK_HTML, ASK_TEXT, ASK_LIST };
 
 struct sview {
 	char uuid[37];                 /* the session */
@@ -27,6 +38,8 @@ struct sview {
 	int sel, top;                  /* selection and scroll */
 	int stale;                     /* reload before drawing */
 	struct register_draft *draft;  /* the registration form, kept across Esc */
+	int ask;                       /* ASK_*: the folder or file being typed */
+	struct lineedit path;          /* what is typed there */
 };
 
 static void reload(struct ui *ui, struct sview *v)
@@ -81,6 +94,8 @@ static void draw_heading(struct sview *v)
 	free(line);
 }
 
+static void draw_ask(struct sview *v);
+
 static void sview_draw(struct ui *ui, void *state)
 {
 	struct sview *v = state;
@@ -114,27 +129,129 @@ static void sview_draw(struct ui *ui, void *state)
 		draw_text(y0 + i, 8 + namew, 8, role, p->birth_year ? year : "");
 		draw_text(y0 + i, 17 + namew, COLS - namew - 19, role, p->unit);
 	}
+	if (v->ask)
+		draw_ask(v);
 }
 
-/* Write the sign-in sheet next to the officer's files. */
+/* path with a leading ~ replaced by $HOME, as a shell would.  Caller frees. */
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+/* path with a leading $HOME shown as ~, as the officer would type it.  Caller frees. */
+static char *tilde(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(path, home, n) == 0 && (path[n] == '/' || !path[n]))
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
+
+/* The folder files go to: the one used last, else the documents folder. */
+static char *output_dir(struct sx_db *db)
+{
+	char *dir = db_setting(db, SET_OUTPUT_DIR), *shown;
+
+	if (dir && *dir)
+		return dir;
+	free(dir);
+	dir = platform_documents_dir();
+	shown = tilde(dir ? dir : ".");
+	free(dir);
+	return shown;
+}
+
+/* Start asking on the bottom line, the field filled with what was used last. */
+static void start_ask(struct ui *ui, struct sview *v, int what)
+{
+	struct sx_db *db = ui_ctx(ui)->db;
+	char *text = what == ASK_LIST ? db_setting(db, SET_LIST_PATH) : NULL;
+
+	if (!text || !*text) {
+		char *dir = output_dir(db);
+		free(text);
+		text = what == ASK_LIST ? xasprintf("%s/", dir) : xstrdup(dir);
+		free(dir);
+	}
+	lineedit_set(&v->path, text);
+	v->ask = what;
+	free(text);
+}
+
+/* Write the sign-in sheet into the folder typed, and remember that folder. */
 static void write_sheet(struct ui *ui, struct sview *v, enum sheet_format fmt)
 {
 	struct sx_err err = {0};
-	const char *home = getenv("HOME");
+	struct sx_db *db = ui_ctx(ui)->db;
+	char *typed = lineedit_text(&v->path), *dir = expand_home(*typed ? typed : ".");
 	char *name = sheet_file_name(&v->s, fmt);
-	char *path = home && *home ? xasprintf("%s/%s", home, name) : xstrdup(name);
-	char *shown = home && *home ? xasprintf("~/%s", name) : xstrdup(name);
+	char *path = xasprintf("%s%s%s", dir, platform_is_sep(dir[strlen(dir) - 1]) ? "" : "/",
+			       name);
 
-	/* Shown as ~/name: a long home path would push the name off the line. */
-	if (sheet_save(ui_ctx(ui)->db, &v->s, fmt, path, &err) == 0)
-		ui_message(ui, 0, _("Sign-in sheet written to %s"),
-			   shown);
-	else
+	if (sheet_save(db, &v->s, fmt, path, &err) == 0) {   /* the folder was on screen */
+		ui_message(ui, 0, _("Written: %s"), name);
+		db_set_setting(db, SET_OUTPUT_DIR, typed, NULL);
+	} else {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
+	}
+	free(typed);
+	free(dir);
 	free(name);
 	free(path);
-	free(shown);
 	sx_err_clear(&err);
+}
+
+/* Open the preview of the list typed, and remember its path. */
+static void open_list(struct ui *ui, struct sview *v)
+{
+	char *typed = lineedit_text(&v->path), *path = expand_home(typed);
+	struct list_import_arg a = { .session_uuid = v->uuid, .path = path };
+
+	db_set_setting(ui_ctx(ui)->db, SET_LIST_PATH, typed, NULL);
+	v->stale = 1;
+	ui_push(ui, &screen_list_import, &a);
+	free(typed);
+	free(path);
+}
+
+/* Keys while the bottom line asks for a folder or a file. */
+static int ask_handle(struct ui *ui, struct sview *v, const struct input *in)
+{
+	int what = v->ask;
+
+	if (in->act == ACT_BACK) {
+		v->ask = ASK_NONE;
+		return RD_ALL;
+	}
+	if (in->act != ACT_OK)
+		return lineedit_handle(&v->path, in) ? RD_SCREEN : RD_NONE;
+	v->ask = ASK_NONE;
+	if (what == ASK_LIST)
+		open_list(ui, v);
+	else
+		write_sheet(ui, v, what == ASK_HTML ? SHEET_HTML : SHEET_TEXT);
+	return RD_ALL;
+}
+
+static void draw_ask(struct sview *v)
+{
+	const char *label = v->ask == ASK_LIST ? _("List to import (CSV):")
+		: _("Save in folder:");
+	int x = 3 + text_width(label);
+
+	draw_fill(LINES - 3, 1, COLS - 2, R_NORMAL);
+	draw_text(LINES - 3, 2, COLS - 4, R_TITLE, label);
+	draw_text(LINES - 2, 2, COLS - 4, R_DIM, v->ask == ASK_LIST
+		  ? _("Enter shows what the list would do; nothing is written yet. Esc cancels.")
+		  : _("Enter writes the file there (the folder is remembered). Esc cancels."));
+	lineedit_draw(&v->path, LINES - 3, x, COLS - x - 2);   /* last: the cursor stays here */
 }
 
 static int remove_selected(struct ui *ui, struct sview *v)
@@ -163,8 +280,9 @@ static int sview_fkey(struct ui *ui, struct sview *v, int key)
 	switch (key) {
 	case 2: case 3: ui_push(ui, &screen_register, &ra); return RD_ALL;
 	case 4: ui_push(ui, &screen_attendance, v->uuid); return RD_ALL;
-	case 5: write_sheet(ui, v, SHEET_HTML); return RD_SCREEN;
-	case 6: write_sheet(ui, v, SHEET_TEXT); return RD_SCREEN;
+	case 5: start_ask(ui, v, ASK_HTML); return RD_ALL;
+	case 6: start_ask(ui, v, ASK_TEXT); return RD_ALL;
+	case 9: start_ask(ui, v, ASK_LIST); return RD_ALL;
 	case 7: ui_push(ui, &screen_session_edit, v->uuid); return RD_ALL;
 	case 8: return v->n ? remove_selected(ui, v) : RD_NONE;
 	default: return RD_NONE;
@@ -177,6 +295,8 @@ static int sview_handle(struct ui *ui, void *state, const struct input *in)
 	int rows = LINES - HEAD_ROWS - 3;
 	struct record_arg pa;
 
+	if (v->ask)
+		return ask_handle(ui, v, in);
 	switch (in->act) {
 	case ACT_UP: if (v->sel > 0) v->sel--; return RD_SCREEN;
 	case ACT_DOWN: if (v->sel + 1 < v->n) v->sel++; return RD_SCREEN;
@@ -219,11 +339,15 @@ const struct screen screen_session_view = {
 	.draw = sview_draw,
 	.handle = sview_handle,
 	.leave = sview_leave,
-	.keys = N_("F2 register  F3 walk-in  F4 attendance  F5/F6 sheet  F7 edit  F8 remove  Esc"),
+	.keys = N_("F2 register  F3 walk-in  F4 attendance  F5/F6 sheet  F7 edit  F8 del  F9 list"),
 	.help = N_("The participants of a session, in alphabetical order; * marks a walk-in. "
 		   "F2 registers people before the day, F3 registers walk-ins on the day (both "
 		   "warn when the person is probably already in the registry). F4 opens the "
 		   "attendance grid. F5 writes the printable sign-in sheet as an HTML page, F6 "
-		   "as plain text, in your home folder. F7 edits the session. F8 removes the "
-		   "selected participant after asking. Enter opens the selected person."),
+		   "as plain text, into the folder shown on the bottom line (your documents "
+		   "folder the first time, then the one you used last; Enter writes). F7 edits "
+		   "the session. F8 removes the selected participant after asking. F9 imports "
+		   "a participant list saved from a spreadsheet as CSV: type its path, see what "
+		   "each row would do, then Enter registers them. Enter opens the selected "
+		   "person."),
 };

@@ -7,7 +7,7 @@ find_vtrun
 if [ -z "$vt" ]; then
 	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
 else
-	mkdir -p "$T/home"
+	mkdir -p "$T/home/Documents"
 	HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
 		"$vt" "$HERE/../tty/training_course.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
 		|| fail "the terminal script failed: $(tail -5 "$T/vt.out")"
@@ -34,12 +34,15 @@ else
 2025-05-13:25"
 	expect_sql "$db" "SELECT count(*) FROM (SELECT 1 FROM attendance
 		GROUP BY session_uuid, person_uuid, day HAVING count(*) > 1)" "0"
-	# F5 and F6 wrote the sheet into the home folder, readable by the owner only.
-	expect_mode "$T/home/sign-in-TH-2025-01.html" 600
-	expect_mode "$T/home/sign-in-TH-2025-01.txt" 600
-	rows=$(grep -c '^<tr><td class="no">' "$T/home/sign-in-TH-2025-01.html")
+	# F5 wrote the sheet into the documents folder, F6 into the home folder typed instead,
+	# readable by the owner only, with readable names.
+	sheet="sign-in-sheet-2025-05-12-san-xuat-sach-hon-cho-co-so"
+	expect_mode "$T/home/Documents/$sheet.html" 600
+	expect_mode "$T/home/$sheet.txt" 600
+	rows=$(grep -c '^<tr><td class="no">' "$T/home/Documents/$sheet.html")
 	[ "$rows" = 30 ] || fail "the HTML sheet has $rows rows, want 30"
-	ls "$T/home" | grep -q tmp && fail "a temporary file was left behind"
+	expect_sql "$db" "SELECT value FROM settings WHERE key = 'output_dir'" "~"
+	{ ls "$T/home"; ls "$T/home/Documents"; } | grep -q tmp && fail "a temporary file was left behind"
 	# The sign-in sheet of that session lists all 30.
 	run sxsh sheet TH-2025-01 --format text
 	expect_status 0
@@ -84,17 +87,21 @@ wait Participants: 0   Walk-ins: 0
 key F2
 wait Registration: Hội nghị SXSH
 type Quàng Văn Tươi
-key Down 5
+key Down 6
 type hat lot
 wait F3: Công ty TNHH Tinh bột sắn Hát Lót
 key F3
 wait Unit: linked to the facility registry
 key Enter
 wait Registered Quàng Văn Tươi.
-waitnot Unit: linked
-# Free text stays possible for a unit that is no facility.
+# The unit and its link stay for the next person (issue 13), visibly.
+expect Unit: linked to the facility registry
+expect Unit, category and ethnicity stay for the next person
+# Free text stays possible for a unit that is no facility: the link goes with the text.
 type Lường Thị Mai
-key Down 5
+key Down 6
+key C-u
+waitnot Unit: linked
 type UBND xã Chiềng Mung
 key Enter
 wait Registered Lường Thị Mai.

@@ -10,3 +10,14 @@ else
 	expect_status 0
 	expect_out_has "ok "
 fi
+
+case_ "vtrun: keys counts key presses and maxkeys fails above its bound"
+if [ -n "$vt" ]; then
+	child="stty -icanon -echo; printf ready; sleep 3"
+	run "$vt" "$HERE/../tty/driver/key_count.vt" -- sh -c "$child"
+	expect_status 0
+	expect_out_has "counted: 7 keys"
+	run "$vt" "$HERE/../tty/driver/key_count_over.vt" -- sh -c "$child"
+	expect_status 1
+	expect_err_has "key_count_over.vt:6: maxkeys 6: 7 keys sent, more than 6"
+fi

@@ -40,7 +40,7 @@ trap 'cleanup; exit 143' TERM
 run_one() {
 	script=$1
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/sxsh-tty.XXXXXX") || exit 2
-	mkdir -p "$tmp/home/.local/share" "$tmp/home/.config" "$tmp/home/.cache"
+	mkdir -p "$tmp/home/.local/share" "$tmp/home/.config" "$tmp/home/.cache" "$tmp/home/Documents"
 	# shellcheck disable=SC2086 # VTRUN_FLAGS is a list of options
 	SXSH_DB="$tmp/t.db" HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" \
 		XDG_CONFIG_HOME="$tmp/home/.config" XDG_CACHE_HOME="$tmp/home/.cache" \

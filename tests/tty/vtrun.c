@@ -113,6 +113,7 @@ struct vtr_run {
 	long started_ms;              /* when the child was (re)started, for `clock` */
 	long output_ms;               /* when its latest output arrived, for `clock` */
 	int mark_line;                /* script line of the last `mark` */
+	unsigned long keys;           /* key presses sent since the start (`keys`, `maxkeys`) */
 	char *pending;                /* keys libvterm encoded, not yet written, owned */
 	size_t npending, cappending;  /* used and allocated bytes of pending */
 	bool altscreen;               /* alternate screen active (libvterm termprop) */
@@ -1030,6 +1031,7 @@ static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 {
 	for (const char *p = st->text; *p;) {
 		uint32_t c = vtr_utf8_next(&p);
+		r->keys++;
 		if (c == '\n')
 			vterm_keyboard_key(r->vt, VTERM_KEY_ENTER, VTERM_MOD_NONE);
 		else if (c == '\t')
@@ -1047,6 +1049,7 @@ static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 static bool vtr_run_send(struct vtr_run *r, const struct vtr_step *st)
 {
 	vtr_on_output(st->text, strlen(st->text), r);
+	r->keys++;   /* one key whose encoding the script spells out */
 	vtr_sent_input(r);
 	vtr_flush_keys(r);
 	return true;
@@ -1057,6 +1060,7 @@ static bool vtr_run_key(struct vtr_run *r, const struct vtr_step *st)
 {
 	vtr_sent_input(r);
 	for (long i = 0; i < st->m; i++) {
+		r->keys++;
 		vtr_send_key(r, &st->key);
 		if (st->key.key == VTERM_KEY_ESCAPE && !st->key.mod)
 			vtr_pause(r, VTR_ESC_PAUSE_MS);
@@ -1211,6 +1215,22 @@ static bool vtr_run_bytes(struct vtr_run *r, const struct vtr_step *st)
 	return true;
 }
 
+/* keys LABEL: prints "LABEL: N keys", the key presses the script sent so far (a `type`
+ * counts one per character, `key NAME N` N, `send` one), restarts included. */
+static bool vtr_run_keys(struct vtr_run *r, const struct vtr_step *st)
+{
+	printf("%s: %lu keys\n", st->text, r->keys);
+	return true;
+}
+
+/* maxkeys N: the script has sent at most N key presses so far. */
+static bool vtr_run_maxkeys(struct vtr_run *r, const struct vtr_step *st)
+{
+	if (r->keys <= (unsigned long)st->n)
+		return true;
+	return vtr_fail(r, st, "%lu keys sent, more than %ld", r->keys, st->n);
+}
+
 /* Every script command. */
 static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "wait", .parse = vtr_parse_text, .run = vtr_run_wait },
@@ -1235,6 +1255,8 @@ static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "clock", .parse = vtr_parse_text, .run = vtr_run_clock },
 	{ .name = "rss", .parse = vtr_parse_text, .run = vtr_run_rss },
 	{ .name = "bytes", .parse = vtr_parse_text, .run = vtr_run_bytes },
+	{ .name = "keys", .parse = vtr_parse_text, .run = vtr_run_keys },
+	{ .name = "maxkeys", .parse = vtr_parse_number, .run = vtr_run_maxkeys },
 };
 
 /* ---- the script file -------------------------------------------------------------------- */

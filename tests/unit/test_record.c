@@ -158,6 +158,49 @@ static void test_search_words(void)
 	sx_err_clear(&e);
 }
 
+/* The facilities help promises that "mai son" finds "Mai Sơn" (issue 13): a word may be in
+ * the place's name or the sector's label as well as the facility's name. */
+static void test_search_place_sector(void)
+{
+	char path[64];
+	struct sx_err e = {0};
+	struct facility f = {0};
+	struct facility_row *rows;
+	struct sx_db *db = t_db_fresh(path, sizeof path);
+	long n;
+
+	if (!db)
+		return;
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO places (uuid, updated_at, origin, kind,"
+			       " name) VALUES ('0190c0de-0000-7000-8000-0000000000aa', 1, 'test',"
+			       " 'district', 'Mai Sơn')", NULL, NULL, NULL), SQLITE_OK);
+	f.name = (char *)"HTX Hoà Bình";
+	f.place_uuid = (char *)"0190c0de-0000-7000-8000-0000000000aa";
+	f.sector = (char *)"cassava";
+	CHECK_INT(facility_save(db, &f, &e), 0);
+	memset(&f, 0, sizeof f);
+	f.name = (char *)"Cơ sở Thanh Bình";
+	f.sector = (char *)"coffee_wet";
+	CHECK_INT(facility_save(db, &f, &e), 0);
+	n = facility_search(db, "mai son", 10, &rows, &e);   /* the place alone */
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(rows[0].name, "HTX Hoà Bình");
+	facility_rows_free(rows, n > 0 ? (size_t)n : 0);
+	n = facility_search(db, "binh cassava", 10, &rows, &e);   /* name and sector */
+	CHECK_INT(n, 1);
+	facility_rows_free(rows, n > 0 ? (size_t)n : 0);
+	n = facility_search(db, "coffee son", 10, &rows, &e);   /* no facility has both */
+	CHECK_INT(n, 0);
+	facility_rows_free(rows, n > 0 ? (size_t)n : 0);
+	n = facility_search(db, "binh", 10, &rows, &e);
+	CHECK_INT(n, 2);
+	facility_rows_free(rows, n > 0 ? (size_t)n : 0);
+	CHECK_INT(sx_err_count(&e), 0);
+	t_db_gone(db, path);
+	sx_err_clear(&e);
+}
+
 static void test_person_columns(void)
 {
 	char path[64], uuid[37];
@@ -199,6 +242,7 @@ T_SUITE(record) {
 	{ "record/facility_roundtrip", test_facility_roundtrip },
 	{ "record/tombstone", test_tombstone },
 	{ "record/search_words", test_search_words },
+	{ "record/search_place_sector", test_search_place_sector },
 	{ "record/person_columns", test_person_columns },
 	{ 0 }
 };

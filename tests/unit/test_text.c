@@ -272,7 +272,25 @@ static void test_printable(void)
 	free(s);
 }
 
+/* File-name parts for the files the UI writes (issue 13): ASCII, readable. */
+static void test_slug(void)
+{
+	char *s;
+	CHECK_STR((s = text_slug("Tập huấn SXSH: Mai Sơn", 80)), "tap-huan-sxsh-mai-son");
+	free(s);
+	CHECK_STR((s = text_slug("  Đường/../\\ ĐẮK  ", 80)), "duong-dak");
+	free(s);
+	/* Cut at a word boundary, never mid-word. */
+	CHECK_STR((s = text_slug("Sản xuất sạch hơn cho cơ sở chế biến", 20)), "san-xuat-sach-hon");
+	free(s);
+	CHECK_STR((s = text_slug("???", 80)), "");
+	free(s);
+	CHECK_STR((s = text_slug("abcdefghij", 4)), "abcd");
+	free(s);
+}
+
 T_SUITE(text) {
+	{ "text/slug", test_slug },
 	{ "text/printable", test_printable },
 	{ "text/nfc", test_nfc },
 	{ "text/valid_utf8", test_valid_utf8 },

@@ -18,6 +18,7 @@
 #include <windows.h>
 #include <bcrypt.h>
 #include <shellapi.h>
+#include <shlobj.h>
 
 #include "base/mem.h"
 
@@ -95,6 +96,17 @@ char *platform_default_db(void)
 		}
 	}
 	return NULL;
+}
+
+char *platform_documents_dir(void)
+{
+	wchar_t buf[MAX_PATH];
+	const wchar_t *profile = _wgetenv(L"USERPROFILE");
+
+	/* CSIDL_PERSONAL is the Documents known folder (FOLDERID_Documents). */
+	if (SHGetFolderPathW(NULL, CSIDL_PERSONAL, NULL, SHGFP_TYPE_CURRENT, buf) == S_OK)
+		return from_wide(buf);
+	return profile && *profile ? from_wide(profile) : NULL;
 }
 
 char *platform_exe_dir(void)
