@@ -320,6 +320,40 @@ static void derive(struct sync_row *r)
 	}
 }
 
+/* The text of column name ("" when it is NULL or not a text). */
+static char *text_of(const struct sync_row *r, const char *name)
+{
+	int c = sync_table_col(r->t, name);
+	const struct sync_val *v = c < 0 ? NULL : &r->v[c];
+
+	return v && v->type == SQLITE_TEXT ? xstrndup(v->s, v->n) : xstrdup("");
+}
+
+/* An answer's value through r->conv: kept, replaced by its canonical
+ * text, or refused with its line. */
+static int convert(struct sync_row *r, const char *file, struct sx_err *err)
+{
+	int c = sync_table_col(r->t, "value"), rc;
+	char *a, *name, *value, *out = NULL, why[256] = "";
+
+	if (!r->conv || !r->conv->answer || strcmp(r->t->name, "answers") != 0 || c < 0)
+		return 0;
+	a = text_of(r, "assessment_uuid");
+	name = text_of(r, "name");
+	value = text_of(r, "value");
+	rc = r->conv->answer(r->conv->arg, a, name, value, r->mark, &out, why, sizeof why);
+	if (rc < 0)
+		sx_err_add(err, file, r->line, "%s", why);
+	else if (rc > 0 && out)
+		set_text(&r->v[c], own(r, out), strlen(out));
+	else
+		free(out);
+	free(a);
+	free(name);
+	free(value);
+	return rc < 0 ? -1 : 0;
+}
+
 int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
 		    struct sx_err *err)
 {
@@ -347,7 +381,7 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));
 		return -1;
 	}
-	return 0;
+	return convert(r, file, err);
 }
 
 void sync_row_bind(const struct sync_row *r, size_t i, sqlite3_stmt *st, int p)
