@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/num.h"
+#include "base/phone.h"
 #include "base/text.h"
 
 /* The header's column map; 0, or -1 with "file:line: reason". */
@@ -53,6 +54,7 @@ int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct c
 		  const char *file, struct sx_err *err)
 {
 	memset(r, 0, sizeof *r);
+	r->c_phone = sync_table_col(t, "phone");
 	if (map_header(r, t, h, file, err) == 0)
 		return 0;
 	sync_row_free(r); /* a refused header leaves nothing to free */
@@ -159,6 +161,27 @@ static int take_text(struct sync_row *r, struct sync_val *v, const char *s, size
 	return 0;
 }
 
+/* A phone number in its one stored form (phone.h), whatever a spreadsheet
+ * made of it (900005639 for 0900005639). */
+static int take_phone(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
+{
+	char canon[PHONE_MAX], *t;
+	int rc;
+
+	if (take_text(r, v, s, n) != 0)
+		return -1;
+	t = xstrndup(v->s, v->n);
+	rc = phone_canon(t, canon);
+	free(t);
+	if (rc != 0)
+		return -6;
+	if (strlen(canon) != v->n || memcmp(canon, v->s, v->n) != 0)
+		set_text(v, own(r, xstrdup(canon)), strlen(canon));
+	if (!*canon)
+		v->type = SQLITE_NULL;
+	return 0;
+}
+
 static int take_date(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
 {
 	char iso[11];
@@ -248,6 +271,8 @@ static int take(struct sync_row *r, size_t i, const char *s, size_t n)
 		return take_uuid(r, v, s, n);
 	switch (c->kind) {
 	case SYNC_TEXT:
+		if ((int)i == r->c_phone)
+			return take_phone(r, v, s, n);
 		return take_text(r, v, s, n);
 	case SYNC_DATE:
 		return take_date(r, v, s, n);
@@ -281,6 +306,10 @@ static void field_error(const struct sync_row *r, size_t i, int why, const char 
 		sx_err_add(err, file, r->line, _("%s: \"%s\" is more than a day ahead of this"
 			   " computer's clock; check the date and time of both laptops, then export"
 			   " again"), name, s);
+	else if (why == -6)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a phone number (a mobile is 0 and 9"
+			   " digits, such as 0912345678; a landline 0, the area code and the number,"
+			   " 11 digits, such as 02123852123; +84 may stand for the 0)"), name, s);
 	else if (why == -2)
 		sx_err_add(err, file, r->line, _("%s: \"%s\" could be read two ways; write it without"
 			   " thousands separators"), name, s);

@@ -57,6 +57,7 @@ struct sync_row {
 	char **owned;        /* converted texts, freed at the next decode */
 	size_t nowned, capowned;  /* how many, and room for how many */
 	const struct sync_conv *conv; /* optional conversions, not owned */
+	int c_phone;         /* the column read as a phone number (phone.h), or -1 */
 };
 
 /* Check the header (every column once, in any order, nothing else) and set

@@ -140,3 +140,36 @@ expect_status 1
 expect_err_has "answers.csv:$line: workers: \"$(sed -n "${line}p" "$T/int/answers.csv" | awk -F, '{ print $NF }')\" is not a whole number"
 expect_sql "$SXSH_DB" "SELECT count(*) FROM answers" 0
 expect_sql "$SXSH_DB" "SELECT count(*) FROM assessments" 0
+
+case_ "phones: LibreOffice's people.csv (every leading 0 dropped) merges as unchanged; +84 and dropped zeros are stored as 0…; a non-number is refused with its line"
+SXSH_DB="$T/a.db" sxsh demo >/dev/null || fail "demo failed"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null || fail "export failed"
+SXSH_DB="$T/o.db" sxsh import "$T/ex" >/dev/null || fail "office import failed"
+mkdir -p "$T/lo" && cp "$T/ex/people.csv" "$T/lo/"
+soffice_csv "$T/lo/out" "$T/lo/people.csv"
+grep -q ',900005639,' "$T/lo/out/people.csv" || fail "LibreOffice kept the leading 0: $(sed -n 2p "$T/lo/out/people.csv")"
+h0=$(sqlite3 "$T/o.db" "SELECT count(*) FROM history")
+SXSH_DB="$T/o.db" run sxsh import "$T/lo/out/people.csv"
+expect_status 0
+[ "$(echo "$OUT" | awk '$1 == "people" { print $2, $3, $4, $5, $6 }')" = "0 0 24 0 0" ] ||
+	fail "people from LibreOffice are not all unchanged: $OUT"
+expect_sql "$T/o.db" "SELECT count(*) FROM history" "$h0"
+# Into a new database: the numbers as sxsh wrote them.
+SXSH_DB="$T/n.db" sxsh import "$T/ex/places.csv" "$T/ex/facilities.csv" >/dev/null
+SXSH_DB="$T/n.db" run sxsh import "$T/lo/out/people.csv"
+expect_status 0
+expect_sql "$T/n.db" "SELECT group_concat(phone) FROM (SELECT phone FROM people ORDER BY uuid)" \
+	"$(sqlite3 "$T/a.db" "SELECT group_concat(phone) FROM (SELECT phone FROM people ORDER BY uuid)")"
+# +84 and spaces, as people write them; and something that is no phone number.
+mkdir -p "$T/p"
+sed -e '2s/,0900\([0-9]*\),/,+84 900 \1,/' -e '3s/,0\(9[0-9]*\),/,\1,/' "$T/ex/people.csv" >"$T/p/people.csv"
+grep -q ',+84 900 ' "$T/p/people.csv" || fail "the +84 edit did not take"
+SXSH_DB="$T/m.db" sxsh import "$T/ex/places.csv" "$T/ex/facilities.csv" >/dev/null
+SXSH_DB="$T/m.db" run sxsh import "$T/p/people.csv"
+expect_status 0
+expect_sql "$T/m.db" "SELECT count(*) FROM people WHERE phone NOT GLOB '0[0-9]*' OR length(phone) <> 10" 0
+sed '4s/,0\(9[0-9]*\),/,12345,/' "$T/ex/people.csv" >"$T/p/people.csv"
+SXSH_DB="$T/m.db" run sxsh import "$T/p/people.csv"
+expect_status 1
+expect_err_has "people.csv:4: phone: \"12345\" is not a phone number"
+expect_err_has "nothing was imported; the database is unchanged"
