@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/phone.h"
 #include "base/text.h"
 #include "base/uuid.h"
 #include "records/record.h"
@@ -136,7 +137,9 @@ int orgs_save(struct sx_db *db, struct org *o, struct sx_err *err)
 	record_bind_text(st, 7, o->kind);
 	record_bind_text(st, 8, o->sectors);
 	record_bind_text(st, 9, o->contact_name);
-	record_bind_text(st, 10, o->phone);
+	/* One stored form for a phone number (phone.h), as import stores it. */
+	char ph[PHONE_MAX];
+	record_bind_text(st, 10, o->phone && phone_canon(o->phone, ph) == 0 ? ph : o->phone);
 	record_bind_text(st, 11, o->email);
 	record_bind_text(st, 12, o->address);
 	record_bind_text(st, 13, o->note);

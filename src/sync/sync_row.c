@@ -349,6 +349,41 @@ static void derive(struct sync_row *r)
 	}
 }
 
+/* The width of an official place code by its kind (Decision 124/2004/QĐ-TTg:
+ * provinces 2 digits, districts 3, communes 5), or 0. */
+static size_t code_width(const struct sync_val *kind)
+{
+	static const struct { const char *kind; size_t w; } w[] = {
+		{ "province", 2 }, { "district", 3 }, { "city", 3 }, { "town", 3 },
+		{ "commune", 5 }, { "ward", 5 }, { "township", 5 },
+	};
+	for (size_t i = 0; kind->type == SQLITE_TEXT && i < sizeof w / sizeof w[0]; i++)
+		if (kind->n == strlen(w[i].kind) && memcmp(kind->s, w[i].kind, kind->n) == 0)
+			return w[i].w;
+	return 0;
+}
+
+/* A place code whose leading zeros a spreadsheet dropped (03646 → 3646, as
+ * LibreOffice saves a number) gets them back. */
+static void place_code(struct sync_row *r)
+{
+	int c = sync_table_col(r->t, "code"), k = sync_table_col(r->t, "kind");
+	struct sync_val *v;
+	size_t w;
+
+	if (c < 0 || k < 0 || strcmp(r->t->name, "places") != 0)
+		return;
+	v = &r->v[c];
+	w = code_width(&r->v[k]);
+	if (v->type != SQLITE_TEXT || !v->n || v->n >= w)
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->s[i] < '0' || v->s[i] > '9')
+			return;
+	char *t = xasprintf("%0*d%.*s", (int)(w - v->n), 0, (int)v->n, v->s);
+	set_text(v, own(r, t), w);
+}
+
 /* The text of column name ("" when it is NULL or not a text). */
 static char *text_of(const struct sync_row *r, const char *name)
 {
@@ -410,6 +445,7 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));
 		return -1;
 	}
+	place_code(r);
 	return convert(r, file, err);
 }
 
