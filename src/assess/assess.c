@@ -97,7 +97,7 @@ int assess_save(struct sx_db *db, const char *uuid, const char *path, const char
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO answers (uuid, updated_at, origin, deleted, assessment_uuid, name, value)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (assessment_uuid, name) DO UPDATE"
-		" SET updated_at = ?2, origin = ?3, deleted = ?4, value = ?7"
+		" SET updated_at = max(?2, updated_at + 1), origin = ?3, deleted = ?4, value = ?7"
 		" WHERE value IS NOT ?7 OR deleted IS NOT ?4", err);
 	char id[37];
 	int rc, gone = !value || !*value;
@@ -238,8 +238,8 @@ int assess_set_position(struct sx_db *db, const char *uuid, const char *path, st
 
 int assess_set_status(struct sx_db *db, const char *uuid, int complete, struct sx_err *err)
 {
-	return touch(db, "UPDATE assessments SET updated_at = ?1, origin = ?2, status = ?3,"
-		     " finished_at = CASE ?3 WHEN 'complete' THEN ?1 END WHERE uuid = ?4",
+	return touch(db, "UPDATE assessments SET updated_at = max(?1, updated_at + 1),"
+		     " origin = ?2, status = ?3, finished_at = CASE ?3 WHEN 'complete' THEN ?1 END WHERE uuid = ?4",
 		     uuid, complete ? "complete" : "draft", err);
 }
 

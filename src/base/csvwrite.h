@@ -2,7 +2,9 @@
  *
  * Fields are quoted only when they must be: they hold a comma, a quote, a
  * line break, or leading or trailing white space (which CSV readers such as
- * libcsv drop from unquoted fields).  Spreadsheet mode writes a UTF-8
+ * libcsv drop from unquoted fields), or a semicolon or a tab (which a
+ * spreadsheet opening the file splits on: LibreOffice Calc's Text Import
+ * has comma, semicolon and tab ticked by default).  Spreadsheet mode writes a UTF-8
  * byte-order mark and CRLF line ends, and neutralises text cells that a
  * spreadsheet would run as a formula (OWASP: = + - @ tab CR) by putting a
  * ' in front; a text that already begins with ' and one of those gets one

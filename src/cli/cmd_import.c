@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "assess/answer_conv.h"
 #include "cli/commands.h"
 #include "records/unitlink.h"
 #include "base/i18n.h"
@@ -79,6 +80,9 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 	 * SQLite): SQLite's per-call mutexes are pure cost here.  Must come
 	 * before the database is opened; harmless if it is refused. */
 	db = ctx_db(ctx, &err);
+	struct answer_conv *conv = db ? answer_conv_new(db, ctx->datadir) : NULL;
+	struct sync_conv sc = { answer_conv_answer, conv };
+	o.conv = &sc;
 	if (!db || sync_import(db, paths, n, &o, &res, &err, &warn) != 0) {
 		print_warnings(&warn, 0, o.dry_run);
 		rc = cli_fail(&err);
@@ -98,6 +102,7 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 			offer_links(db);
 		free(res.report);
 	}
+	answer_conv_free(conv);
 	sx_err_clear(&err);
 	sx_err_clear(&warn);
 	free(paths);

@@ -16,6 +16,7 @@
 
 #include "base/date.h"
 #include "base/i18n.h"
+#include "base/phone.h"
 #include "cli/commands.h"
 #include "records/orgs.h"
 #include "training/session.h"
@@ -127,6 +128,13 @@ static int org_add(struct sx_db *db, int argc, char **argv, struct sx_err *err)
 	if (!o.name || !o.kind)
 		return cli_usage_error("%s", _("'org add' needs a name and --kind (cp_centre, "
 					       "consultant, university, fund, association, other)"));
+	char phone[PHONE_MAX];
+	if (o.phone && phone_canon(o.phone, phone) != 0)
+		return cli_usage_error(_("--phone: \"%s\" is not a phone number (a mobile is 0 and 9"
+					 " digits, such as 0912345678; a landline 0, the area code and"
+					 " the number, 11 digits, such as 02123852123)"), o.phone);
+	if (o.phone)
+		o.phone = *phone ? phone : NULL;
 	if (orgs_save(db, &o, err) != 0)
 		return cli_fail(err);
 	printf("%s\n", o.uuid);

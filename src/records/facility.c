@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/phone.h"
 #include "base/text.h"
 #include "records/record.h"
 
@@ -63,7 +64,16 @@ int facility_get(struct sx_db *db, const char *uuid, struct facility *f, struct 
 
 int facility_save(struct sx_db *db, struct facility *f, struct sx_err *err)
 {
-	return record_save(db, &kind, f, err);
+	char ph[PHONE_MAX];
+	/* One stored form for a phone number (phone.h), as import stores it. */
+	char *typed = f->phone;
+	int rc;
+
+	if (typed && phone_canon(typed, ph) == 0)
+		f->phone = ph;   /* the caller's text stays the caller's */
+	rc = record_save(db, &kind, f, err);
+	f->phone = typed;
+	return rc;
 }
 
 int facility_delete(struct sx_db *db, const char *uuid, struct sx_err *err)

@@ -19,7 +19,7 @@ struct facility {
 	int cp_potential;       /* 1 when the facility has CP potential */
 	char *owner;            /* owner or director */
 	char *contact;          /* contact person */
-	char *phone;            /* phone number, as typed */
+	char *phone;            /* phone number; saved as phone_canon() writes it when it is one */
 	char *informed_on;      /* ISO date informed of CP by hand, or NULL */
 	char *informed_reason;  /* why it was marked informed by hand */
 	char *note;             /* free text */

@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/phone.h"
 #include "base/text.h"
 #include "base/uuid.h"
 #include "records/record.h"
@@ -117,7 +118,7 @@ int orgs_save(struct sx_db *db, struct org *o, struct sx_err *err)
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO organisations (uuid, updated_at, origin, deleted, name_key, sort_key, "
 		ORG_COLS ") VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-		" ON CONFLICT (uuid) DO UPDATE SET updated_at = ?2, origin = ?3, deleted = 0,"
+		" ON CONFLICT (uuid) DO UPDATE SET updated_at = max(?2, updated_at + 1), origin = ?3, deleted = 0,"
 		" name_key = ?4, sort_key = ?5, name = ?6, kind = ?7, sectors = ?8,"
 		" contact_name = ?9, phone = ?10, email = ?11, address = ?12, note = ?13", err);
 	char *name = st ? checked(o, err) : NULL;
@@ -136,7 +137,9 @@ int orgs_save(struct sx_db *db, struct org *o, struct sx_err *err)
 	record_bind_text(st, 7, o->kind);
 	record_bind_text(st, 8, o->sectors);
 	record_bind_text(st, 9, o->contact_name);
-	record_bind_text(st, 10, o->phone);
+	/* One stored form for a phone number (phone.h), as import stores it. */
+	char ph[PHONE_MAX];
+	record_bind_text(st, 10, o->phone && phone_canon(o->phone, ph) == 0 ? ph : o->phone);
 	record_bind_text(st, 11, o->email);
 	record_bind_text(st, 12, o->address);
 	record_bind_text(st, 13, o->note);
@@ -226,10 +229,10 @@ static int stamp(struct sx_db *db, const char *sql, const char *uuid, struct sx_
 
 int orgs_delete(struct sx_db *db, const char *uuid, struct sx_err *err)
 {
-	if (stamp(db, "UPDATE org_roles SET deleted = 1, updated_at = ?1, origin = ?2"
+	if (stamp(db, "UPDATE org_roles SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		  " WHERE org_uuid = ?3 AND deleted = 0", uuid, err) != 0)
 		return -1;
-	return stamp(db, "UPDATE organisations SET deleted = 1, updated_at = ?1, origin = ?2"
+	return stamp(db, "UPDATE organisations SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		     " WHERE uuid = ?3 AND deleted = 0", uuid, err);
 }
 

@@ -67,7 +67,7 @@ static int put_link(struct sx_db *db, const char *uuid, const char *org, const c
 	int adviser = strcmp(target_col(role), "assessment_uuid") == 0;
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO org_roles (uuid, updated_at, origin, deleted,"
 		" org_uuid, role, session_uuid, assessment_uuid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-		" ON CONFLICT (uuid) DO UPDATE SET updated_at = ?2, origin = ?3, deleted = ?4", err);
+		" ON CONFLICT (uuid) DO UPDATE SET updated_at = max(?2, updated_at + 1), origin = ?3, deleted = ?4", err);
 	int rc;
 
 	if (!st)

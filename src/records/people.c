@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "records/record.h"
 #include "base/mem.h"
+#include "base/phone.h"
 #include "base/text.h"
 
 const struct people_code people_categories[] = {
@@ -98,7 +99,16 @@ int person_get(struct sx_db *db, const char *uuid, struct person *p, struct sx_e
 
 int person_save(struct sx_db *db, struct person *p, struct sx_err *err)
 {
-	return record_save(db, &kind, p, err);
+	char ph[PHONE_MAX];
+	/* One stored form for a phone number (phone.h), as import stores it. */
+	char *typed = p->phone;
+	int rc;
+
+	if (typed && phone_canon(typed, ph) == 0)
+		p->phone = ph;   /* the caller's text stays the caller's */
+	rc = record_save(db, &kind, p, err);
+	p->phone = typed;
+	return rc;
 }
 
 int person_delete(struct sx_db *db, const char *uuid, struct sx_err *err)

@@ -28,7 +28,7 @@ struct person {
 	char *gender;           /* a people_genders code, or NULL */
 	int birth_year;         /* year of birth, 0 when unknown */
 	char *ethnicity;        /* dân tộc, as typed (Kinh, Thái, Mông, …) */
-	char *phone;            /* phone number, as typed */
+	char *phone;            /* phone number; saved as phone_canon() writes it when it is one */
 	char *unit;             /* work unit (office, enterprise, commune) */
 	char *position;         /* position in the unit */
 	char *place_uuid;       /* district or commune (places.uuid), or NULL */

@@ -62,15 +62,18 @@ struct record_kind {
 
 /* The statements of a kind (its get_sql, save_sql and delete_sql), for a
  * table, its columns after the uuid (name first) and their parameters
- * "?6, ?7, …" (one per column). */
+ * "?6, ?7, …" (one per column).  A new version's stamp is max(now, the
+ * stored one + 1): two saves within one millisecond, or after the clock
+ * was set back, are still two versions in order (history keeps the first,
+ * and another laptop sees the second as newer). */
 #define RECORD_SQL(table, cols, params) \
 	.get_sql = "SELECT uuid, " cols " FROM " table " WHERE uuid = ? AND deleted = 0", \
 	.save_sql = "INSERT INTO " table " (uuid, updated_at, origin, deleted, name_key," \
 		" sort_key, " cols ") VALUES (?1, ?2, ?3, 0, ?4, ?5, " params ")" \
 		" ON CONFLICT (uuid) DO UPDATE SET (updated_at, origin, name_key, sort_key, " \
-		cols ") = (?2, ?3, ?4, ?5, " params ")", \
-	.delete_sql = "UPDATE " table " SET deleted = 1, updated_at = ?, origin = ?" \
-		" WHERE uuid = ? AND deleted = 0"
+		cols ") = (max(?2, updated_at + 1), ?3, ?4, ?5, " params ")", \
+	.delete_sql = "UPDATE " table " SET deleted = 1, updated_at = max(?1, updated_at + 1)," \
+		" origin = ?2 WHERE uuid = ?3 AND deleted = 0"
 
 /* The SQL condition that col contains each word bound by record_bind_search
  * at ?1 .. ?4 (RECORD_SEARCH_WORDS). */

@@ -80,7 +80,7 @@ int unitlink_apply(struct sx_db *db, const struct unit_link *v, long n, struct s
 
 	if (db_exec(db, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
-	st = db_stmt(db, "UPDATE people SET facility_uuid = ?1, updated_at = ?2, origin = ?3"
+	st = db_stmt(db, "UPDATE people SET facility_uuid = ?1, updated_at = max(?2, updated_at + 1), origin = ?3"
 		     " WHERE uuid = ?4 AND facility_uuid IS NULL", err);
 	for (long i = 0; st && i < n && rc == 0; i++) {
 		sqlite3_bind_text(st, 1, v[i].facility, -1, SQLITE_STATIC);

@@ -280,6 +280,7 @@ static void merge_file(struct run *run, const struct sync_input *in, const struc
 	if (rc == 1 && sync_row_init(&row, t, rec, in->path, run->err) == 0) {
 		ok = 1;
 		conventions(&row, in, r);
+		row.conv = run->o->conv;
 	}
 	while (ok && (rc = csvr_next(r, &rec, run->err)) == 1) {
 		int mr;

@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "base/err.h"
 #include "sync/sync_merge.h"
+#include "sync/sync_row.h"
 
 /* How many synced tables at most (schema_synced_tables). */
 #define SYNC_MAX_TABLES 32
@@ -38,6 +39,7 @@ struct sync_import_opts {
 	int progress;     /* show progress on stderr (when it is a terminal) */
 	sync_import_progress_fn *on_progress;  /* optional, for the UI's progress bar */
 	void *progress_arg;                    /* passed to on_progress */
+	const struct sync_conv *conv;          /* optional: answers typed by their form */
 };
 
 /* What an import did. */

@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/num.h"
+#include "base/phone.h"
 #include "base/text.h"
 
 /* The header's column map; 0, or -1 with "file:line: reason". */
@@ -53,6 +54,7 @@ int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct c
 		  const char *file, struct sx_err *err)
 {
 	memset(r, 0, sizeof *r);
+	r->c_phone = sync_table_col(t, "phone");
 	if (map_header(r, t, h, file, err) == 0)
 		return 0;
 	sync_row_free(r); /* a refused header leaves nothing to free */
@@ -159,6 +161,27 @@ static int take_text(struct sync_row *r, struct sync_val *v, const char *s, size
 	return 0;
 }
 
+/* A phone number in its one stored form (phone.h), whatever a spreadsheet
+ * made of it (900005639 for 0900005639). */
+static int take_phone(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
+{
+	char canon[PHONE_MAX], *t;
+	int rc;
+
+	if (take_text(r, v, s, n) != 0)
+		return -1;
+	t = xstrndup(v->s, v->n);
+	rc = phone_canon(t, canon);
+	free(t);
+	if (rc != 0)
+		return -6;
+	if (strlen(canon) != v->n || memcmp(canon, v->s, v->n) != 0)
+		set_text(v, own(r, xstrdup(canon)), strlen(canon));
+	if (!*canon)
+		v->type = SQLITE_NULL;
+	return 0;
+}
+
 static int take_date(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
 {
 	char iso[11];
@@ -248,6 +271,8 @@ static int take(struct sync_row *r, size_t i, const char *s, size_t n)
 		return take_uuid(r, v, s, n);
 	switch (c->kind) {
 	case SYNC_TEXT:
+		if ((int)i == r->c_phone)
+			return take_phone(r, v, s, n);
 		return take_text(r, v, s, n);
 	case SYNC_DATE:
 		return take_date(r, v, s, n);
@@ -281,6 +306,10 @@ static void field_error(const struct sync_row *r, size_t i, int why, const char 
 		sx_err_add(err, file, r->line, _("%s: \"%s\" is more than a day ahead of this"
 			   " computer's clock; check the date and time of both laptops, then export"
 			   " again"), name, s);
+	else if (why == -6)
+		sx_err_add(err, file, r->line, _("%s: \"%s\" is not a phone number (a mobile is 0 and 9"
+			   " digits, such as 0912345678; a landline 0, the area code and the number,"
+			   " 11 digits, such as 02123852123; +84 may stand for the 0)"), name, s);
 	else if (why == -2)
 		sx_err_add(err, file, r->line, _("%s: \"%s\" could be read two ways; write it without"
 			   " thousands separators"), name, s);
@@ -320,6 +349,75 @@ static void derive(struct sync_row *r)
 	}
 }
 
+/* The width of an official place code by its kind (Decision 124/2004/QĐ-TTg:
+ * provinces 2 digits, districts 3, communes 5), or 0. */
+static size_t code_width(const struct sync_val *kind)
+{
+	static const struct { const char *kind; size_t w; } w[] = {
+		{ "province", 2 }, { "district", 3 }, { "city", 3 }, { "town", 3 },
+		{ "commune", 5 }, { "ward", 5 }, { "township", 5 },
+	};
+	for (size_t i = 0; kind->type == SQLITE_TEXT && i < sizeof w / sizeof w[0]; i++)
+		if (kind->n == strlen(w[i].kind) && memcmp(kind->s, w[i].kind, kind->n) == 0)
+			return w[i].w;
+	return 0;
+}
+
+/* A place code whose leading zeros a spreadsheet dropped (03646 → 3646, as
+ * LibreOffice saves a number) gets them back. */
+static void place_code(struct sync_row *r)
+{
+	int c = sync_table_col(r->t, "code"), k = sync_table_col(r->t, "kind");
+	struct sync_val *v;
+	size_t w;
+
+	if (c < 0 || k < 0 || strcmp(r->t->name, "places") != 0)
+		return;
+	v = &r->v[c];
+	w = code_width(&r->v[k]);
+	if (v->type != SQLITE_TEXT || !v->n || v->n >= w)
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->s[i] < '0' || v->s[i] > '9')
+			return;
+	char *t = xasprintf("%0*d%.*s", (int)(w - v->n), 0, (int)v->n, v->s);
+	set_text(v, own(r, t), w);
+}
+
+/* The text of column name ("" when it is NULL or not a text). */
+static char *text_of(const struct sync_row *r, const char *name)
+{
+	int c = sync_table_col(r->t, name);
+	const struct sync_val *v = c < 0 ? NULL : &r->v[c];
+
+	return v && v->type == SQLITE_TEXT ? xstrndup(v->s, v->n) : xstrdup("");
+}
+
+/* An answer's value through r->conv: kept, replaced by its canonical
+ * text, or refused with its line. */
+static int convert(struct sync_row *r, const char *file, struct sx_err *err)
+{
+	int c = sync_table_col(r->t, "value"), rc;
+	char *a, *name, *value, *out = NULL, why[256] = "";
+
+	if (!r->conv || !r->conv->answer || strcmp(r->t->name, "answers") != 0 || c < 0)
+		return 0;
+	a = text_of(r, "assessment_uuid");
+	name = text_of(r, "name");
+	value = text_of(r, "value");
+	rc = r->conv->answer(r->conv->arg, a, name, value, r->mark, &out, why, sizeof why);
+	if (rc < 0)
+		sx_err_add(err, file, r->line, "%s", why);
+	else if (rc > 0 && out)
+		set_text(&r->v[c], own(r, out), strlen(out));
+	else
+		free(out);
+	free(a);
+	free(name);
+	free(value);
+	return rc < 0 ? -1 : 0;
+}
+
 int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
 		    struct sx_err *err)
 {
@@ -347,7 +445,8 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));
 		return -1;
 	}
-	return 0;
+	place_code(r);
+	return convert(r, file, err);
 }
 
 void sync_row_bind(const struct sync_row *r, size_t i, sqlite3_stmt *st, int p)

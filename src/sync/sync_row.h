@@ -31,6 +31,20 @@ struct sync_val {
 	size_t n;            /* its length in bytes */
 };
 
+/* A conversion that src/sync cannot make itself, passed in by a part
+ * above it: an answer is typed by its form's question (the rule of the
+ * dependency order keeps src/form out of src/sync; assess/answer_conv.h
+ * implements it).  answer() gets the answer's assessment uuid, its name,
+ * its value and the file's decimal mark ('.', ',' or 0 for either), and
+ * returns 0 to keep the value, 1 with a malloc'd canonical text in *out,
+ * or -1 with the reason in why (len bytes): the record is then refused as
+ * "file:line: reason" and the import changes nothing. */
+struct sync_conv {
+	int (*answer)(void *arg, const char *assessment, const char *name, const char *value,
+		      char mark, char **out, char *why, size_t len);
+	void *arg;
+};
+
 /* A decoder for one file of one table. */
 struct sync_row {
 	const struct sync_table *t;  /* the table */
@@ -42,6 +56,8 @@ struct sync_row {
 	long line;           /* the record's line */
 	char **owned;        /* converted texts, freed at the next decode */
 	size_t nowned, capowned;  /* how many, and room for how many */
+	const struct sync_conv *conv; /* optional conversions, not owned */
+	int c_phone;         /* the column read as a phone number (phone.h), or -1 */
 };
 
 /* Check the header (every column once, in any order, nothing else) and set

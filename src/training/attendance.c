@@ -38,7 +38,7 @@ int attendance_register(struct sx_db *db, const char *session_uuid, const char *
 		"INSERT INTO participants (uuid, updated_at, origin, deleted, session_uuid,"
 		" person_uuid, walk_in) VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6)"
 		" ON CONFLICT (session_uuid, person_uuid) DO UPDATE SET deleted = 0,"
-		" updated_at = ?2, origin = ?3, walk_in = ?6 WHERE deleted = 1", err);
+		" updated_at = max(?2, updated_at + 1), origin = ?3, walk_in = ?6 WHERE deleted = 1", err);
 	char id[37];
 
 	if (!st)
@@ -59,9 +59,9 @@ int attendance_unregister(struct sx_db *db, const char *session_uuid,
 			  const char *person_uuid, struct sx_err *err)
 {
 	static const char *const sql[] = {
-		"UPDATE participants SET deleted = 1, updated_at = ?1, origin = ?2"
+		"UPDATE participants SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		" WHERE session_uuid = ?3 AND person_uuid = ?4 AND deleted = 0",
-		"UPDATE attendance SET deleted = 1, updated_at = ?1, origin = ?2"
+		"UPDATE attendance SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		" WHERE session_uuid = ?3 AND person_uuid = ?4 AND deleted = 0",
 	};
 	long long now = clock_now_ms();
@@ -236,7 +236,7 @@ int attendance_mark(struct sx_db *db, const char *session_uuid, const char *pers
 		"INSERT INTO attendance (uuid, updated_at, origin, deleted, session_uuid,"
 		" person_uuid, day, present) VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)"
 		" ON CONFLICT (session_uuid, person_uuid, day) DO UPDATE SET present = ?7,"
-		" deleted = 0, updated_at = ?2, origin = ?3", err);
+		" deleted = 0, updated_at = max(?2, updated_at + 1), origin = ?3", err);
 	char id[37];
 
 	if (!st)

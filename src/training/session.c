@@ -161,7 +161,7 @@ int session_save(struct sx_db *db, struct session *s, struct sx_err *err)
 	st = db_stmt(db,
 		"INSERT INTO sessions (uuid, updated_at, origin, deleted, " SESSION_COLS ")"
 		" VALUES (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		" ON CONFLICT (uuid) DO UPDATE SET updated_at = ?2, origin = ?3, kind = ?4,"
+		" ON CONFLICT (uuid) DO UPDATE SET updated_at = max(?2, updated_at + 1), origin = ?3, kind = ?4,"
 		" code = ?5, title = ?6, plan_uuid = ?7, start_date = ?8, end_date = ?9,"
 		" venue = ?10, place_uuid = ?11, organiser = ?12, trainer = ?13, topics = ?14,"
 		" expected = ?15", err);
@@ -194,11 +194,11 @@ int session_save(struct sx_db *db, struct session *s, struct sx_err *err)
 int session_delete(struct sx_db *db, const char *uuid, struct sx_err *err)
 {
 	static const char *const sql[] = {
-		"UPDATE sessions SET deleted = 1, updated_at = ?1, origin = ?2"
+		"UPDATE sessions SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		" WHERE uuid = ?3 AND deleted = 0",
-		"UPDATE participants SET deleted = 1, updated_at = ?1, origin = ?2"
+		"UPDATE participants SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		" WHERE session_uuid = ?3 AND deleted = 0",
-		"UPDATE attendance SET deleted = 1, updated_at = ?1, origin = ?2"
+		"UPDATE attendance SET deleted = 1, updated_at = max(?1, updated_at + 1), origin = ?2"
 		" WHERE session_uuid = ?3 AND deleted = 0",
 	};
 	long long now = clock_now_ms();

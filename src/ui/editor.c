@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/num.h"
+#include "base/phone.h"
 #include "base/text.h"
 
 static const struct ed_field *cur(const struct editor *e)
@@ -20,7 +21,7 @@ static const struct ed_field *cur(const struct editor *e)
 
 static int is_typed(enum ed_kind k)
 {
-	return k == ED_TEXT || k == ED_INT || k == ED_DATE;
+	return k == ED_TEXT || k == ED_INT || k == ED_DATE || k == ED_PHONE;
 }
 
 /* Put the stored value of the current field into the line editor. */
@@ -93,6 +94,16 @@ static char *checked(struct editor *e, const struct ed_field *f, char *text)
 			return (char *)-1;
 		}
 		return xstrdup(iso);
+	}
+	if (f->kind == ED_PHONE) {
+		char phone[PHONE_MAX];
+		if (phone_canon(text, phone) != 0) {
+			snprintf(e->error, sizeof e->error, "%s", _("Not a phone number: a mobile is 0 and"
+				 " 9 digits (0912 345 678), a landline 0, the area code and the number,"
+				 " 11 digits (0212 3852 123)."));
+			return (char *)-1;
+		}
+		return *phone ? xstrdup(phone) : NULL;
 	}
 	return xstrdup(text);
 }

@@ -20,6 +20,7 @@ enum ed_kind {
 	ED_DATE,    /* dd/mm/yyyy typed, ISO stored (value: char *) */
 	ED_CHOICE,  /* one of a list (value: char * holding the code) */
 	ED_BOOL,    /* yes / no (value: int *) */
+	ED_PHONE,   /* a phone number, stored as phone_canon() writes it (value: char *) */
 };
 
 /* One choice of an ED_CHOICE field. */

@@ -63,7 +63,7 @@ static void build_fields(struct fedit *s)
 		.flag = &f->cp_potential };
 	d[k++] = (struct ed_field){ .label = N_("Owner or director"), .kind = ED_TEXT, .str = &f->owner };
 	d[k++] = (struct ed_field){ .label = N_("Contact person"), .kind = ED_TEXT, .str = &f->contact };
-	d[k++] = (struct ed_field){ .label = N_("Phone"), .kind = ED_TEXT, .str = &f->phone };
+	d[k++] = (struct ed_field){ .label = N_("Phone"), .kind = ED_PHONE, .str = &f->phone };
 	d[k++] = (struct ed_field){ .label = N_("Informed of CP on (date)"), .kind = ED_DATE, .str = &f->informed_on };
 	d[k++] = (struct ed_field){ .label = N_("How it was informed"), .kind = ED_TEXT, .str = &f->informed_reason };
 	d[k++] = (struct ed_field){ .label = N_("Notes"), .kind = ED_TEXT, .str = &f->note };

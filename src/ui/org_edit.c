@@ -92,7 +92,7 @@ static void build_fields(struct oedit *s)
 	}
 	d[k++] = (struct ed_field){ .label = N_("Contact person"), .kind = ED_TEXT,
 		.str = &o->contact_name };
-	d[k++] = (struct ed_field){ .label = N_("Phone"), .kind = ED_TEXT, .str = &o->phone };
+	d[k++] = (struct ed_field){ .label = N_("Phone"), .kind = ED_PHONE, .str = &o->phone };
 	d[k++] = (struct ed_field){ .label = N_("E-mail"), .kind = ED_TEXT, .str = &o->email };
 	d[k++] = (struct ed_field){ .label = N_("Address"), .kind = ED_TEXT, .str = &o->address };
 	d[k++] = (struct ed_field){ .label = N_("Notes"), .kind = ED_TEXT, .str = &o->note };

@@ -76,7 +76,7 @@ static void build_fields(struct pedit *e)
 	d[k++] = (struct ed_field){ .label = N_("Gender"), .kind = ED_CHOICE, .str = &p->gender,
 		.choices = e->genders, .nchoices = people_ngenders, .translate = 1 };
 	d[k++] = (struct ed_field){ .label = N_("Ethnicity"), .kind = ED_TEXT, .str = &p->ethnicity };
-	d[k++] = (struct ed_field){ .label = N_("Phone"), .kind = ED_TEXT, .str = &p->phone };
+	d[k++] = (struct ed_field){ .label = N_("Phone"), .kind = ED_PHONE, .str = &p->phone };
 	d[k++] = (struct ed_field){ .label = N_("Unit"), .kind = ED_TEXT, .str = &p->unit };
 	d[k++] = (struct ed_field){ .label = N_("Position"), .kind = ED_TEXT, .str = &p->position };
 	d[k++] = (struct ed_field){ .label = N_("District"), .kind = ED_CHOICE, .str = &p->place_uuid,

@@ -26,6 +26,7 @@
 #include "base/i18n.h"
 #include "ui/lineedit.h"
 #include "base/mem.h"
+#include "base/phone.h"
 #include "records/facility.h"
 #include "records/people.h"
 #include "ui/screen.h"
@@ -396,6 +397,15 @@ static int register_new(struct ui *ui, struct reg *r)
 	p.category = r->d->category < 0 ? NULL
 		: xstrdup(people_categories[r->d->category].code);
 	p.place_uuid = db_setting(db, "home_district");
+	char phone[PHONE_MAX] = "";
+	if (p.phone && phone_canon(p.phone, phone) != 0) {
+		ui_message(ui, 1, "%s", _("Not a phone number: a mobile is 0 and 9 digits (0912 345 678),"
+			   " a landline 0, the area code and the number, 11 digits (0212 3852 123)."));
+		person_clear(&p);
+		return 0;
+	}
+	free(p.phone);
+	p.phone = *phone ? xstrdup(phone) : NULL;
 	if (person_save(db, &p, &err) != 0) {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	} else {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "assess/answer_conv.h"
 #include "base/clock.h"
 #include "ui/draw.h"
 #include "base/i18n.h"
@@ -138,13 +139,20 @@ static int import_paths(struct ui *ui, struct sync_state *s, int dry_run)
 {
 	struct sync_import_opts o = { .dry_run = dry_run, .on_progress = sync_ui_import_progress,
 				      .progress_arg = s };
+	struct answer_conv *conv = answer_conv_new(ui_ctx(ui)->db, ui_ctx(ui)->datadir);
+	struct sync_conv sc = { answer_conv_answer, conv };
+	int rc;
+
+	o.conv = &sc;
 	free(s->res.report);
 	s->res.report = NULL;
 	sx_err_clear(&s->errs);
 	sx_err_clear(&s->warns);
 	s->doing = dry_run ? _("Checking the files (nothing is written yet)…") : _("Importing…");
 	sync_ui_progress(s, 0, "");
-	return sync_import(ui_ctx(ui)->db, s->paths, s->npaths, &o, &s->res, &s->errs, &s->warns);
+	rc = sync_import(ui_ctx(ui)->db, s->paths, s->npaths, &o, &s->res, &s->errs, &s->warns);
+	answer_conv_free(conv);
+	return rc;
 }
 
 /* Enter on the import field: the dry run, then the question. */

@@ -124,3 +124,24 @@ find_vtrun() {
 		[ -n "$vt" ] || { [ -x "$c" ] && vt=$c; }
 	done
 }
+
+# soffice_csv OUTDIR FILE... — open each CSV in headless LibreOffice Calc as a
+# user gets it by opening the file and saving it as CSV again (the Text Import
+# dialog's defaults in LibreOffice's own registry, main.xcd CSVImport:
+# separators comma, semicolon and tab, " quotes, no "detect special numbers",
+# no "evaluate formulas", language en-US; the export dialog's: comma, ",
+# "save cell contents as shown").  One soffice run for all files.  Fails the
+# case, saying so, where soffice is missing.
+SOFFICE_IN='Text - txt - csv (StarCalc):44/59/9,34,76,1,,1033,false,false,,,false,,false'
+SOFFICE_OUT='csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false'
+soffice_csv() {
+	_o=$1; shift
+	if ! command -v soffice >/dev/null; then
+		fail "soffice is missing: sh .ci/deps test installs libreoffice-calc-nogui"
+		return 1
+	fi
+	mkdir -p "$_o" "$WORK/lohome"
+	HOME="$WORK/lohome" soffice --headless --norestore --infilter="$SOFFICE_IN" \
+		--convert-to "$SOFFICE_OUT" --outdir "$_o" "$@" >"$_o/.log" 2>&1 ||
+		{ fail "soffice failed: $(cat "$_o/.log")"; return 1; }
+}

@@ -76,3 +76,100 @@ run sxsh import --accept-changed "$T/people.csv"
 expect_status 0
 expect_sql "$SXSH_DB" "SELECT birth_year, updated_at > 1700000000000, origin = (SELECT value FROM meta WHERE key = 'installation_id') FROM people" "1986|1|1"
 expect_sql "$SXSH_DB" "SELECT count(*) FROM history WHERE tbl = 'people' AND reason = 'replaced' AND json_extract(data, '$.birth_year') = 1985" 1
+
+# answers_edit SED-SCRIPT FILE — answers.csv's value column (the last) as a
+# spreadsheet rewrote it; only whole unquoted fields at the end of a line.
+iso_end=',\([0-9]\{4\}\)-\([0-9][0-9]\)-\([0-9][0-9]\)$'
+
+case_ "answers: dates and decimal commas as a spreadsheet wrote them are converted by their question type; the report counts the same"
+SXSH_DB="$T/a.db" sxsh demo >/dev/null || fail "demo failed"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null || fail "export failed"
+SXSH_DB="$T/a.db" sxsh --lang en report --plan SL-SXSH-2016-2020 --format csv >"$T/want.csv"
+grep -q '^overall,Whole province,rapid,.*,7,' "$T/want.csv" || fail "the demo's rapid count: $(grep rapid "$T/want.csv" | head -1)"
+# 2017-11-08 → 08/11/2017 (day first, as Vietnamese write it); 0.035 → "0,035".
+sed -e "s#$iso_end#,\\3/\\2/\\1#" -e 's/,\(-\{0,1\}[0-9][0-9]*\)\.\([0-9][0-9]*\)$/,"\1,\2"/' \
+	"$T/ex/answers.csv" >"$T/a" && mv "$T/a" "$T/ex/answers.csv"
+grep -q ',visit_date,08/11/2017$' "$T/ex/answers.csv" || fail "the edit did not take"
+grep -q ',"0,035"$' "$T/ex/answers.csv" || fail "the decimal edit did not take"
+run sxsh import --accept-changed "$T/ex"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT count(*) FROM answers WHERE value LIKE '%/%/%' OR value GLOB '*[0-9],[0-9]*'" 0
+expect_sql "$SXSH_DB" "SELECT count(*) FROM answers WHERE name = 'visit_date' AND value = '2017-11-08'" 1
+run sxsh --lang en report --plan SL-SXSH-2016-2020 --format csv
+echo "$OUT" >"$T/got.csv"
+expect_files_equal "$T/got.csv" "$T/want.csv"
+# Into the office database that has these rows already: nothing differs.
+SXSH_DB="$T/o.db" sxsh init >/dev/null
+SXSH_DB="$T/a.db" sxsh export "$T/ex0" >/dev/null
+SXSH_DB="$T/o.db" sxsh import "$T/ex0" >/dev/null
+h0=$(sqlite3 "$T/o.db" "SELECT count(*) FROM history")
+SXSH_DB="$T/o.db" run sxsh import --accept-changed "$T/ex"
+[ "$(echo "$OUT" | awk '$1 == "total" { print $2, $3, $5, $6 }')" = "0 0 0 0" ] ||
+	fail "the converted answers differ from the stored ones: $OUT"
+expect_sql "$T/o.db" "SELECT count(*) FROM history" "$h0"
+
+case_ "answers: a month-first date, a choice the list lacks and decimals for a whole number are refused with answers.csv:LINE, nothing changes"
+SXSH_DB="$T/a.db" sxsh demo >/dev/null || fail "demo failed"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null || fail "export failed"
+run sxsh init
+# with_answers DIR SED-ARGS... — a copy of the export whose answers.csv sed rewrote.
+with_answers() {
+	d=$1; shift
+	cp -r "$T/ex" "$d" && sed "$@" "$T/ex/answers.csv" >"$d/answers.csv"
+}
+# Excel en-US: 2017-11-28 → 11/28/2017 (month first).
+with_answers "$T/us" "s#$iso_end#,\\2/\\3/\\1#"
+line=$(grep -n "$iso_end" "$T/ex/answers.csv" | awk -F'[-:,]' '$NF + 0 > 12 { print $1; exit }')
+v=$(sed -n "${line}p" "$T/us/answers.csv" | awk -F, '{ print $NF }')
+name=$(sed -n "${line}p" "$T/us/answers.csv" | awk -F, '{ print $(NF - 1) }')
+[ -n "$line" ] && [ -n "$v" ] || fail "no date after the 12th in the demo's answers"
+run sxsh import --accept-changed "$T/us"
+expect_status 1
+expect_err_has "answers.csv:$line: $name: \"$v\" reads only as month/day/year"
+expect_err_has "nothing was imported; the database is unchanged"
+expect_sql "$SXSH_DB" "SELECT count(*) FROM answers" 0
+line=$(grep -n ',sector,sugar$' "$T/ex/answers.csv" | head -1 | cut -d: -f1)
+with_answers "$T/sel" "${line}s/,sugar\$/,duong/"
+run sxsh import --accept-changed "$T/sel"
+expect_status 1
+expect_err_has "answers.csv:$line: sector: \"duong\" is not a choice of the list"
+line=$(grep -n ',workers,[0-9]*$' "$T/ex/answers.csv" | head -1 | cut -d: -f1)
+with_answers "$T/int" "${line}s/,\\([0-9]*\\)\$/,\\1.5/"
+run sxsh import --accept-changed "$T/int"
+expect_status 1
+expect_err_has "answers.csv:$line: workers: \"$(sed -n "${line}p" "$T/int/answers.csv" | awk -F, '{ print $NF }')\" is not a whole number"
+expect_sql "$SXSH_DB" "SELECT count(*) FROM answers" 0
+expect_sql "$SXSH_DB" "SELECT count(*) FROM assessments" 0
+
+case_ "phones: LibreOffice's people.csv (every leading 0 dropped) merges as unchanged; +84 and dropped zeros are stored as 0…; a non-number is refused with its line"
+SXSH_DB="$T/a.db" sxsh demo >/dev/null || fail "demo failed"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null || fail "export failed"
+SXSH_DB="$T/o.db" sxsh import "$T/ex" >/dev/null || fail "office import failed"
+mkdir -p "$T/lo" && cp "$T/ex/people.csv" "$T/lo/"
+soffice_csv "$T/lo/out" "$T/lo/people.csv"
+grep -q ',900005639,' "$T/lo/out/people.csv" || fail "LibreOffice kept the leading 0: $(sed -n 2p "$T/lo/out/people.csv")"
+h0=$(sqlite3 "$T/o.db" "SELECT count(*) FROM history")
+SXSH_DB="$T/o.db" run sxsh import "$T/lo/out/people.csv"
+expect_status 0
+[ "$(echo "$OUT" | awk '$1 == "people" { print $2, $3, $4, $5, $6 }')" = "0 0 24 0 0" ] ||
+	fail "people from LibreOffice are not all unchanged: $OUT"
+expect_sql "$T/o.db" "SELECT count(*) FROM history" "$h0"
+# Into a new database: the numbers as sxsh wrote them.
+SXSH_DB="$T/n.db" sxsh import "$T/ex/places.csv" "$T/ex/facilities.csv" >/dev/null
+SXSH_DB="$T/n.db" run sxsh import "$T/lo/out/people.csv"
+expect_status 0
+expect_sql "$T/n.db" "SELECT group_concat(phone) FROM (SELECT phone FROM people ORDER BY uuid)" \
+	"$(sqlite3 "$T/a.db" "SELECT group_concat(phone) FROM (SELECT phone FROM people ORDER BY uuid)")"
+# +84 and spaces, as people write them; and something that is no phone number.
+mkdir -p "$T/p"
+sed -e '2s/,0900\([0-9]*\),/,+84 900 \1,/' -e '3s/,0\(9[0-9]*\),/,\1,/' "$T/ex/people.csv" >"$T/p/people.csv"
+grep -q ',+84 900 ' "$T/p/people.csv" || fail "the +84 edit did not take"
+SXSH_DB="$T/m.db" sxsh import "$T/ex/places.csv" "$T/ex/facilities.csv" >/dev/null
+SXSH_DB="$T/m.db" run sxsh import "$T/p/people.csv"
+expect_status 0
+expect_sql "$T/m.db" "SELECT count(*) FROM people WHERE phone NOT GLOB '0[0-9]*' OR length(phone) <> 10" 0
+sed '4s/,0\(9[0-9]*\),/,12345,/' "$T/ex/people.csv" >"$T/p/people.csv"
+SXSH_DB="$T/m.db" run sxsh import "$T/p/people.csv"
+expect_status 1
+expect_err_has "people.csv:4: phone: \"12345\" is not a phone number"
+expect_err_has "nothing was imported; the database is unchanged"

@@ -12,7 +12,7 @@ add_rows() {
 	INSERT INTO facilities (uuid, updated_at, origin, name, place_uuid, note) VALUES
 	  ('$FAC', 1700000000000, 'lap-a', 'Xưởng sắn Mai Sơn', '$DISTRICT', '=1+2');
 	INSERT INTO people (uuid, updated_at, origin, full_name, birth_year, phone, facility_uuid) VALUES
-	  ('$PER', 1700000000000, 'lap-a', 'Lò Thị Hoa', 1985, '0912 345 678', '$FAC');
+	  ('$PER', 1700000000000, 'lap-a', 'Lò Thị Hoa', 1985, '0912345678', '$FAC');
 	INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date, place_uuid) VALUES
 	  ('$SES', 1700000000000, 'lap-a', 'training', 'Tập huấn SXSH', '2024-05-06', '2024-05-07', '$DISTRICT');
 	INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid) VALUES
@@ -70,7 +70,7 @@ report=$(echo "$OUT" | sed -n 's/.*report: //p')
 expect_mode "$report" 600
 grep -q "^facilities              1          0          0          0          0$" "$report" || fail "report counts"
 expect_sql "$T/b.db" "SELECT name, note FROM facilities" "Xưởng sắn Mai Sơn|=1+2"
-expect_sql "$T/b.db" "SELECT typeof(birth_year), phone FROM people" "integer|0912 345 678"
+expect_sql "$T/b.db" "SELECT typeof(birth_year), phone FROM people" "integer|0912345678"
 expect_sql "$T/b.db" "SELECT updated_at FROM attendance" "1700000000000"
 before=$(dumpdb "$T/b.db")
 run sxsh --db "$T/b.db" import "$T/ex"
@@ -94,33 +94,33 @@ case_ "last writer wins; the losing version goes to history, once"
 run sxsh init
 add_rows "$SXSH_DB"
 run sxsh export "$T/old"
-sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0977', updated_at = 1700000000500 WHERE uuid = '$PER'"
+sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0977123456', updated_at = 1700000000500 WHERE uuid = '$PER'"
 run sxsh export "$T/new"
 run sxsh --db "$T/b.db" import "$T/new"
 run sxsh --db "$T/b.db" import "$T/old"
 expect_out_has "people                  0          0          0          1          0"
-expect_sql "$T/b.db" "SELECT phone FROM people" "0977"
-expect_sql "$T/b.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "replaced|0912 345 678"
+expect_sql "$T/b.db" "SELECT phone FROM people" "0977123456"
+expect_sql "$T/b.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "replaced|0912345678"
 run sxsh --db "$T/b.db" import "$T/old"
 expect_sql "$T/b.db" "SELECT count(*) FROM history" "1"
 run sxsh --db "$T/c.db" import "$T/old"
 run sxsh --db "$T/c.db" import "$T/new"
 expect_out_has "people                  0          1          0          0          0"
-expect_sql "$T/c.db" "SELECT phone FROM people" "0977"
-expect_sql "$T/c.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "replaced|0912 345 678"
+expect_sql "$T/c.db" "SELECT phone FROM people" "0977123456"
+expect_sql "$T/c.db" "SELECT reason, json_extract(data, '$.phone') FROM history" "replaced|0912345678"
 
 case_ "equal times: the origin decides, in either order"
 run sxsh init
 add_rows "$SXSH_DB"
 run sxsh export "$T/a"
-sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0911', origin = 'lap-b' WHERE uuid = '$PER'"
+sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0911123456', origin = 'lap-b' WHERE uuid = '$PER'"
 run sxsh export "$T/b"
-sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0933', origin = 'lap-0' WHERE uuid = '$PER'"
+sqlite3 "$SXSH_DB" "UPDATE people SET phone = '0933123456', origin = 'lap-0' WHERE uuid = '$PER'"
 run sxsh export "$T/c"
 run sxsh --db "$T/1.db" import "$T/a" "$T/b" "$T/c"
 run sxsh --db "$T/2.db" import "$T/c" "$T/b" "$T/a"
-expect_sql "$T/1.db" "SELECT phone, origin FROM people" "0911|lap-b"
-expect_sql "$T/2.db" "SELECT phone, origin FROM people" "0911|lap-b"
+expect_sql "$T/1.db" "SELECT phone, origin FROM people" "0911123456|lap-b"
+expect_sql "$T/2.db" "SELECT phone, origin FROM people" "0911123456|lap-b"
 
 case_ "the same person registered twice on two laptops merges the same way in any order"
 run sxsh init
@@ -281,7 +281,7 @@ expect_err "sxsh: no place has the code or name 'Hà Nội'"
 case_ "export for spreadsheets: BOM, CRLF, formulas neutralised; the round trip is lossless"
 run sxsh init
 add_rows "$SXSH_DB"
-sqlite3 "$SXSH_DB" "UPDATE people SET note = '''@x', phone = '-5' WHERE uuid = '$PER'"
+sqlite3 "$SXSH_DB" "UPDATE people SET note = '''@x', unit = '-5' WHERE uuid = '$PER'"
 run sxsh export --for-spreadsheet "$T/xl"
 expect_status 0
 [ "$(head -c 3 "$T/xl/facilities.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "no byte-order mark"
@@ -292,7 +292,7 @@ grep -q "^spreadsheet,1,," "$T/xl/manifest.csv" || fail "manifest does not say s
 run sxsh --db "$T/b.db" import "$T/xl"
 expect_status 0
 expect_sql "$T/b.db" "SELECT note FROM facilities" "=1+2"
-expect_sql "$T/b.db" "SELECT phone, note FROM people" "-5|'@x"
+expect_sql "$T/b.db" "SELECT unit, note FROM people" "-5|'@x"
 run sxsh --db "$T/b.db" export "$T/plain"
 run sxsh export "$T/plain2"
 # The rows were written here by SQL without their keys (columns 6 and 7),

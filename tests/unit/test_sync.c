@@ -208,7 +208,7 @@ static void update_random(struct sx_db *db, const char *table, long long ms)
 {
 	static const struct { const char *table, *set; } edits[] = {
 		{ "facilities", "name = 'Xưởng ' || abs(random() % 9)" },
-		{ "people", "phone = '+84 ' || abs(random() % 99)" },
+		{ "people", "phone = '09' || (12000000 + abs(random() % 99))" },
 		{ "sessions", "venue = 'Hội trường ' || abs(random() % 5)" },
 		{ "participants", "note = 'ghi chú ' || abs(random() % 5)" },
 		{ "attendance", "present = 1 - present" },
