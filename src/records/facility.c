@@ -104,8 +104,10 @@ static const char search_index[] =
 	" WHERE facilities_fts MATCH ?7 AND f.rowid = x.rowid AND" SEARCH_WHERE SEARCH_ORDER
 	" LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
 	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
-static const char search_count[] =
-	"SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1 LIMIT ?2)";
+static const char *const search_count[2] = {
+	"SELECT max(rowid) FROM facilities",
+	"SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1 LIMIT ?2)",
+};
 
 long facility_search_how(struct sx_db *db, const char *query, const char *place, size_t limit,
 			 int how, struct facility_row **rows, struct sx_err *err)
@@ -117,7 +119,7 @@ long facility_search_how(struct sx_db *db, const char *query, const char *place,
 	int idx;
 
 	namesearch_parse(query, &q);
-	idx = how == FACILITY_SEARCH_SCAN ? 0 : namesearch_use_index(db, search_count, &q, err);
+	idx = how == FACILITY_SEARCH_SCAN ? 0 : namesearch_use_index(db, search_count, &q, limit, err);
 	st = idx < 0 ? NULL : db_stmt(db, idx ? search_index : search_scan, err);
 	*rows = NULL;
 	if (st) {

@@ -2,6 +2,7 @@
  * index for a registry search. */
 #include "records/namesearch.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,23 +53,41 @@ void namesearch_free(struct namesearch *q)
 	q->match = NULL;
 }
 
-int namesearch_use_index(struct sx_db *db, const char *count_sql, const struct namesearch *q,
+/* The single number the constant statement sql gives, or -1 with err. */
+static double one_number(struct sx_db *db, const char *sql, const char *match, int cap,
 			 struct sx_err *err)
 {
-	int k = q->shorts ? NAMESEARCH_CANDIDATES_SHORT : NAMESEARCH_CANDIDATES, rc, n;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	double v;
+	int rc;
+
+	if (!st)
+		return -1;
+	if (match) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, cap);
+	}
+	rc = sqlite3_step(st);
+	v = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_ROW ? v : db_fail(db, err);
+}
+
+int namesearch_use_index(struct sx_db *db, const char *const sql[2], const struct namesearch *q,
+			 size_t limit, struct sx_err *err)
+{
+	double rows, k, n;
 
 	if (!*q->match)
 		return 0;
-	if (!(st = db_stmt(db, count_sql, err)))
+	/* Rowids are not reused here, so the largest one bounds the rows. */
+	if ((rows = one_number(db, sql[0], NULL, 0, err)) < 0)
 		return -1;
-	sqlite3_bind_text(st, 1, q->match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, k + 1);
-	rc = sqlite3_step(st);
-	n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err);
-	return n <= k;
+	k = sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO) * (q->shorts ? 2 : 1);
+	if (k > 1e6)
+		k = 1e6;
+	if ((n = one_number(db, sql[1], q->match, (int)k + 1, err)) < 0)
+		return -1;
+	return n <= (int)k;
 }

@@ -11,14 +11,15 @@
 #include "db/db.h"
 #include "base/err.h"
 
-/* The most candidate rows the trigram index may give for the index to be
- * used; beyond it, walking the sort index finds a screenful sooner.  With
- * a 1- or 2-character word in the query (which only the walk tests), fewer
- * of the candidates match, so the walk is slower and the index serves up to
- * the second figure. */
-#define NAMESEARCH_CANDIDATES 3000
-#define NAMESEARCH_CANDIDATES_SHORT 6000
-
+/* How many candidate rows the trigram index may give for the index to be
+ * used.  Each candidate costs a row look-up (about 11 times a walked index
+ * entry, measured), and the walk needs about rows * limit / matches entries
+ * for matches spread over the table, so the two cost the same near
+ * sqrt(rows * limit / 11) candidates: 3,000 for 200,000 people and a
+ * screenful of 500.  A 1- or 2-character word (only the filter tests it;
+ * in names mostly a family name such as Lò, Hà or Vũ, which sorts first and
+ * so clusters the matches) makes the walk slower: twice that. */
+#define NAMESEARCH_COST_RATIO 11.0
 /* A query as the index sees it. */
 struct namesearch {
 	char *match;   /* FTS5 match expression of the words search uses (the
@@ -32,11 +33,12 @@ struct namesearch {
 void namesearch_parse(const char *query, struct namesearch *q);
 void namesearch_free(struct namesearch *q);
 
-/* Whether the index should serve the search q: 1 when q->match is not ""
- * and at most NAMESEARCH_CANDIDATES(_SHORT) rows of the index match it, 0
- * when not, -1 with err.  count_sql is a constant statement
+/* Whether the index should serve the search q for at most limit rows: 1
+ * when q->match is not "" and few enough rows of the index match it (see
+ * NAMESEARCH_COST_RATIO), 0 when not, -1 with err.  sql holds two constant
+ * statements: sql[0] "SELECT max(rowid) FROM t" and sql[1]
  * "SELECT count(*) FROM (SELECT 1 FROM t_fts WHERE t_fts MATCH ?1 LIMIT ?2)". */
-int namesearch_use_index(struct sx_db *db, const char *count_sql, const struct namesearch *q,
-			 struct sx_err *err);
+int namesearch_use_index(struct sx_db *db, const char *const sql[2], const struct namesearch *q,
+			 size_t limit, struct sx_err *err);
 
 #endif

@@ -126,8 +126,10 @@ static const char search_index[] =
 	"SELECT p.uuid, " ROW_COLS " FROM people_fts f CROSS JOIN people p ON p.rowid = f.rowid"
 	" WHERE people_fts MATCH ?6 AND p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
 	" ORDER BY p.sort_key, p.name_key, p.rowid LIMIT ?5";
-static const char search_count[] =
-	"SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)";
+static const char *const search_count[2] = {
+	"SELECT max(rowid) FROM people",
+	"SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+};
 
 long people_search_how(struct sx_db *db, const char *query, size_t limit, int how,
 		       struct person_row **rows, struct sx_err *err)
@@ -139,7 +141,7 @@ long people_search_how(struct sx_db *db, const char *query, size_t limit, int ho
 	int idx;
 
 	namesearch_parse(query, &q);
-	idx = how == PEOPLE_SEARCH_SCAN ? 0 : namesearch_use_index(db, search_count, &q, err);
+	idx = how == PEOPLE_SEARCH_SCAN ? 0 : namesearch_use_index(db, search_count, &q, limit, err);
 	st = idx < 0 ? NULL : db_stmt(db, idx ? search_index : search_scan, err);
 	*rows = NULL;
 	if (st) {

@@ -137,6 +137,25 @@ static void test_people_same_as_walk(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH '\"van\"'"),
 		  count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')"));
 	CHECK(count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')") > 400);
+	/* The choice: sqrt(4,000 rows * 500 / 11) = 426 candidates at most,
+	 * twice that with a 1-2 character word; "van" is in 791 names (a fifth,
+	 * less the decomposed ones), "nguoi" in about 300. */
+	static const char *const count_sql[2] = {
+		"SELECT max(rowid) FROM people",
+		"SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+	};
+	static const struct { const char *q; int use; } choice[] = {
+		{ "van", 0 }, { "nguoi", 1 }, { "lo van", 1 }, { "lo", 0 }, { "", 0 },
+	};
+	struct sx_err e = {0};
+	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')"), 791);
+	for (size_t i = 0; i < sizeof choice / sizeof choice[0]; i++) {
+		struct namesearch q;
+		namesearch_parse(choice[i].q, &q);
+		CHECK_INT(namesearch_use_index(db, count_sql, &q, 500, &e), choice[i].use);
+		namesearch_free(&q);
+	}
+	CHECK_INT(sx_err_count(&e), 0);
 	compare_people(db, 500);
 	compare_people(db, 7);      /* a limit that cuts through ties */
 	compare_people(db, 5000);   /* every match */
