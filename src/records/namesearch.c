@@ -81,7 +81,7 @@ int namesearch_use_index(struct sx_db *db, const char *const sql[2], const struc
 
 	if (!*q->match)
 		return 0;
-	/* Rowids are not reused here, so the largest one bounds the rows. */
+	/* Rowids are distinct and positive: the largest bounds the row count. */
 	if ((rows = one_number(db, sql[0], NULL, 0, err)) < 0)
 		return -1;
 	k = sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO) * (q->shorts ? 2 : 1);
