@@ -21,10 +21,12 @@ static size_t chars(const char *w)
 
 void namesearch_parse(const char *query, struct namesearch *q)
 {
-	char *folded = text_fold(query ? query : ""), *save = NULL;
-	char *w = folded ? strtok_r(folded, " ", &save) : NULL;
-	/* Each byte at most doubled ("), plus quotes and a space per word. */
-	char *o = xmalloc(2 * (folded ? strlen(folded) : 0) + 4 * RECORD_SEARCH_WORDS + 1);
+	char *folded = text_fold(query ? query : ""), *save = NULL, *o, *w;
+
+	/* Each byte at most doubled ("), plus quotes and a space per word;
+	 * measured before strtok_r() cuts the text into words. */
+	o = xmalloc(2 * (folded ? strlen(folded) : 0) + 4 * RECORD_SEARCH_WORDS + 1);
+	w = folded ? strtok_r(folded, " ", &save) : NULL;
 
 	q->match = o;
 	q->shorts = 0;

@@ -26,7 +26,7 @@ static const char *const queries[] = {
 	"dang", "Đặng", "D\xcc\xa3\xc4\x83\xcc\x80ng", "dinh", "dieu", "đông", "dong", "dao",
 	"lo van", "lo thi hung", "van 19", "thi hoa 1", "1", "19", "199", "1999", "3999",
 	"hung 7", "ung", "uan", "a a a a", "lo van nguoi 12 xyz", "xyz", "\"", "a\"b", "van\"",
-	"  cầm   thu  ", "NGUYEN VAN", "ọc", "ngọc 3", "0", "00", "000", "thu thu", NULL,
+	"  cầm   thu  ", "NGUYEN VAN", "ọc", "ngọc 3", "a bo cong ty tinh bot", "d thi hung lan", "0", "00", "000", "thu thu", NULL,
 };
 
 /* The uuids of two result lists are the same, in the same order. */
@@ -111,6 +111,10 @@ static void test_match_expression(void)
 	namesearch_parse("  Người  đi 1999 \"x\"y 5th-word  ", &q);
 	CHECK_STR(q.match, "\"nguoi\" \"1999\" \"\"\"x\"\"y\"");
 	CHECK_INT(q.shorts, 1);
+	namesearch_free(&q);
+	/* A short first word, then long ones (the buffer holds them all). */
+	namesearch_parse("Na Bó Coffee Cooperatives", &q);
+	CHECK_STR(q.match, "\"coffee\" \"cooperatives\"");
 	namesearch_free(&q);
 	namesearch_parse("Lò", &q);
 	CHECK_STR(q.match, "");
