@@ -11,7 +11,8 @@ PKGS     := ncursesw formw menuw panelw sqlite3 libutf8proc libzip expat
 # and `make check` install missing packages first, and flags read before that
 # would leave the link line without its libraries.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $(PKGS)))$(PKG_CFLAGS)
-PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(PKGS)) -lcsv)$(PKG_LIBS)
+# libzip is not linked: src/form/ziplib.c loads it when a workbook is first read.
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $(filter-out libzip,$(PKGS))) -lcsv)$(PKG_LIBS)
 
 WARN     := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wno-format-nonliteral
@@ -23,7 +24,7 @@ ifeq ($(SAN),1)
 OPT      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
-            -DSXSH_SRCDIR='"$(CURDIR)"' -DSXSH_VERSION='"$(VERSION)"'
+            -DSXSH_SRCDIR='"$(CURDIR)"' -DSXSH_VERSION='"$(VERSION)"' -DSXSH_ZIP_DLOPEN
 CFLAGS   ?=
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm
@@ -81,7 +82,7 @@ $(BUILD)/tests/unit/runner.o: tests/unit/runner.c $(BUILD)/tests/unit/suites.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -I$(BUILD)/tests/unit -c $< -o $@
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB)
-	$(CC) $(OPT) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS_ALL)
+	$(CC) $(OPT) -o $@ $(UNIT_OBJ) $(LIB) $(LDLIBS_ALL) $(shell pkg-config --libs libzip)
 
 # Terminal-test driver: runs the real binary in a pseudo-terminal (libvterm).
 $(BUILD)/vtrun: tests/tty/vtrun.c

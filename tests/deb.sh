@@ -21,7 +21,7 @@ for f in ./usr/bin/sxsh ./usr/share/sxsh/forms/rapid_assessment.csv \
 	check "the package holds $f" 'grep -qx "$f" "$T/list"'
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libsqlite3-0 libncursesw6 libcsv3 libutf8proc2; do
+for lib in libsqlite3-0 libncursesw6 libcsv3 libutf8proc2 libzip4; do
 	check "Depends names $lib: $depends" 'case "$depends" in *"$lib"*) true ;; *) false ;; esac'
 done
 dpkg -x "$deb" "$T/root"

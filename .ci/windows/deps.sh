@@ -148,7 +148,8 @@ if want sqlite3; then
 	(cd "$WORK/sqlite-native" && $NICE "$d/configure" -q --disable-tcl >/dev/null &&
 		$NICE make -s AMALGAMATION_LINE_MACROS=--linemacros=0 sqlite3.c >/dev/null)
 	one_file_lib sqlite3 "$WORK/sqlite-native/sqlite3.c" "$WORK/sqlite-native/sqlite3.h" \
-		-DSQLITE_THREADSAFE=1 -DSQLITE_DEFAULT_FOREIGN_KEYS=0 -DSQLITE_OMIT_LOAD_EXTENSION
+		-DSQLITE_THREADSAFE=1 -DSQLITE_DEFAULT_FOREIGN_KEYS=0 -DSQLITE_OMIT_LOAD_EXTENSION \
+		-DSQLITE_ENABLE_FTS5
 	cp "$WORK/sqlite-native/sqlite3ext.h" "$PREFIX/include/" 2>/dev/null || true
 	built sqlite3
 fi

@@ -229,11 +229,48 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
 	return 0;
 }
 
+/* Version 4 (issue 14): a trigram index over the search key of people and
+ * facilities (FTS5, external content: the index holds only the trigrams
+ * and the row's rowid; records/namesearch.h uses it), kept by triggers so
+ * that every path that writes a row (saving, sync import, merging) keeps it,
+ * and filled from the rows already there. */
+int schema_search_index(sqlite3 *db, struct sx_err *err)
+{
+	static const char *const tables[] = { "people", "facilities", NULL };
+	for (size_t i = 0; tables[i]; i++) {
+		const char *t = tables[i];
+		char *sql = sqlite3_mprintf(
+			"DROP TABLE IF EXISTS \"%w_fts\";"
+			"CREATE VIRTUAL TABLE \"%w_fts\" USING fts5(name_key, content='%q',"
+			" content_rowid='rowid', tokenize='trigram');"
+			"CREATE TRIGGER IF NOT EXISTS \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
+			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key); END;"
+			"CREATE TRIGGER IF NOT EXISTS \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
+			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
+			" VALUES ('delete', OLD.rowid, OLD.name_key); END;"
+			"CREATE TRIGGER IF NOT EXISTS \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
+			" WHEN OLD.name_key IS NOT NEW.name_key BEGIN"
+			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
+			" VALUES ('delete', OLD.rowid, OLD.name_key);"
+			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key); END;"
+			"INSERT INTO \"%w_fts\" (\"%w_fts\") VALUES ('rebuild');",
+			t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK) {
+			sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
 	migrate_to_2_orgs,
 	migrate_to_3_plans,
+	schema_search_index,
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

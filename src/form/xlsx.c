@@ -8,9 +8,9 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
 #include "form/xlsx_int.h"
+#include "form/ziplib.h"
 #include "base/i18n.h"
 #include "base/mem.h"
 
@@ -126,10 +126,13 @@ static void zip_failed(const char *name, zip_error_t *ze, struct sx_err *err)
 
 struct xlsx *xlsx_open(const char *path, struct sx_err *err)
 {
-	struct xlsx *x = xcalloc(1, sizeof *x);
+	struct xlsx *x;
 	int code = 0;
 	zip_t *z;
 
+	if (ziplib_load(err) != 0)
+		return NULL;
+	x = xcalloc(1, sizeof *x);
 	x->name = xstrdup(path);
 	if (!(z = zip_open(path, ZIP_RDONLY, &code))) {
 		zip_error_t ze;
@@ -144,11 +147,14 @@ struct xlsx *xlsx_open(const char *path, struct sx_err *err)
 
 struct xlsx *xlsx_open_mem(const char *name, const void *buf, size_t len, struct sx_err *err)
 {
-	struct xlsx *x = xcalloc(1, sizeof *x);
+	struct xlsx *x;
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *z;
 
+	if (ziplib_load(err) != 0)
+		return NULL;
+	x = xcalloc(1, sizeof *x);
 	x->name = xstrdup(name);
 	x->copy = xmalloc(len ? len : 1);
 	memcpy(x->copy, buf, len);

@@ -9,6 +9,7 @@
 #include "base/mem.h"
 #include "base/phone.h"
 #include "base/text.h"
+#include "records/namesearch.h"
 #include "records/record.h"
 
 const struct facility_code facility_sectors[] = {
@@ -151,38 +152,62 @@ static int place_sector_words(struct sx_db *db, const char *query,
 	return any;
 }
 
-/* The facilities' rows; the words ?1..?4 in each (WHERE_WORDS) and the
- * place ?6 ("" for all). */
-#define SEARCH_SQL(where_words) \
+/* The columns of a row of facility_search_in() for the facility f. */
+#define SEARCH_COLS \
 	"SELECT f.uuid, f.name, coalesce(p.name, ''), coalesce(f.sector, '')," \
-	" (SELECT count(*) FROM assessments a WHERE a.facility_uuid = f.uuid AND a.deleted = 0)" \
-	" FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid" \
-	" WHERE f.deleted = 0 AND " where_words \
-	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)" \
-	" ORDER BY f.deleted, f.sort_key LIMIT ?5"
+	" (SELECT count(*) FROM assessments a WHERE a.facility_uuid = f.uuid AND a.deleted = 0)"
+/* The facilities that match ?1..?4 within the place ?6 ("" for all). */
+#define SEARCH_WHERE \
+	" f.deleted = 0 AND " RECORD_WORDS_IN("f.name_key") \
+	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
+#define SEARCH_ORDER " ORDER BY f.sort_key, f.name_key, f.rowid"
+/* The index on (deleted, sort_key, name_key) yields rows in Vietnamese
+ * order, so a screenful of matches costs a partial scan, not a sort; ties
+ * end in rowid order, as the index stores them. */
+static const char search_scan[] =
+	SEARCH_COLS " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
+	" WHERE" SEARCH_WHERE " ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
+/* The same rows in the same order from the trigram index's candidates
+ * (?7 the match expression of records/namesearch.h); the assessments are
+ * counted for the rows shown only. */
+static const char search_index[] =
+	SEARCH_COLS " FROM (SELECT f.rowid AS id FROM facilities_fts x CROSS JOIN facilities f"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid"
+	" WHERE facilities_fts MATCH ?7 AND f.rowid = x.rowid AND" SEARCH_WHERE SEARCH_ORDER
+	" LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
+/* A word may also be in the place's name or the sector's label ("mai son"
+ * finds the facilities of Mai Sơn): then this scan, whatever the plan. */
 /* Word ?n is in the name, or the facility's place is in the JSON array ?p,
  * or its sector in ?sec (place_sector_words); an empty word matches at once. */
 #define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
 	" FROM json_each(?" #p ")) OR f.sector IN (SELECT value FROM json_each(?" #sec ")))"
+static const char search_wide[] =
+	SEARCH_COLS " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
+	" WHERE f.deleted = 0 AND " WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26)
+	" AND " WORD_IN(3, 23, 27) " AND " WORD_IN(4, 24, 28)
+	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
+	" ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
+static const char *const search_count[2] = {
+	"SELECT max(rowid) FROM facilities",
+	"SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1 LIMIT ?2)",
+};
 
-long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
-			struct facility_row **rows, struct sx_err *err)
+long facility_search_how(struct sx_db *db, const char *query, const char *place, size_t limit,
+			 int how, struct facility_row **rows, struct sx_err *err)
 {
-	/* The index on (deleted, sort_key) yields rows in Vietnamese order, so
-	 * a screenful of matches costs a partial scan, not a sort.  A word may
-	 * also be in the place's name or the sector's label ("mai son" finds
-	 * the facilities of Mai Sơn); the longer test runs only when it is. */
-	static const char *const sql[] = {
-		SEARCH_SQL(RECORD_WORDS_IN("f.name_key")),
-		SEARCH_SQL(WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26) " AND " WORD_IN(3, 23, 27)
-			   " AND " WORD_IN(4, 24, 28)),
-	};
+	struct namesearch q;
 	char *lists[2 * RECORD_SEARCH_WORDS];
 	int wide = place_sector_words(db, query, lists);
-	sqlite3_stmt *st = db_stmt(db, sql[wide], err);
+	sqlite3_stmt *st;
 	void *v = NULL;
 	long n = -1;
+	int idx;
 
+	namesearch_parse(query, &q);
+	idx = how == FACILITY_SEARCH_SCAN || wide ? 0
+		: namesearch_use_index(db, search_count, &q, limit, err);
+	st = idx < 0 ? NULL : db_stmt(db, wide ? search_wide : idx ? search_index : search_scan, err);
 	*rows = NULL;
 	if (st) {
 		record_bind_search(st, 1, query);
@@ -190,12 +215,22 @@ long facility_search_in(struct sx_db *db, const char *query, const char *place, 
 			sqlite3_bind_text(st, 21 + k, lists[k], -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
 		sqlite3_bind_text(st, 6, place ? place : "", -1, SQLITE_TRANSIENT);
+		if (idx)
+			sqlite3_bind_text(st, 7, q.match, -1, SQLITE_STATIC);
 		n = record_rows(db, st, &row_shape, &v, err);
-		*rows = v;
+		sqlite3_clear_bindings(st);
 	}
+	namesearch_free(&q);
 	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++)
 		free(lists[k]);
+	*rows = v;
 	return n;
+}
+
+long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
+			struct facility_row **rows, struct sx_err *err)
+{
+	return facility_search_how(db, query, place, limit, FACILITY_SEARCH_BEST, rows, err);
 }
 
 void facility_rows_free(struct facility_row *rows, size_t n)

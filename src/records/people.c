@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "records/namesearch.h"
 #include "records/record.h"
 #include "base/mem.h"
 #include "base/phone.h"
@@ -121,18 +122,55 @@ void person_clear(struct person *p)
 	record_clear(&kind.shape, p);
 }
 
+/* The search of people_search() (?1..?4 the words, ?5 the limit), walking
+ * the (deleted, sort_key, name_key) index in Vietnamese order, so a
+ * screenful of matches costs a partial scan, not a sort; ties end in rowid
+ * order, as the index stores them. */
+static const char search_scan[] =
+	"SELECT p.uuid, " ROW_COLS " FROM people p"
+	" WHERE p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
+	" ORDER BY p.deleted, p.sort_key, p.name_key, p.rowid LIMIT ?5";
+/* The same rows in the same order from the trigram index's candidates
+ * (?6 the match expression of records/namesearch.h). */
+static const char search_index[] =
+	"SELECT p.uuid, " ROW_COLS " FROM people_fts f CROSS JOIN people p ON p.rowid = f.rowid"
+	" WHERE people_fts MATCH ?6 AND p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
+	" ORDER BY p.sort_key, p.name_key, p.rowid LIMIT ?5";
+static const char *const search_count[2] = {
+	"SELECT max(rowid) FROM people",
+	"SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+};
+
+long people_search_how(struct sx_db *db, const char *query, size_t limit, int how,
+		       struct person_row **rows, struct sx_err *err)
+{
+	struct namesearch q;
+	sqlite3_stmt *st;
+	void *v = NULL;
+	long n = -1;
+	int idx;
+
+	namesearch_parse(query, &q);
+	idx = how == PEOPLE_SEARCH_SCAN ? 0 : namesearch_use_index(db, search_count, &q, limit, err);
+	st = idx < 0 ? NULL : db_stmt(db, idx ? search_index : search_scan, err);
+	*rows = NULL;
+	if (st) {
+		record_bind_search(st, 1, query);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
+		if (idx)
+			sqlite3_bind_text(st, 6, q.match, -1, SQLITE_STATIC);
+		n = record_rows(db, st, &row_shape, &v, err);
+		sqlite3_clear_bindings(st);
+	}
+	namesearch_free(&q);
+	*rows = v;
+	return n;
+}
+
 long people_search(struct sx_db *db, const char *query, size_t limit,
 		   struct person_row **rows, struct sx_err *err)
 {
-	/* The index on (deleted, sort_key) yields rows in Vietnamese order, so
-	 * a screenful of matches costs a partial scan, not a sort. */
-	void *v = NULL;
-	long n = record_search(db,
-		"SELECT p.uuid, " ROW_COLS " FROM people p"
-		" WHERE p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
-		" ORDER BY p.deleted, p.sort_key LIMIT ?5", query, limit, &row_shape, &v, err);
-	*rows = v;
-	return n;
+	return people_search_how(db, query, limit, PEOPLE_SEARCH_BEST, rows, err);
 }
 
 long people_duplicates(struct sx_db *db, const char *full_name, int birth_year,

@@ -68,6 +68,13 @@ void person_clear(struct person *p);
  * (free with people_rows_free).  Returns the count or -1. */
 long people_search(struct sx_db *db, const char *query, size_t limit,
 		   struct person_row **rows, struct sx_err *err);
+/* How people_search_how() finds the rows: the faster way for the query
+ * (records/namesearch.h), or always the sort-index walk (the reference
+ * the tests compare the index with). */
+enum { PEOPLE_SEARCH_BEST, PEOPLE_SEARCH_SCAN };
+/* people_search(), found as how says; the same rows either way. */
+long people_search_how(struct sx_db *db, const char *query, size_t limit, int how,
+		       struct person_row **rows, struct sx_err *err);
 /* People who are likely the same as a person being typed: the same folded
  * name and the same year of birth or the same phone (people_phone_key);
  * exclude_uuid (may be NULL) is left out.  Rows as people_search, all with

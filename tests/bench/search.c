@@ -103,9 +103,9 @@ static double bench(struct sx_db *db, const char *what, search_fn fn, const char
 int main(int argc, char **argv)
 {
 	static const char *const fq[] = { "", "m", "mai", "mai son", "cong ty tinh", "hat lot 4",
-					  "xyz", "phieng cam 49999", "49999", NULL };
+					  "xyz", "phieng cam 49999", "49999", "cong ty", "che hat", "ty 4", NULL };
 	static const char *const pq[] = { "", "n", "nguoi", "lo van", "nguoi 1999", "dang thi hoa",
-					  "xyz", "199999", "0900012345", NULL };
+					  "xyz", "199999", "0900012345", "van 199", "thi hung 1", "lo thi hung", "ngoc 4", NULL };
 	struct sx_err e = {0};
 	struct sx_db *db = argc > 1 ? db_open(argv[1], &e) : NULL;
 

@@ -9,6 +9,7 @@
 #include "t.h"
 #include "db/db.h"
 #include "db/seed.h"
+#include "records/people.h"
 
 static long long count(struct sx_db *db, const char *sql)
 {
@@ -57,7 +58,7 @@ static void test_v1_to_v3(void)
 	CHECK_INT(sx_err_count(&e), 0);
 	if (!db)
 		goto out;
-	CHECK_INT(count(db, "PRAGMA user_version"), 3);
+	CHECK_INT(count(db, "PRAGMA user_version"), 4);
 	/* Version 2 on the way: the support network's tables. */
 	CHECK_INT(count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 			" AND name IN ('organisations', 'org_roles')"), 2);
@@ -102,7 +103,57 @@ out:
 	CHECK_INT(system(cmd), 0);
 }
 
+/* Version 3 → 4 on a database made by sxsh at schema 3 (main at b90bbe3,
+ * 'sxsh demo', tests/unit/data/schema_v3.sql): the search index is filled
+ * for the people and facilities already there, and kept from then on. */
+static void test_v3_to_v4(void)
+{
+	char dir[] = "/tmp/sxsh-migrate-XXXXXX", path[128], cmd[700];
+	struct sx_err e = {0};
+	struct sx_db *db;
+	struct person_row *r;
+	long n;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/v3.db", dir);
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v3.sql'", path,
+		 SXSH_SRCDIR);
+	CHECK_INT(system(cmd), 0);
+	db = db_open(path, &e);
+	CHECK(db != NULL);
+	CHECK_INT(sx_err_count(&e), 0);
+	if (!db)
+		goto out;
+	CHECK_INT(count(db, "PRAGMA user_version"), 4);
+	CHECK_INT(files_like(dir, "v3.db.v3-"), 1);     /* the backup before the upgrade */
+	CHECK_INT(count(db, "SELECT count(*) FROM people"), 24);
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities"), 15);
+	/* Every existing row is in the index, found by its first three letters. */
+	CHECK_INT(count(db, "SELECT count(*) FROM people p WHERE p.rowid IN (SELECT rowid"
+			" FROM people_fts WHERE people_fts MATCH '\"' || substr(p.name_key, 1, 3) || '\"')"),
+		  24);
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities f WHERE f.rowid IN (SELECT rowid"
+			" FROM facilities_fts WHERE facilities_fts MATCH '\"' || substr(f.name_key, 1, 3)"
+			" || '\"')"), 15);
+	n = people_search(db, "Thoại", 10, &r, &e);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(r[0].full_name, "Cầm Văn Thoại");
+	people_rows_free(r, n > 0 ? (size_t)n : 0);
+	/* A person saved after the upgrade is found through the index too. */
+	struct person p = { .full_name = (char *)"Quàng Thị Xoan" };
+	CHECK_INT(person_save(db, &p, &e), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH '\"xoan\"'"), 1);
+	CHECK_INT(sx_err_count(&e), 0);
+	db_close(db);
+out:
+	sx_err_clear(&e);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
 T_SUITE(migrate) {
 	{ "migrate/v1_to_v3", test_v1_to_v3 },
+	{ "migrate/v3_to_v4", test_v3_to_v4 },
 	{ 0 }
 };
