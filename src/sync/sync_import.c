@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "db/schema.h"
+#include "sync/sync_bulk.h"
 #include "sync/sync_inputs.h"
 #include "sync/sync_ledger.h"
 #include "sync/sync_report.h"
@@ -567,7 +568,8 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 {
 	struct run run = { .db = db, .o = o, .res = res, .err = err, .warn = warn };
 	struct sync_inputs in;
-	int rc = -1;
+	long long incoming = 0;
+	int rc = -1, bulk;
 
 	memset(res, 0, sizeof *res);
 	if (sync_inputs_collect(&in, paths, npaths, db_origin(db), err, warn) != 0) {
@@ -575,9 +577,11 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 		return -1;
 	}
 	res->skipped = in.skipped;
-	for (size_t i = 0; o->on_progress && i < in.n; i++)
-		run.total += input_rows(&in.v[i]);
+	for (size_t i = 0; i < in.n; i++)
+		incoming += input_rows(&in.v[i]);
+	run.total = o->on_progress ? incoming : 0;
 	run.rep = sync_report_new();
+	bulk = !o->dry_run && sync_bulk_begin(db, incoming);
 	if (db_exec(db, "BEGIN IMMEDIATE", err) == 0) {
 		recall_digests(&run, &in);
 		sync_inputs_verify_start(&in);
@@ -586,6 +590,8 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 		check_sums(&run, &in);
 		rc = finish(&run, &in, paths, npaths);
 	}
+	if (bulk)
+		sync_bulk_end(db);
 	sync_report_free(run.rep);
 	sync_inputs_free(&in);
 	return rc;
