@@ -1,7 +1,6 @@
-/* sync_bulk.c — a rollback journal and a bigger cache for a first load. */
+/* sync_bulk.c — a rollback journal for a first load. */
 #include "sync/sync_bulk.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -45,8 +44,6 @@ static int set_mode(sqlite3 *h, const char *sql, const char *want)
 int sync_bulk_begin(struct sx_db *db, long long incoming)
 {
 	sqlite3 *h = db_sqlite(db);
-	char sql[64];
-
 	int wait = db_busy_ms(db), ok;
 
 	if (incoming < SYNC_BULK_MIN_ROWS || stored(h) * 4 > incoming)
@@ -57,8 +54,6 @@ int sync_bulk_begin(struct sx_db *db, long long incoming)
 	db_set_busy_ms(db, wait);
 	if (!ok)
 		return 0;
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", SYNC_BULK_CACHE_KIB);
-	sqlite3_exec(h, sql, NULL, NULL, NULL);
 	sqlite3_exec(h, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	return 1;
 }
@@ -67,7 +62,6 @@ void sync_bulk_end(struct sx_db *db)
 {
 	sqlite3 *h = db_sqlite(db);
 
-	sqlite3_exec(h, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 	set_mode(h, "PRAGMA journal_mode = WAL", "wal");
 	sqlite3_exec(h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }

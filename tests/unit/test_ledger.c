@@ -200,7 +200,7 @@ static int do_import(struct sx_db *db, const char *const *names, int n,
 		     const struct sync_import_opts *o, struct sync_import_result *r)
 {
 	struct sx_err e = {0}, w = {0};
-	char *paths[8];
+	char *paths[8] = {0};
 	int rc;
 
 	for (int i = 0; i < n; i++)
