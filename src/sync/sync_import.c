@@ -518,14 +518,16 @@ static void check_sums(struct run *run, struct sync_inputs *in)
 /* Digests learnt from the stat cache instead of reading the files. */
 static void recall_digests(struct run *run, struct sync_inputs *in)
 {
+	struct sx_err e = {0};  /* a cache: without it the files are read */
+
 	for (size_t i = 0; i < in->n && !run->o->no_ledger; i++) {
 		struct platform_file_stamp st;
 		char hex[65];
 		if (platform_file_stamp(in->v[i].path, &st) == 0 &&
-		    sync_ledger_seen(run->db, in->v[i].path, &st, hex, run->err) == 1)
+		    sync_ledger_seen(run->db, in->v[i].path, &st, hex, &e) == 1)
 			sync_inputs_set_digest(in, i, hex);
 	}
-	sx_err_clear(run->err); /* a cache: without it the files are read */
+	sx_err_clear(&e);
 }
 
 /* Remember what the files hashed in this import looked like. */
