@@ -75,6 +75,15 @@ int platform_dir_trust(const char *path, int *is_link, int *others);
 /* 1 when the file system holding dir is mounted read-only (Linux; on Windows
  * always 0: there the access() check on the file and folder has to do). */
 int platform_read_only_fs(const char *dir);
+/* What tells a file's content has not changed since it was last read,
+ * without reading it: device, inode, size, and the times of the last change
+ * of content (mtime) and of the inode (ctime, which no program can set back),
+ * in nanoseconds.  0, or -1 when not known (always on Windows, where nothing
+ * is then trusted by it). */
+struct platform_file_stamp {
+	long long dev, ino, size, mtime_ns, ctime_ns;
+};
+int platform_file_stamp(const char *path, struct platform_file_stamp *s);
 /* 1 when process pid is still running. */
 int platform_pid_alive(long pid);
 /* rename(2) that replaces an existing target, also on Windows.  0 or -1. */

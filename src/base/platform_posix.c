@@ -164,6 +164,20 @@ int platform_read_only_fs(const char *dir)
 	return statvfs(dir, &vs) == 0 && (vs.f_flag & ST_RDONLY);
 }
 
+int platform_file_stamp(const char *path, struct platform_file_stamp *s)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	s->dev = (long long)st.st_dev;
+	s->ino = (long long)st.st_ino;
+	s->size = (long long)st.st_size;
+	s->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+	s->ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
+	return 0;
+}
+
 int platform_pid_alive(long pid)
 {
 	return kill((pid_t)pid, 0) == 0 || errno == EPERM;

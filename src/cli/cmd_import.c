@@ -91,6 +91,10 @@ int cmd_import(struct sx_ctx *ctx, int argc, char **argv)
 		print_warnings(&warn, rejected(&res), o.dry_run);
 		if (res.files > 0)
 			sync_report_counts(stdout, &res, 0);
+		if (res.already > 0)
+			printf(ngettext("%d file was already merged into this database: not read again.\n",
+					"%d files were already merged into this database: not read again.\n",
+					(unsigned long)res.already), res.already);
 		if (o.dry_run)
 			printf("%s\n", _("Dry run: nothing was changed."));
 		else if (res.files == 0)

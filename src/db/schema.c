@@ -265,12 +265,41 @@ int schema_search_index(sqlite3 *db, struct sx_err *err)
 	return 0;
 }
 
+/* Version 5 (issue 14): the ledger of merged files (sync/sync_ledger.h).
+ * sync_ledger: a file's content (SHA-256), the table it was read into,
+ * whether it was read with the spreadsheet conventions, and the rules it was
+ * read by (sxsh's version and schema) — the file that changes nothing when
+ * imported again; rows, the newest updated_at in it and when it was merged.
+ * sync_seen: what a file looked like (device, inode, size, times) when it
+ * was hashed, so that a file not touched since is not hashed again.  Both
+ * are part of the database: a backup or restore carries them with the rows
+ * they describe. */
+static const char schema_v5_ledger[] =
+	"CREATE TABLE sync_ledger (sha256 TEXT NOT NULL, tbl TEXT NOT NULL,"
+	" spreadsheet INTEGER NOT NULL, rules TEXT NOT NULL, rows INTEGER NOT NULL,"
+	" max_updated_at INTEGER NOT NULL, merged_at INTEGER NOT NULL,"
+	" PRIMARY KEY (sha256, tbl, spreadsheet, rules)) WITHOUT ROWID;"
+	"CREATE TABLE sync_seen (path TEXT PRIMARY KEY NOT NULL, dev INTEGER NOT NULL,"
+	" ino INTEGER NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	" ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, hashed_at INTEGER NOT NULL)"
+	" WITHOUT ROWID;";
+
+static int migrate_to_5_ledger(sqlite3 *db, struct sx_err *err)
+{
+	if (sqlite3_exec(db, schema_v5_ledger, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
 	migrate_to_2_orgs,
 	migrate_to_3_plans,
 	schema_search_index,
+	migrate_to_5_ledger,
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

@@ -1,6 +1,7 @@
 /* sync_import.c — one transaction: read, validate, merge, report. */
 #include "sync/sync_import.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,9 @@
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "db/schema.h"
+#include "sync/sync_bulk.h"
 #include "sync/sync_inputs.h"
+#include "sync/sync_ledger.h"
 #include "sync/sync_report.h"
 #include "sync/sync_row.h"
 #include "sync/sync_table.h"
@@ -33,6 +36,8 @@ struct run {
 	long long shown;           /* rejected rows shown so far */
 	long long last_ms;         /* last progress line */
 	long long total;           /* rows the inputs promise, for on_progress */
+	long long file_max;        /* the newest updated_at of the file just merged */
+	long long file_rejected;   /* its rows rejected */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -263,9 +268,10 @@ static void merge_held(struct run *run, const struct sync_input *in, struct sync
 }
 
 /* Merge one file: every row in file order; rows whose parent comes later
- * in the file are held and merged after it (merge_held). */
-static void merge_file(struct run *run, const struct sync_input *in, const struct sync_table *t,
-		       struct sync_merger *m)
+ * in the file are held and merged after it (merge_held).  Returns its rows;
+ * run->file_max and run->file_rejected say more. */
+static long long merge_file(struct run *run, const struct sync_input *in,
+			    const struct sync_table *t, struct sync_merger *m)
 {
 	struct csvr *r = csvr_open(in->path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, run->err);
 	struct sync_counts *c = &run->res->counts[in->table];
@@ -274,7 +280,9 @@ static void merge_file(struct run *run, const struct sync_input *in, const struc
 	struct retry held = {0};
 	long long rows = 0;
 	int rc = r ? csvr_next(r, &rec, run->err) : -1, ok = 0;
+	long long rejected0 = c->rejected;
 
+	run->file_max = 0;
 	if (rc == 0)
 		sx_err_add(run->err, in->path, 0, _("the file is empty; it needs at least the header line"));
 	if (rc == 1 && sync_row_init(&row, t, rec, in->path, run->err) == 0) {
@@ -293,6 +301,10 @@ static void merge_file(struct run *run, const struct sync_input *in, const struc
 		}
 		if (run->failed)
 			continue; /* only looking for more errors now */
+		if (row.v[t->c_updated].type != SQLITE_INTEGER)
+			run->file_max = LLONG_MAX;
+		else if (row.v[t->c_updated].i > run->file_max)
+			run->file_max = row.v[t->c_updated].i;
 		mr = sync_merger_row(m, &row, c, run->err);
 		if (mr < 0) {
 			/* Say which row (the database's own message has no position),
@@ -324,6 +336,62 @@ static void merge_file(struct run *run, const struct sync_input *in, const struc
 	retry_free(&held);
 	sync_row_free(&row);
 	csvr_close(r);
+	run->file_rejected = c->rejected - rejected0;
+	return rows;
+}
+
+/* 1 when file i is in the ledger (its rows are then counted as unchanged,
+ * and it is not read), 0 when it must be merged, -1 on an error.  A file
+ * with a manifest is looked up by the digest the manifest promises first
+ * (no waiting: most files are new), then confirmed by its own. */
+static int already_merged(struct run *run, struct sync_inputs *in, size_t i)
+{
+	struct sync_input *v = &in->v[i];
+	struct sync_ledger_entry e = { .table = schema_synced_tables[v->table],
+				       .spreadsheet = v->spreadsheet };
+	long long rows = 0, at = 0;
+	const char *d = NULL;
+	char day[25], *msg;
+	int rc;
+
+	if (run->o->no_ledger)
+		return 0;
+	if (!v->sha256[0] && !(d = sync_inputs_digest(in, i)))
+		return 0;
+	e.sha256 = v->sha256[0] ? v->sha256 : d;
+	if ((rc = sync_ledger_find(run->db, &e, &rows, &at, run->err)) <= 0)
+		return rc;
+	if (v->sha256[0] && (!(d = sync_inputs_digest(in, i)) || strcmp(d, v->sha256) != 0))
+		return 0;
+	run->res->counts[v->table].unchanged += rows;
+	run->res->rows += rows;
+	run->res->files++;
+	run->res->already++;
+	clock_iso(at, day);
+	msg = xasprintf(_("%s: already merged into this database (%lld rows, %.10s %.5s UTC):"
+			  " nothing to do"), v->path, rows, day, day + 11);
+	sync_report_merged(run->rep, msg);
+	free(msg);
+	report_progress(run, v->path, 0, 1);
+	return 1;
+}
+
+/* After file i merged: into the ledger, when every row of it was merged as
+ * the version it is (none rejected, none edited outside sxsh). */
+static void note_merged(struct run *run, struct sync_inputs *in, size_t i, long long rows,
+			long long outside)
+{
+	struct sync_input *v = &in->v[i];
+	struct sync_ledger_entry e = { .table = schema_synced_tables[v->table],
+				       .spreadsheet = v->spreadsheet, .rows = rows,
+				       .max_updated = run->file_max };
+
+	if (run->failed || run->o->dry_run || run->file_rejected || outside)
+		return;
+	if (!(e.sha256 = sync_inputs_digest(in, i)) || v->bad_sum)
+		return;
+	if (sync_ledger_add(run->db, &e, run->err) != 0)
+		run->failed = 1;
 }
 
 /* Plain (non-unique) indexes of a table, dropped for a big import and
@@ -343,16 +411,6 @@ static long long input_rows(const struct sync_input *v)
 	if (v->rows >= 0)
 		return v->rows;
 	return stat(v->path, &st) == 0 ? st.st_size / 100 : 0;
-}
-
-/* Rows the files of table at in->v[i] promise (or guess from their size). */
-static long long incoming(const struct sync_inputs *in, size_t i)
-{
-	long long n = 0;
-
-	for (int t = in->v[i].table; i < in->n && in->v[i].table == t; i++)
-		n += input_rows(&in->v[i]);
-	return n;
 }
 
 static void drop_indexes(struct run *run, const char *table, long long rows, struct dropped *d)
@@ -401,25 +459,49 @@ static void restore_indexes(struct run *run, struct dropped *d)
 }
 
 /* Merge every file of the table at in->v[*i], advancing *i past them. */
-static void merge_table(struct run *run, const struct sync_inputs *in, size_t *i)
+static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 {
 	int table = in->v[*i].table;
-	struct sync_table t;
+	struct sync_table t = {0};
 	struct sync_merger *m = NULL;
 	struct dropped d;
+	size_t n = 0, todo = 0;
+	long long rows = 0;
+	char *known;
 
-	drop_indexes(run, schema_synced_tables[table], incoming(in, *i), &d);
-	if (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
-	    !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err)))
-		run->failed = 1;
+	/* Files already merged first: only the others count for the indexes. */
+	while (*i + n < in->n && in->v[*i + n].table == table)
+		n++;
+	known = xcalloc(n, 1);
+	for (size_t k = 0; k < n && !run->failed; k++) {
+		int r = already_merged(run, in, *i + k);
+		run->failed |= r < 0;
+		known[k] = r != 0;
+		todo += !known[k];
+		rows += known[k] ? 0 : input_rows(&in->v[*i + k]);
+	}
+	if (todo && !run->failed)
+		drop_indexes(run, schema_synced_tables[table], rows, &d);
 	else
+		memset(&d, 0, sizeof d);
+	if (todo && !run->failed &&
+	    (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
+	     !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err))))
+		run->failed = 1;
+	else if (m)
 		sync_merger_accept_edits(m, run->o->accept_changed);
-	for (; *i < in->n && in->v[*i].table == table; ++*i)
-		if (m && sx_err_count(run->err) < MAX_ERRORS)
-			merge_file(run, &in->v[*i], &t, m);
+	for (size_t k = 0; k < n && m; k++) {
+		long long outside = sync_merger_outside(m), got;
+		if (known[k] || sx_err_count(run->err) >= MAX_ERRORS)
+			continue;
+		got = merge_file(run, &in->v[*i + k], &t, m);
+		note_merged(run, in, *i + k, got, sync_merger_outside(m) - outside);
+	}
 	sync_merger_free(m);
 	sync_table_free(&t);
 	restore_indexes(run, &d);
+	free(known);
+	*i += n;
 }
 
 /* Checksums: a file that does not match explains every other error in it. */
@@ -434,7 +516,35 @@ static void check_sums(struct run *run, struct sync_inputs *in)
 			in_bad(run, &in->v[i]);
 }
 
-static int finish(struct run *run, char *const *paths, int npaths)
+/* Digests learnt from the stat cache instead of reading the files. */
+static void recall_digests(struct run *run, struct sync_inputs *in)
+{
+	struct sx_err e = {0};  /* a cache: without it the files are read */
+
+	for (size_t i = 0; i < in->n && !run->o->no_ledger; i++) {
+		struct platform_file_stamp st;
+		char hex[65];
+		if (platform_file_stamp(in->v[i].path, &st) == 0 &&
+		    sync_ledger_seen(run->db, in->v[i].path, &st, hex, &e) == 1)
+			sync_inputs_set_digest(in, i, hex);
+	}
+	sx_err_clear(&e);
+}
+
+/* Remember what the files hashed in this import looked like. */
+static int remember_digests(struct run *run, struct sync_inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		const struct sync_input *v = &in->v[i];
+		if (v->hashed && v->stamped && !v->cached &&
+		    sync_ledger_remember(run->db, v->path, &v->stamp, v->digest, v->hashed_ms,
+					 run->err) != 0)
+			return -1;
+	}
+	return in->n ? sync_ledger_prune(run->db, run->err) : 0;
+}
+
+static int finish(struct run *run, struct sync_inputs *in, char *const *paths, int npaths)
 {
 	sqlite3 *h = db_sqlite(run->db);
 	/* After a failed write SQLite may have rolled back already. */
@@ -443,7 +553,7 @@ static int finish(struct run *run, char *const *paths, int npaths)
 			return -1;
 		return run->failed ? -1 : 0;
 	}
-	if (db_exec(run->db, "COMMIT", run->err) != 0) {
+	if (remember_digests(run, in) != 0 || db_exec(run->db, "COMMIT", run->err) != 0) {
 		if (!sqlite3_get_autocommit(h))
 			sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -461,7 +571,8 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 {
 	struct run run = { .db = db, .o = o, .res = res, .err = err, .warn = warn };
 	struct sync_inputs in;
-	int rc = -1;
+	long long incoming = 0;
+	int rc = -1, bulk;
 
 	memset(res, 0, sizeof *res);
 	if (sync_inputs_collect(&in, paths, npaths, db_origin(db), err, warn) != 0) {
@@ -469,16 +580,21 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 		return -1;
 	}
 	res->skipped = in.skipped;
-	for (size_t i = 0; o->on_progress && i < in.n; i++)
-		run.total += input_rows(&in.v[i]);
-	sync_inputs_verify_start(&in);
+	for (size_t i = 0; i < in.n; i++)
+		incoming += input_rows(&in.v[i]);
+	run.total = o->on_progress ? incoming : 0;
 	run.rep = sync_report_new();
+	bulk = !o->dry_run && sync_bulk_begin(db, incoming);
 	if (db_exec(db, "BEGIN IMMEDIATE", err) == 0) {
+		recall_digests(&run, &in);
+		sync_inputs_verify_start(&in);
 		for (size_t i = 0; i < in.n && !run.failed;)
 			merge_table(&run, &in, &i);
 		check_sums(&run, &in);
-		rc = finish(&run, paths, npaths);
+		rc = finish(&run, &in, paths, npaths);
 	}
+	if (bulk)
+		sync_bulk_end(db);
 	sync_report_free(run.rep);
 	sync_inputs_free(&in);
 	return rc;

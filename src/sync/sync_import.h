@@ -40,6 +40,8 @@ struct sync_import_opts {
 	sync_import_progress_fn *on_progress;  /* optional, for the UI's progress bar */
 	void *progress_arg;                    /* passed to on_progress */
 	const struct sync_conv *conv;          /* optional: answers typed by their form */
+	int no_ledger;    /* merge every file, even one already merged (tests: the
+			   * ledger must give the same database as merging) */
 };
 
 /* What an import did. */
@@ -48,6 +50,8 @@ struct sync_import_result {
 	long long rows;          /* rows read */
 	int files;               /* files read */
 	int skipped;             /* inputs skipped (exported from this database) */
+	int already;             /* files already merged into this database: not read
+				  * again, their rows counted as unchanged (sync_ledger.h) */
 	char *report;            /* the report written beside the database, or NULL; free() */
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/clock.h"
 #include "base/i18n.h"
 #include "base/mem.h"
 #include "base/paths.h"
@@ -149,26 +150,92 @@ int sync_inputs_collect(struct sync_inputs *in, char *const *paths, int npaths,
 	return rc;
 }
 
+/* Hash file i (outside the lock), then publish the result under it. */
+static void hash_one(struct sync_inputs *in, size_t i)
+{
+	struct sync_input *f = &in->v[i];
+	struct platform_file_stamp before, after;
+	struct sx_err e = {0};
+	char hex[65] = "";
+	long long t = clock_now_ms();
+	int stamped = platform_file_stamp(f->path, &before) == 0, bad;
+
+	if (sha256_file(f->path, hex, &e) != 0)
+		hex[0] = '\0';
+	sx_err_clear(&e);
+	if (stamped)
+		stamped = platform_file_stamp(f->path, &after) == 0 &&
+			  memcmp(&before, &after, sizeof before) == 0;
+	bad = f->sha256[0] && (!hex[0] || strcmp(hex, f->sha256) != 0);
+	if (in->hashing)
+		pthread_mutex_lock(&in->mu);
+	memcpy(f->digest, hex, sizeof hex);
+	f->stamp = before;
+	f->stamped = stamped && hex[0];
+	f->hashed_ms = t;
+	f->bad_sum = bad;
+	f->hashed = 1;
+	if (in->hashing) {
+		pthread_cond_broadcast(&in->done);
+		pthread_mutex_unlock(&in->mu);
+	}
+}
+
 static void *hash_all(void *arg)
 {
 	struct sync_inputs *in = arg;
 
-	for (size_t i = 0; i < in->n; i++) {
-		struct sx_err e = {0};
-		char hex[65];
-		if (!in->v[i].sha256[0])
-			continue;
-		in->v[i].bad_sum = sha256_file(in->v[i].path, hex, &e) != 0 ||
-				   strcmp(hex, in->v[i].sha256) != 0;
-		sx_err_clear(&e);
-	}
+	for (size_t i = 0; i < in->n; i++)
+		if (!in->v[i].hashed)
+			hash_one(in, i);
 	return NULL;
+}
+
+void sync_inputs_set_digest(struct sync_inputs *in, size_t i, const char *hex)
+{
+	struct sync_input *f = &in->v[i];
+
+	snprintf(f->digest, sizeof f->digest, "%s", hex);
+	f->bad_sum = f->sha256[0] && strcmp(hex, f->sha256) != 0;
+	f->cached = f->hashed = 1;
 }
 
 int sync_inputs_verify_start(struct sync_inputs *in)
 {
-	in->hashing = pthread_create(&in->hasher, NULL, hash_all, in) == 0;
+	in->hashing = 1;
+	pthread_mutex_init(&in->mu, NULL);
+	pthread_cond_init(&in->done, NULL);
+	if (pthread_create(&in->hasher, NULL, hash_all, in) != 0) {
+		pthread_cond_destroy(&in->done);
+		pthread_mutex_destroy(&in->mu);
+		in->hashing = 0;
+	}
 	return in->hashing ? 0 : -1;
+}
+
+const char *sync_inputs_digest(struct sync_inputs *in, size_t i)
+{
+	struct sync_input *f = &in->v[i];
+
+	if (in->hashing) {
+		pthread_mutex_lock(&in->mu);
+		while (!f->hashed)
+			pthread_cond_wait(&in->done, &in->mu);
+		pthread_mutex_unlock(&in->mu);
+	} else if (!f->hashed) {
+		hash_one(in, i);
+	}
+	return f->digest[0] ? f->digest : NULL;
+}
+
+static void stop_hashing(struct sync_inputs *in)
+{
+	if (!in->hashing)
+		return;
+	pthread_join(in->hasher, NULL);
+	pthread_cond_destroy(&in->done);
+	pthread_mutex_destroy(&in->mu);
+	in->hashing = 0;
 }
 
 int sync_inputs_verify_join(struct sync_inputs *in)
@@ -176,10 +243,9 @@ int sync_inputs_verify_join(struct sync_inputs *in)
 	int bad = 0;
 
 	if (in->hashing)
-		pthread_join(in->hasher, NULL);
+		stop_hashing(in);
 	else
 		hash_all(in);
-	in->hashing = 0;
 	for (size_t i = 0; i < in->n; i++)
 		bad += in->v[i].bad_sum;
 	return bad;
@@ -187,8 +253,7 @@ int sync_inputs_verify_join(struct sync_inputs *in)
 
 void sync_inputs_free(struct sync_inputs *in)
 {
-	if (in->hashing)
-		pthread_join(in->hasher, NULL);
+	stop_hashing(in);
 	for (size_t i = 0; i < in->n; i++)
 		free(in->v[i].path);
 	free(in->v);

@@ -12,6 +12,7 @@
 #include <pthread.h>
 
 #include "base/err.h"
+#include "base/platform.h"
 #include "sync/manifest.h"
 
 /* One file to import. */
@@ -22,6 +23,13 @@ struct sync_input {
 	char sha256[65];      /* digest the manifest promises, "" for a loose file */
 	int spreadsheet;      /* its manifest says --for-spreadsheet */
 	int bad_sum;          /* set by sync_inputs_verify(): digest differs */
+	/* Set by the hashing (read them through sync_inputs_digest()): */
+	char digest[65];      /* the file's own SHA-256; "" when it could not be read */
+	int hashed;           /* 1 once digest is known */
+	int cached;           /* digest came from the stat cache, not from reading */
+	struct platform_file_stamp stamp;  /* the file as it was hashed */
+	int stamped;          /* stamp holds (the file did not change while hashed) */
+	long long hashed_ms;  /* when the hashing began */
 };
 
 /* All files of one import. */
@@ -31,6 +39,8 @@ struct sync_inputs {
 	int skipped;            /* folders skipped: exported from this database */
 	pthread_t hasher;       /* the thread checking digests */
 	int hashing;            /* 1 while it runs */
+	pthread_mutex_t mu;     /* guards digest and hashed while it runs */
+	pthread_cond_t done;    /* signalled after each file */
 };
 
 /* Find the files behind paths.  origin is this database's installation id.
@@ -38,9 +48,15 @@ struct sync_inputs {
  * Free with sync_inputs_free(). */
 int sync_inputs_collect(struct sync_inputs *in, char *const *paths, int npaths,
 			const char *origin, struct sx_err *err, struct sx_err *warn);
-/* Start hashing every file that has a digest to match, in a thread.  0, or
- * -1 when no thread could start (the files are then hashed at the join). */
+/* A digest known before hashing (the stat cache): file i is not read. */
+void sync_inputs_set_digest(struct sync_inputs *in, size_t i, const char *hex);
+/* Start hashing every file (checking those with a digest to match), in a
+ * thread, in order.  0, or -1 when no thread could start (the files are
+ * then hashed when asked for or at the join). */
 int sync_inputs_verify_start(struct sync_inputs *in);
+/* The SHA-256 of file i, waiting for the thread to get there; NULL when
+ * the file could not be read. */
+const char *sync_inputs_digest(struct sync_inputs *in, size_t i);
 /* Wait for the hashing; sets bad_sum.  Returns the number of bad files. */
 int sync_inputs_verify_join(struct sync_inputs *in);
 /* Free what in holds. */

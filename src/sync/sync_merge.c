@@ -31,9 +31,11 @@ struct sync_merger {
 	int self;                 /* it was rejected for a row of its own table */
 	int known;                /* the row before was already stored */
 	int accept_edits;         /* same stamp, other content: keep it as a new version */
+	long long outside;        /* rows edited outside sxsh seen so far (see the .h) */
 };
 
 void sync_merger_accept_edits(struct sync_merger *m, int on) { m->accept_edits = on; }
+long long sync_merger_outside(const struct sync_merger *m) { return m->outside; }
 
 /* How col_list() writes each column. */
 enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS, L_SAME };
@@ -369,6 +371,8 @@ static int merge_known(struct sync_merger *m, const struct sync_row *r, int foun
 		c->unchanged++;
 		return 0;
 	}
+	if (found && stamp == 0)
+		m->outside++;
 	if (found && stamp == 0 && !m->accept_edits) {
 		/* Same version stamp, other content: edited outside sxsh (a
 		 * spreadsheet).  Never merged silently: reported field by field, the

@@ -47,6 +47,10 @@ struct sync_merger *sync_merger_new(struct sx_db *db, const struct sync_table *t
  * the history; with on = 1 it is written as a new version (updated_at now,
  * origin this installation), the stored one going to the history. */
 void sync_merger_accept_edits(struct sync_merger *m, int on);
+/* Rows seen so far with the stored version stamp but other content: what
+ * becomes of them depends on sync_merger_accept_edits(), not only on the
+ * versions, so the file they came from never goes into the ledger. */
+long long sync_merger_outside(const struct sync_merger *m);
 /* Merge one decoded row, counting it in c unless it is rejected.  0, or 1
  * when it is rejected (nothing written; see sync_merger_reason()), or -1 on
  * a database error (message in err). */

@@ -18,6 +18,7 @@
 struct sync_report {
 	FILE *details;     /* anonymous temporary file, NULL when none could be made */
 	long long lines;   /* lines in it */
+	char *merged;      /* the files already merged, a line each (NULL: none) */
 };
 
 struct sync_report *sync_report_new(void)
@@ -38,10 +39,21 @@ void sync_report_line(struct sync_report *r, const char *line)
 	r->lines++;
 }
 
+void sync_report_merged(struct sync_report *r, const char *line)
+{
+	char *safe = text_printable(line), *n;
+
+	n = xasprintf("%s  %s\n", r->merged ? r->merged : "", safe);
+	free(r->merged);
+	free(safe);
+	r->merged = n;
+}
+
 void sync_report_free(struct sync_report *r)
 {
 	if (!r)
 		return;
+	free(r->merged);
 	if (r->details)
 		fclose(r->details);
 	free(r);
@@ -141,6 +153,9 @@ char *sync_report_write(struct sync_report *r, struct sx_db *db,
 		fprintf(fp, "  %s\n", paths[i]);
 	fputc('\n', fp);
 	sync_report_counts(fp, res, 1);
+	if (r->merged)
+		fprintf(fp, "\n%s\n%s", _("Files already merged into this database (nothing in them"
+			" can change it; their rows are counted as unchanged):"), r->merged);
 	if (r->lines && r->details) {
 		fprintf(fp, "\n%s\n", _("Rejected rows and conflicts (every version not kept is in the"
 			" history table):"));

@@ -19,6 +19,8 @@ struct sync_report;
 struct sync_report *sync_report_new(void);
 /* Add one line of detail. */
 void sync_report_line(struct sync_report *r, const char *line);
+/* Add the line that says a file was already merged (one per such file). */
+void sync_report_merged(struct sync_report *r, const char *line);
 /* Write the report beside the database; returns its path (caller frees),
  * or NULL with a warning in warn when it could not be written. */
 char *sync_report_write(struct sync_report *r, struct sx_db *db,

@@ -67,7 +67,7 @@ static void test_open_and_settings(void)
 	CHECK_STR(v, "Lò Văn Sơn");
 	free(v);
 	CHECK_INT(count(db, "PRAGMA foreign_keys"), 1);
-	CHECK_INT(count(db, "PRAGMA user_version"), 4);
+	CHECK_INT(count(db, "PRAGMA user_version"), 5);
 	cleanup(db, dir);
 	sx_err_clear(&e);
 }

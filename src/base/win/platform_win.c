@@ -233,6 +233,13 @@ int platform_read_only_fs(const char *dir)
 	return 0;
 }
 
+int platform_file_stamp(const char *path, struct platform_file_stamp *s)
+{
+	(void)path;
+	(void)s;
+	return -1;
+}
+
 int platform_pid_alive(long pid)
 {
 	HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, (DWORD)pid);
