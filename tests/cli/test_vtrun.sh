@@ -10,3 +10,15 @@ else
 	expect_status 0
 	expect_out_has "ok "
 fi
+
+case_ "vtrun: keys counts key presses (type, key COUNT, send), keymark resets, maxkeys fails above"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	run "$vt" "$HERE/../tty/driver/keys.vt" -- sh -c 'printf "screen 0\r\n"; sleep 5'
+	expect_status 1
+	expect_out_has "first: 7 keys"
+	expect_out_has "second: 1 keys"
+	expect_err_has "keys.vt:12: maxkeys"
+fi
