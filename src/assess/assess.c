@@ -63,7 +63,8 @@ static const char *choice_by_label(const struct xform *f, int list, const char *
 }
 
 /* The value for question names[k] from column k: a select's place name becomes the choice
- * labelled so (the facility's district, or the district above its commune). */
+ * labelled so (the facility's district, else the district above its commune, or, for a
+ * commune formed in 2025, the one district its old communes were in). */
 static const char *prefill_value(const struct xform *f, const char *name, char *const *v,
 				 int k)
 {
@@ -79,8 +80,11 @@ int assess_prefill(struct sx_db *db, const char *uuid, const struct xform *f,
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT f.name, f.sector, (SELECT value FROM settings"
 				   " WHERE key = 'officer_name'), f.owner, f.legal_form, f.address,"
-				   " f.products, p.name, (SELECT q.name FROM places q WHERE"
-				   " q.uuid = p.parent_uuid AND q.kind IN ('district', 'city'))"
+				   " f.products, p.name, COALESCE((SELECT q.name FROM places q WHERE"
+				   " q.uuid = p.parent_uuid AND q.kind IN ('district', 'city')),"
+				   " (SELECT CASE WHEN COUNT(DISTINCT d.uuid) = 1 THEN MIN(d.name) END"
+				   " FROM places o JOIN places d ON d.uuid = o.parent_uuid WHERE"
+				   " o.successor_uuid = p.uuid AND d.kind IN ('district', 'city')))"
 				   " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
 				   " WHERE f.uuid = ?", err);
 	/* Question names in column order; the last column only helps "district". */

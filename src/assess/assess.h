@@ -34,8 +34,9 @@ int assess_create(struct sx_db *db, const char *facility, const struct xform *f,
 /* Answer what sxsh already knows, for questions the form names so:
  * facility_name, owner_name, legal_form, sector, address, main_products
  * (from the facility record; a select only with a code its list has),
- * district (the choice labelled with the facility's district, or with the
- * district above its commune) and officer_name (the officer of this
+ * district (the choice labelled with the facility's district, the district
+ * above its commune, or the one district a 2025 commune was formed in) and
+ * officer_name (the officer of this
  * laptop).  0 or -1 with err. */
 int assess_prefill(struct sx_db *db, const char *uuid, const struct xform *f,
 		   const char *facility, struct sx_err *err);

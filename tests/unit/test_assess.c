@@ -14,6 +14,9 @@
 /* Mai Sơn district and Xã Hát Lót (a commune below it until 2025), forms/data/places.csv. */
 #define MAI_SON "0159522d-0800-700a-8000-00535853480a"
 #define HAT_LOT "0159522d-0800-7193-8000-005358530193"
+/* Xã Mai Sơn (from 1/7/2025), formed from Hát Lót, Thị trấn Hát Lót and Cò Nòi, all of
+ * Huyện Mai Sơn. */
+#define XA_MAI_SON "0159522d-0800-7432-8000-005358530432"
 
 /* The stored answer name of assessment uuid, or NULL; caller frees. */
 static char *answer(struct sx_db *db, const char *uuid, const char *name)
@@ -89,6 +92,8 @@ static void test_prefill_registry(void)
 		check_answer(db, a, "main_products", "Tinh bột sắn ướt");
 		/* A commune: the district above it is the form's choice. */
 		start(db, f, HAT_LOT, b);
+		check_answer(db, b, "district", "mai_son");
+		start(db, f, XA_MAI_SON, b);
 		check_answer(db, b, "district", "mai_son");
 		/* No place: no district answer, nothing invented. */
 		start(db, f, NULL, b);
