@@ -210,6 +210,21 @@ static size_t page_step(struct walk *w, int dir)
 	return j;
 }
 
+/* Where the cursor lands when it comes to item i's page from elsewhere: past the notes that
+ * open the page (they stay on screen) to its first question; i itself on a page of notes. */
+static size_t land(struct walk *w, size_t i)
+{
+	size_t n, j = i;
+	const struct fs_item *it = fs_items(w->fs, &n);
+
+	if (type_of(w, i) != XFT_NOTE || first_of_page(w, i) != i)
+		return i;
+	for (size_t k; type_of(w, j) == XFT_NOTE; j = k)
+		if ((k = step(w, j, 1)) == j || it[k].page != it[i].page)
+			return i;
+	return j;
+}
+
 /* The choice name at the highlighted position. */
 static const char *csel_name(struct walk *w)
 {
@@ -342,10 +357,14 @@ static int go_item(struct walk *w, enum nav nav)
 		return RD_SCREEN;
 	fs_items(w->fs, &n);
 	switch (nav) {
-	case NAV_NEXT: to = step(w, w->cur, 1); break;
+	case NAV_NEXT:
+		to = step(w, w->cur, 1);
+		if (fs_items(w->fs, &n)[to].page != fs_items(w->fs, &n)[w->cur].page)
+			to = land(w, to);
+		break;
 	case NAV_PREV: to = step(w, w->cur, -1); break;
-	case NAV_PGDN: to = page_step(w, 1); break;
-	case NAV_PGUP: to = page_step(w, -1); break;
+	case NAV_PGDN: to = land(w, page_step(w, 1)); break;
+	case NAV_PGUP: to = land(w, page_step(w, -1)); break;
 	case NAV_HOME: to = walk_visible(w, 0) ? 0 : step(w, 0, 1); break;
 	default: to = walk_visible(w, n - 1) ? n - 1 : step(w, n - 1, -1); break;
 	}
@@ -436,6 +455,21 @@ static size_t position_item(struct walk *w, const char *path)
 	return n && walk_visible(w, 0) ? 0 : step(w, 0, 1);
 }
 
+/* A new assessment opens at its first question that the facility record and the settings
+ * did not answer (the first item shown when all are answered). */
+static size_t first_unanswered(struct walk *w)
+{
+	size_t n, first = position_item(w, NULL);
+	fs_items(w->fs, &n);
+	for (size_t i = first, k; ; i = k) {
+		enum xform_type t = type_of(w, i);
+		if (t != XFT_NOTE && t != XFT_GROUP && t != XFT_REPEAT && !*fs_get(w->fs, path_of(w, i)))
+			return i;
+		if ((k = step(w, i, 1)) == i)
+			return first;
+	}
+}
+
 /* Open the form the assessment was filled with and its answers. */
 static int open_assessment(struct walk *w, const struct walk_arg *arg)
 {
@@ -463,7 +497,8 @@ static int open_assessment(struct walk *w, const struct walk_arg *arg)
 		rc = assess_sync_all(ctx->db, arg->uuid, w->fs, &err);
 	}
 	if (rc == 0)
-		w->cur = position_item(w, arg->jump ? arg->jump : row.position);
+		w->cur = arg->fresh && !arg->jump ? first_unanswered(w)
+			: position_item(w, arg->jump ? arg->jump : row.position);
 	free(row.facility_name);
 	free(row.form_id);
 	free(row.status);
