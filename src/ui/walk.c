@@ -291,24 +291,31 @@ static void save_changed(const char *path, const char *value, void *arg)
 /* F4 on a repeat: add an instance and go to its first question. */
 static void repeat_add(struct walk *w)
 {
-	size_t n, count;
+	size_t n, count = fs_repeat_count(w->fs, w->cur) + 1;
 	const struct fs_item *it;
-	char *prefix;
+	/* The repeat's item path is "rep"; its new instance is "rep[count]/".  Taken before
+	 * adding: the new instance's items come before the repeat's own item. */
+	char *prefix = xasprintf("%s[%zu]/", path_of(w, w->cur), count);
 
 	if (fs_repeat_fixed(w->fs, w->cur) || fs_repeat_add(w->fs, w->cur) != 0) {
 		ui_message(w->ui, 1, "%s", _("This part has a fixed number of entries."));
+		free(prefix);
 		return;
 	}
 	save_all(w);
-	count = fs_repeat_count(w->fs, w->cur);
+	/* A typical option picked from the catalogue: on to its first question left open. */
+	int picked = walk_cat_offer(w, prefix);
+	if (picked)
+		save_all(w);
 	it = fs_items(w->fs, &n);
-	/* The repeat's item path is "rep"; its new instance is "rep[count]/". */
-	prefix = xasprintf("%s[%zu]/", it[w->cur].path, count);
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(it[i].path, prefix, strlen(prefix)) == 0 && walk_visible(w, i)) {
-			go_to(w, i);
-			break;
-		}
+	for (int pass = picked ? 0 : 1; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (strncmp(it[i].path, prefix, strlen(prefix)) == 0 && walk_visible(w, i) &&
+			    (pass || (type_of(w, i) != XFT_NOTE && !*fs_get(w->fs, it[i].path)))) {
+				go_to(w, i);
+				pass = 2;
+				break;
+			}
 	free(prefix);
 }
 
@@ -434,6 +441,8 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 		}
 		if (in->ch == 4 && t == XFT_REPEAT)
 			repeat_add(w);
+		else if (in->ch == 6)
+			walk_cat_show(w);
 		else if (in->ch == 8)
 			repeat_remove(w);
 		else if (in->ch == 9 && leave_item(w) == 0)
@@ -595,7 +604,7 @@ const struct screen screen_walk = {
 	.leave = walk_leave,
 	.idle = walk_idle,
 	.unsaved = walk_unsaved,
-	.keys = N_("Enter next  F3 hint  F4/F8 add/delete entry  F9 review  Esc leave  F1 keys"),
+	.keys = N_("F3 hint  F4/F8 add/delete  F6 options  F9 review  Esc leave  F1 keys"),
 	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
 		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
 		   "Up and Down outside lists) move between questions, PageUp and PageDown "
@@ -604,5 +613,8 @@ const struct screen screen_walk = {
 		   "and a letter jumps to the answer that starts with it. F3 shows the "
 		   "question's hint. In a repeated part (such as the CP options), F4 adds "
 		   "another entry and F8 removes the current one. F9 opens the review, "
-		   "where the assessment is finished. Esc leaves; the draft stays."),
+		   "where the assessment is finished. Esc leaves; the draft stays. Adding a "
+		   "CP option offers the sector's typical options (pick one, then adjust it, "
+		   "or Esc to type your own); F6 shows them with their technique, cost, "
+		   "benefit and source."),
 };

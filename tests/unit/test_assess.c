@@ -6,6 +6,7 @@
 #include "t.h"
 #include "t_db.h"
 #include "assess/assess.h"
+#include "assess/cpcat.h"
 #include "db/db.h"
 #include "db/seed.h"
 #include "form/xlsform.h"
@@ -104,7 +105,61 @@ static void test_prefill_registry(void)
 	t_db_gone(db, path);
 }
 
+/* 1 when list of form f has a choice named code. */
+static int has_choice(const struct xform *f, const char *list, const char *code)
+{
+	int l = xform_list_find(f, list);
+	for (size_t c = 0; l >= 0 && c < f->lists[l].n; c++)
+		if (strcmp(f->lists[l].c[c].name, code) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_catalogue(void)
+{
+	struct sx_err e = {0};
+	struct cpcat c;
+	char formpath[512];
+	struct xform *f;
+
+	CHECK_INT(cpcat_load(SXSH_SRCDIR, "cassava", "vi", &c, &e), 0);
+	CHECK_INT(c.n, 10);  /* 6 cassava options, then the 4 general ones */
+	if (c.n == 10) {
+		CHECK_STR(c.v[0].step, "Rửa củ");
+		CHECK_STR(c.v[0].technique, "onsite_recovery");
+		CHECK_STR(c.v[6].sector, "general");
+	}
+	cpcat_free(&c);
+	CHECK_INT(cpcat_load(SXSH_SRCDIR, "cassava", "en", &c, &e), 0);
+	if (c.n)
+		CHECK_STR(c.v[0].step, "Root washing");
+	cpcat_free(&c);
+	/* A sector without options of its own gets the general ones. */
+	CHECK_INT(cpcat_load(SXSH_SRCDIR, "other", "vi", &c, &e), 0);
+	CHECK_INT(c.n, 4);
+	cpcat_free(&c);
+	/* Every entry names a sector, technique and cost class the rapid form knows, and a source. */
+	snprintf(formpath, sizeof formpath, "%s/forms/rapid_assessment.csv", SXSH_SRCDIR);
+	f = xform_load(formpath, &e);
+	CHECK(f != NULL);
+	CHECK_INT(cpcat_load(SXSH_SRCDIR, NULL, "vi", &c, &e), 0);
+	CHECK_INT(c.n, 23);
+	for (size_t i = 0; f && i < c.n; i++) {
+		const struct cpcat_entry *x = &c.v[i];
+		if (!has_choice(f, "technique", x->technique) || !*x->source || !*x->option ||
+		    !(strcmp(x->sector, "general") == 0 || has_choice(f, "sector", x->sector)) ||
+		    !(strcmp(x->cost_class, "no_cost") == 0 || strcmp(x->cost_class, "low_cost") == 0 ||
+		      strcmp(x->cost_class, "high_cost") == 0))
+			CHECK_STR(x->option, "(an entry with a code the form does not know)");
+	}
+	cpcat_free(&c);
+	xform_free(f);
+	CHECK_INT(sx_err_count(&e), 0);
+	sx_err_clear(&e);
+}
+
 T_SUITE(assess) {
 	{ "assess/prefill_registry", test_prefill_registry },
+	{ "assess/catalogue", test_catalogue },
 	{ 0 },
 };
