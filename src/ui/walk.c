@@ -109,6 +109,22 @@ static int store(struct walk *w, const char *value)
 	return save_all(w);
 }
 
+/* A day and month without a year ("20/11") as a date of the current year. */
+static int this_year(const char *text, char iso[11])
+{
+	char today[11], *full;
+	int rc;
+	size_t n = strlen(text);
+
+	if (n < 3 || n > 5 || strspn(text, "0123456789/-.") != n || strpbrk(text, "/-.") == NULL)
+		return -1;
+	clock_date(clock_now_ms(), today);
+	full = xasprintf("%s%c%.4s", text, *strpbrk(text, "/-."), today);
+	rc = date_parse_user(full, iso);
+	free(full);
+	return rc;
+}
+
 /* Typed text as the form stores it: dates ISO, numbers canonical ("25500",
  * "3.75") as read in the UI language (walk_num.c); NULL with w->error set
  * when a number was not settled. */
@@ -117,7 +133,7 @@ static char *normalised(struct walk *w, char *text)
 	enum xform_type t = type_of(w, w->cur);
 	char iso[11], *num;
 
-	if (t == XFT_DATE && *text && date_parse_user(text, iso) == 0) {
+	if (t == XFT_DATE && *text && (date_parse_user(text, iso) == 0 || this_year(text, iso) == 0)) {
 		free(text);
 		return xstrdup(iso);
 	}
