@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	  .summary = N_("one form's assessments as CSV in ODK Central's layout") },
 	{ .name = "sheet", .args = "SESSION [--format html|text] [-o FILE]", .run = cmd_sheet,
 	  .summary = N_("print the sign-in sheet of a session (code or id)") },
+	{ .name = "assessment report", .args = "ID [--format text|html] [-o FILE]", .run = cmd_assessment,
+	  .summary = N_("one assessment as a printable report for the facility") },
 	{ .name = "dupes", .args = "", .run = cmd_dupes,
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
 	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current] [-o FILE]", .run = cmd_report,
