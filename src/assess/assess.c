@@ -48,28 +48,67 @@ static int fits(const struct xform *f, const char *name, const char *value)
 	return 0;
 }
 
+/* The choice of list whose label, in any language, is text; NULL when none. */
+static const char *choice_by_label(const struct xform *f, int list, const char *text)
+{
+	if (list < 0 || !text || !*text)
+		return NULL;
+	for (size_t c = 0; c < f->lists[list].n; c++) {
+		const struct xform_text *t = &f->lists[list].c[c].label;
+		for (size_t k = 0; k < t->n; k++)
+			if (strcmp(t->tr[k].text, text) == 0)
+				return f->lists[list].c[c].name;
+	}
+	return NULL;
+}
+
+/* The value for question names[k] from column k: a select's place name becomes the choice
+ * labelled so (the facility's district, else the district above its commune, or, for a
+ * commune formed in 2025, the one district its old communes were in). */
+static const char *prefill_value(const struct xform *f, const char *name, char *const *v,
+				 int k)
+{
+	int i = xform_find(f, name);
+	if (i < 0 || strcmp(name, "district") != 0 || f->nodes[i].list < 0)
+		return v[k];
+	const char *c = choice_by_label(f, f->nodes[i].list, v[k]);
+	return c ? c : choice_by_label(f, f->nodes[i].list, v[k + 1]);
+}
+
 int assess_prefill(struct sx_db *db, const char *uuid, const struct xform *f,
 		   const char *facility, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT f.name, f.sector, (SELECT value FROM settings"
-				   " WHERE key = 'officer_name') FROM facilities f WHERE f.uuid = ?", err);
-	static const char *const names[] = { "facility_name", "sector", "officer_name" };
-	char *values[3] = { NULL, NULL, NULL };
+				   " WHERE key = 'officer_name'), f.owner, f.legal_form, f.address,"
+				   " f.products, p.name, COALESCE((SELECT q.name FROM places q WHERE"
+				   " q.uuid = p.parent_uuid AND q.kind IN ('district', 'city')),"
+				   " (SELECT CASE WHEN COUNT(DISTINCT d.uuid) = 1 THEN MIN(d.name) END"
+				   " FROM places o JOIN places d ON d.uuid = o.parent_uuid WHERE"
+				   " o.successor_uuid = p.uuid AND d.kind IN ('district', 'city')))"
+				   " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
+				   " WHERE f.uuid = ?", err);
+	/* Question names in column order; the last column only helps "district". */
+	static const char *const names[] = { "facility_name", "sector", "officer_name",
+		"owner_name", "legal_form", "address", "main_products", "district" };
+	enum { NQ = sizeof names / sizeof names[0], NCOL = NQ + 1 };
+	char *values[NCOL] = { NULL };
 	int rc = 0;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, facility, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		for (int k = 0; k < 3; k++)
+		for (int k = 0; k < NCOL; k++)
 			if (sqlite3_column_text(st, k))
 				values[k] = xstrdup((const char *)sqlite3_column_text(st, k));
 	sqlite3_reset(st);
-	for (int k = 0; k < 3; k++) {
-		if (!rc && fits(f, names[k], values[k]))
-			rc = assess_save(db, uuid, names[k], values[k], err);
-		free(values[k]);
+	for (int k = 0; k < NQ; k++) {
+		const char *v = prefill_value(f, names[k], values, k);
+		if (!rc && fits(f, names[k], v))
+			rc = assess_save(db, uuid, names[k], v, err);
 	}
+	for (int k = 0; k < NCOL; k++)
+		free(values[k]);
 	return rc;
 }
 

@@ -32,9 +32,12 @@ struct assess_row {
 int assess_create(struct sx_db *db, const char *facility, const struct xform *f,
 		  const char *kind, char out[37], struct sx_err *err);
 /* Answer what sxsh already knows, for questions the form names so:
- * facility_name (the facility's name), sector (its sector, when the form's
- * list has that code) and officer_name (the officer of this laptop).
- * 0 or -1 with err. */
+ * facility_name, owner_name, legal_form, sector, address, main_products
+ * (from the facility record; a select only with a code its list has),
+ * district (the choice labelled with the facility's district, the district
+ * above its commune, or the one district a 2025 commune was formed in) and
+ * officer_name (the officer of this
+ * laptop).  0 or -1 with err. */
 int assess_prefill(struct sx_db *db, const char *uuid, const struct xform *f,
 		   const char *facility, struct sx_err *err);
 /* Save one answer (value NULL or "" removes it).  0 or -1 with err. */

@@ -42,6 +42,8 @@ static const struct command commands[] = {
 	{ .name = "session import-participants", .args = "SESSION FILE [--apply]",
 	  .run = cmd_session,
 	  .summary = N_("register a participant list saved as CSV (preview; --apply writes)") },
+	{ .name = "assessment report", .args = "ID [--format text|html] [-o FILE]", .run = cmd_assessment,
+	  .summary = N_("one assessment as a printable report for the facility") },
 	{ .name = "dupes", .args = "", .run = cmd_dupes,
 	  .summary = N_("list likely duplicate people and facilities (tab-separated)") },
 	{ .name = "report", .args = "[--format text|csv|html] [--plan CODE] [--areas plan|current] [--records INDICATOR|outside] [-o FILE]", .run = cmd_report,

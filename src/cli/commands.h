@@ -19,6 +19,8 @@ int cmd_init(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh form check|test — the form author's tools. */
 int cmd_form(struct sx_ctx *ctx, int argc, char **argv);
 
+/* sxsh assessment report ID [--format text|html] [-o FILE] — the facility's report. */
+int cmd_assessment(struct sx_ctx *ctx, int argc, char **argv);
 /* sxsh sheet SESSION [--format html|text] — a session's sign-in sheet. */
 int cmd_sheet(struct sx_ctx *ctx, int argc, char **argv);
 

@@ -213,7 +213,7 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 			snprintf(l->advised, sizeof l->advised, "%s", l->rows[l->sel].uuid);
 			ui_push(ui, &screen_org_list, &a);
 		} else if (in->ch == 9 && l->n) {
-			struct walk_arg a = { .uuid = l->rows[l->sel].uuid };
+			struct walk_arg a = { .uuid = l->rows[l->sel].uuid, .from_list = 1 };
 			ui_push(ui, &screen_review, &a);
 		}
 		return RD_ALL;

@@ -27,6 +27,7 @@ struct review {
 	size_t n, problems;
 	int sel, top;
 	char *status;
+	int over_walk;   /* a walkthrough is under the review (else the list) */
 };
 
 static void free_lines(struct review *r)
@@ -97,11 +98,26 @@ out:
 	sx_err_clear(&err);
 }
 
+/* The next line with a problem after line from (wrapping), or from when there is none. */
+static int next_problem(const struct review *r, int from)
+{
+	for (size_t k = 1; k <= r->n; k++) {
+		size_t i = ((size_t)from + k) % r->n;
+		if (r->lines[i].problem)
+			return (int)i;
+	}
+	return from;
+}
+
 static void *review_enter(struct ui *ui, const void *arg)
 {
 	struct review *r = xcalloc(1, sizeof *r);
 	snprintf(r->uuid, sizeof r->uuid, "%s", ((const struct walk_arg *)arg)->uuid);
+	r->over_walk = !((const struct walk_arg *)arg)->from_list;
 	build(ui, r);
+	/* Open on the first problem, so that Enter goes to fix it. */
+	if (r->problems && r->n)
+		r->sel = r->lines[0].problem ? 0 : next_problem(r, 0);
 	return r;
 }
 
@@ -144,14 +160,20 @@ static int review_handle(struct ui *ui, void *state, const struct input *in)
 	case ACT_BACK:
 		ui_pop(ui);
 		return RD_ALL;
+	case ACT_TAB:
+		if (r->n)
+			r->sel = next_problem(r, r->sel);
+		return RD_SCREEN;
 	case ACT_OK:
 		if (r->n) {
 			/* Open the walkthrough at this question, over the review's parent. */
 			char uuid[37], *path = xstrdup(r->lines[r->sel].path);
 			struct walk_arg a = { .uuid = uuid, .jump = path };
+			int over_walk = r->over_walk;
 			snprintf(uuid, sizeof uuid, "%s", r->uuid);
 			ui_pop(ui);
-			ui_pop(ui);
+			if (over_walk)
+				ui_pop(ui);
 			ui_push(ui, &screen_walk, &a);
 			free(path);
 		}
@@ -165,10 +187,17 @@ static int review_handle(struct ui *ui, void *state, const struct input *in)
 		}
 		if (!r->fs)
 			return RD_NONE;
-		if (assess_finish(ui_ctx(ui)->db, r->uuid, r->fs, &err) == 0)
+		if (assess_finish(ui_ctx(ui)->db, r->uuid, r->fs, &err) == 0) {
+			/* Done: back to the list of assessments, past the walkthrough. */
 			ui_message(ui, 0, "%s", _("The assessment is finished and saved."));
-		else
-			ui_message(ui, 1, "%s", sx_err_last(&err));
+			int over_walk = r->over_walk;
+			sx_err_clear(&err);
+			ui_pop(ui);
+			if (over_walk)
+				ui_pop(ui);
+			return RD_ALL;
+		}
+		ui_message(ui, 1, "%s", sx_err_last(&err));
 		sx_err_clear(&err);
 		build(ui, r);
 		return RD_ALL;
@@ -194,9 +223,10 @@ const struct screen screen_review = {
 	.draw = review_draw,
 	.handle = review_handle,
 	.leave = review_leave,
-	.keys = N_("Up/Down move  Enter edit this answer  F9 finish  Esc back"),
+	.keys = N_("Up/Down move  Enter edit  Tab next problem  F9 finish  Esc back"),
 	.help = N_("The review lists every question that applies and its answer. Answers "
-		   "marked ! are missing or not valid: press Enter on one to go and fix it. "
-		   "When nothing is marked, F9 finishes the assessment. A finished assessment "
+		   "marked ! are missing or not valid: the review opens on the first one, Tab goes "
+		   "to the next one and Enter goes to fix it. When nothing is marked, F9 finishes "
+		   "the assessment and returns to the list of assessments. A finished assessment "
 		   "can still be corrected; every change is kept in the history."),
 };

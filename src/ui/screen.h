@@ -90,6 +90,7 @@ struct walk_arg {
 	const char *uuid;   /* the assessment */
 	const char *jump;   /* answer path to start at, or NULL for where it stopped */
 	int fresh;          /* just created: fill the form's defaults */
+	int from_list;      /* review: opened from the list, not over a walkthrough */
 };
 
 /* What screen_assess_list shows. */

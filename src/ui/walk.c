@@ -109,6 +109,22 @@ static int store(struct walk *w, const char *value)
 	return save_all(w);
 }
 
+/* A day and month without a year ("20/11") as a date of the current year. */
+static int this_year(const char *text, char iso[11])
+{
+	char today[11], *full;
+	int rc;
+	size_t n = strlen(text);
+
+	if (n < 3 || n > 5 || strspn(text, "0123456789/-.") != n || strpbrk(text, "/-.") == NULL)
+		return -1;
+	clock_date(clock_now_ms(), today);
+	full = xasprintf("%s%c%.4s", text, *strpbrk(text, "/-."), today);
+	rc = date_parse_user(full, iso);
+	free(full);
+	return rc;
+}
+
 /* Typed text as the form stores it: dates ISO, numbers canonical ("25500",
  * "3.75") as read in the UI language (walk_num.c); NULL with w->error set
  * when a number was not settled. */
@@ -117,7 +133,7 @@ static char *normalised(struct walk *w, char *text)
 	enum xform_type t = type_of(w, w->cur);
 	char iso[11], *num;
 
-	if (t == XFT_DATE && *text && date_parse_user(text, iso) == 0) {
+	if (t == XFT_DATE && *text && (date_parse_user(text, iso) == 0 || this_year(text, iso) == 0)) {
 		free(text);
 		return xstrdup(iso);
 	}
@@ -210,6 +226,21 @@ static size_t page_step(struct walk *w, int dir)
 	return j;
 }
 
+/* Where the cursor lands when it comes to item i's page from elsewhere: past the notes that
+ * open the page (they stay on screen) to its first question; i itself on a page of notes. */
+static size_t land(struct walk *w, size_t i)
+{
+	size_t n, j = i;
+	const struct fs_item *it = fs_items(w->fs, &n);
+
+	if (type_of(w, i) != XFT_NOTE || first_of_page(w, i) != i)
+		return i;
+	for (size_t k; type_of(w, j) == XFT_NOTE; j = k)
+		if ((k = step(w, j, 1)) == j || it[k].page != it[i].page)
+			return i;
+	return j;
+}
+
 /* The choice name at the highlighted position. */
 static const char *csel_name(struct walk *w)
 {
@@ -276,24 +307,31 @@ static void save_changed(const char *path, const char *value, void *arg)
 /* F4 on a repeat: add an instance and go to its first question. */
 static void repeat_add(struct walk *w)
 {
-	size_t n, count;
+	size_t n, count = fs_repeat_count(w->fs, w->cur) + 1;
 	const struct fs_item *it;
-	char *prefix;
+	/* The repeat's item path is "rep"; its new instance is "rep[count]/".  Taken before
+	 * adding: the new instance's items come before the repeat's own item. */
+	char *prefix = xasprintf("%s[%zu]/", path_of(w, w->cur), count);
 
 	if (fs_repeat_fixed(w->fs, w->cur) || fs_repeat_add(w->fs, w->cur) != 0) {
 		ui_message(w->ui, 1, "%s", _("This part has a fixed number of entries."));
+		free(prefix);
 		return;
 	}
 	save_all(w);
-	count = fs_repeat_count(w->fs, w->cur);
+	/* A typical option picked from the catalogue: on to its first question left open. */
+	int picked = walk_cat_offer(w, prefix);
+	if (picked)
+		save_all(w);
 	it = fs_items(w->fs, &n);
-	/* The repeat's item path is "rep"; its new instance is "rep[count]/". */
-	prefix = xasprintf("%s[%zu]/", it[w->cur].path, count);
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(it[i].path, prefix, strlen(prefix)) == 0 && walk_visible(w, i)) {
-			go_to(w, i);
-			break;
-		}
+	for (int pass = picked ? 0 : 1; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (strncmp(it[i].path, prefix, strlen(prefix)) == 0 && walk_visible(w, i) &&
+			    (pass || (type_of(w, i) != XFT_NOTE && !*fs_get(w->fs, it[i].path)))) {
+				go_to(w, i);
+				pass = 2;
+				break;
+			}
 	free(prefix);
 }
 
@@ -342,10 +380,14 @@ static int go_item(struct walk *w, enum nav nav)
 		return RD_SCREEN;
 	fs_items(w->fs, &n);
 	switch (nav) {
-	case NAV_NEXT: to = step(w, w->cur, 1); break;
+	case NAV_NEXT:
+		to = step(w, w->cur, 1);
+		if (fs_items(w->fs, &n)[to].page != fs_items(w->fs, &n)[w->cur].page)
+			to = land(w, to);
+		break;
 	case NAV_PREV: to = step(w, w->cur, -1); break;
-	case NAV_PGDN: to = page_step(w, 1); break;
-	case NAV_PGUP: to = page_step(w, -1); break;
+	case NAV_PGDN: to = land(w, page_step(w, 1)); break;
+	case NAV_PGUP: to = land(w, page_step(w, -1)); break;
 	case NAV_HOME: to = walk_visible(w, 0) ? 0 : step(w, 0, 1); break;
 	default: to = walk_visible(w, n - 1) ? n - 1 : step(w, n - 1, -1); break;
 	}
@@ -415,6 +457,8 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 		}
 		if (in->ch == 4 && t == XFT_REPEAT)
 			repeat_add(w);
+		else if (in->ch == 6)
+			walk_cat_show(w);
 		else if (in->ch == 8)
 			repeat_remove(w);
 		else if (in->ch == 9 && leave_item(w) == 0)
@@ -434,6 +478,21 @@ static size_t position_item(struct walk *w, const char *path)
 		if (strcmp(it[i].path, path) == 0)
 			return walk_visible(w, i) ? i : step(w, i, 1);
 	return n && walk_visible(w, 0) ? 0 : step(w, 0, 1);
+}
+
+/* A new assessment opens at its first question that the facility record and the settings
+ * did not answer (the first item shown when all are answered). */
+static size_t first_unanswered(struct walk *w)
+{
+	size_t n, first = position_item(w, NULL);
+	fs_items(w->fs, &n);
+	for (size_t i = first, k; ; i = k) {
+		enum xform_type t = type_of(w, i);
+		if (t != XFT_NOTE && t != XFT_GROUP && t != XFT_REPEAT && !*fs_get(w->fs, path_of(w, i)))
+			return i;
+		if ((k = step(w, i, 1)) == i)
+			return first;
+	}
 }
 
 /* Open the form the assessment was filled with and its answers. */
@@ -463,7 +522,8 @@ static int open_assessment(struct walk *w, const struct walk_arg *arg)
 		rc = assess_sync_all(ctx->db, arg->uuid, w->fs, &err);
 	}
 	if (rc == 0)
-		w->cur = position_item(w, arg->jump ? arg->jump : row.position);
+		w->cur = arg->fresh && !arg->jump ? first_unanswered(w)
+			: position_item(w, arg->jump ? arg->jump : row.position);
 	free(row.facility_name);
 	free(row.form_id);
 	free(row.status);
@@ -560,7 +620,7 @@ const struct screen screen_walk = {
 	.leave = walk_leave,
 	.idle = walk_idle,
 	.unsaved = walk_unsaved,
-	.keys = N_("Enter next  F3 hint  F4/F8 add/delete entry  F9 review  Esc leave  F1 keys"),
+	.keys = N_("F3 hint  F4/F8 add/delete  F6 options  F9 review  Esc leave  F1 keys"),
 	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
 		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
 		   "Up and Down outside lists) move between questions, PageUp and PageDown "
@@ -569,5 +629,8 @@ const struct screen screen_walk = {
 		   "and a letter jumps to the answer that starts with it. F3 shows the "
 		   "question's hint. In a repeated part (such as the CP options), F4 adds "
 		   "another entry and F8 removes the current one. F9 opens the review, "
-		   "where the assessment is finished. Esc leaves; the draft stays."),
+		   "where the assessment is finished. Esc leaves; the draft stays. Adding a "
+		   "CP option offers the sector's typical options (pick one, then adjust it, "
+		   "or Esc to type your own); F6 shows them with their technique, cost, "
+		   "benefit and source."),
 };

@@ -38,6 +38,11 @@ void walk_num_preview(struct walk *w);
  * two things: the canonical value to store (caller frees), or NULL with
  * w->error set. */
 char *walk_num_settle(struct walk *w, const char *text);
+/* F4 on the CP options: offer the sector's typical options (walk_cat.c); a pick fills the
+ * new instance (under prefix "options[N]/") and returns 1, Esc or "other" returns 0. */
+int walk_cat_offer(struct walk *w, const char *prefix);
+/* F6: the sector's typical CP options with technique, cost, benefit and source. */
+void walk_cat_show(struct walk *w);
 /* Draw the current page. */
 void walk_draw_page(struct walk *w);
 

@@ -3,10 +3,12 @@
  * While a number is typed the field shows what it is read as ("25.500"
  * shows "= 25 500" in Vietnamese, "12*300" shows "= 3 600"); leaving the
  * field stores the canonical form ("25500", "3.75") and asks when the text
- * could mean two numbers, or is a number only in the other convention. */
+ * could mean two numbers, or is a number only in the other convention.  A magnitude word
+ * may follow the number: "30tr" is 30 000 000 (k / nghìn, tr / triệu / m, tỷ / bn). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/i18n.h"
 #include "base/mem.h"
@@ -22,6 +24,40 @@ int walk_numeric(struct walk *w, size_t i)
 	return t == XFT_INTEGER || t == XFT_DECIMAL;
 }
 
+/* A magnitude typed after the number ("30tr", "1,5 tỷ", "12k", "2m"): the factor, with the
+ * word cut off text; 1 when there is none. */
+static double magnitude(char *text)
+{
+	static const struct { const char *word; double factor; } words[] = {
+		{ "nghìn", 1e3 }, { "ngàn", 1e3 }, { "k", 1e3 }, { "triệu", 1e6 }, { "tr", 1e6 },
+		{ "m", 1e6 }, { "tỷ", 1e9 }, { "tỉ", 1e9 }, { "ty", 1e9 }, { "bn", 1e9 },
+	};
+	size_t n = strlen(text);
+	while (n && text[n - 1] == ' ')
+		text[--n] = '\0';
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t len = strlen(words[k].word);
+		if (n > len && strcasecmp(text + n - len, words[k].word) == 0 &&
+		    strchr("0123456789 .,", text[n - len - 1])) {
+			text[n - len] = '\0';
+			return words[k].factor;
+		}
+	}
+	return 1;
+}
+
+/* num_read() with a magnitude word: both readings scaled. */
+static int read_scaled(const char *typed, struct num_reading *r)
+{
+	char *text = xstrdup(typed);
+	double f = magnitude(text);
+	int rc = num_read(text, r);
+	free(text);
+	r->value *= f;
+	r->alt *= f;
+	return rc;
+}
+
 void walk_num_preview(struct walk *w)
 {
 	struct num_reading r;
@@ -32,7 +68,7 @@ void walk_num_preview(struct walk *w)
 		return;
 	text = lineedit_text(&w->le);
 	if (*text) {
-		num_read(text, &r);
+		read_scaled(text, &r);
 		num_write(r.value, a, sizeof a);
 		num_write_lang(r.alt, i18n_lang(), 4, b, sizeof b);
 		if (r.rc == NUM_OK)
@@ -85,7 +121,7 @@ char *walk_num_settle(struct walk *w, const char *text)
 	int ok;
 
 	example(ex, sizeof ex);
-	switch (num_read(text, &r)) {
+	switch (read_scaled(text, &r)) {
 	case NUM_OK:
 		v = r.value;
 		break;

@@ -157,3 +157,34 @@ done
 [ "$(grep -c "Giảng viên:" "$T/network.txt")" -ge 4 ] || fail "the trainers' parts are missing"
 [ "$(grep -c "Tư vấn đánh giá:" "$T/network.txt")" = 3 ] || fail "the 3 advisers' parts are missing"
 expect_one_font "$T/report.pdf"
+
+case_ "print: an assessment's report for the facility in Chromium — at most two A4 pages, the facility, figures, verdicts, options, score and signatures"
+sxsh demo >/dev/null || fail "demo failed"
+id=$(sqlite3 "$SXSH_DB" "SELECT a.uuid FROM assessments a JOIN answers s ON s.assessment_uuid = a.uuid
+	AND s.name = 'sector' AND s.value = 'cassava' WHERE a.kind = 'rapid' ORDER BY a.uuid LIMIT 1")
+score=$(sqlite3 "$SXSH_DB" "SELECT value FROM answers WHERE assessment_uuid = '$id' AND name = 'score'")
+name=$(sqlite3 "$SXSH_DB" "SELECT value FROM answers WHERE assessment_uuid = '$id' AND name = 'facility_name'")
+[ -n "$id" ] && [ -n "$score" ] || fail "the demo has no cassava assessment with a score"
+sxsh --lang vi assessment report "$id" --format html -o "$T/a.html" || fail "assessment report failed"
+expect_mode "$T/a.html" 600
+to_pdf "$T/a.html" "$T/a.pdf"
+pages=$(pdf_pages "$T/a.pdf")
+[ "${pages:-0}" -ge 1 ] && [ "$pages" -le 2 ] || fail "the report has ${pages:-no} pages, want 1 or 2"
+pdfinfo "$T/a.pdf" | grep -q "Page size:.*(A4)" || fail "not A4 portrait: $(pdfinfo "$T/a.pdf" | grep 'Page size')"
+pdftotext -layout "$T/a.pdf" "$T/a.txt"
+grep -q "Đánh giá nhanh sản xuất sạch hơn" "$T/a.txt" || fail "the title is missing"
+grep -q "$name" "$T/a.txt" || fail "the facility '$name' is missing"
+grep -q "Nguyên liệu chính" "$T/a.txt" || fail "the inputs are missing"
+grep -q "m³/tấn tinh bột" "$T/a.txt" || fail "the specific consumption against the benchmarks is missing"
+grep -q "Hoàn vốn giản đơn" "$T/a.txt" || fail "the options' payback is missing"
+grep -q "Tổng điểm: $score/10" "$T/a.txt" || fail "the score $score/10 is missing"
+grep -q "ĐẠI DIỆN CƠ SỞ" "$T/a.txt" && grep -q "CÁN BỘ ĐÁNH GIÁ" "$T/a.txt" ||
+	fail "signature blocks missing: $(tail -12 "$T/a.txt")"
+expect_one_font "$T/a.pdf"
+# The same as text, on standard output, and a format that does not exist.
+run sxsh --lang vi assessment report "$id" --format text
+expect_status 0
+expect_out_has "Tổng điểm: $score/10."
+run sxsh assessment report "$id" --format pdf
+expect_status 2
+expect_err_has "unknown format 'pdf'"

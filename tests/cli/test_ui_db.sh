@@ -169,7 +169,7 @@ key Enter
 wait Which form?
 key Enter
 wait A. General information — facility
-key Enter
+# A new assessment opens at the first question the facility record left open.
 wait > Owner / legal representative
 screenshot $T/ready.txt
 sleep 2000

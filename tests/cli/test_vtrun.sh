@@ -19,5 +19,17 @@ if [ -n "$vt" ]; then
 	expect_out_has "counted: 7 keys"
 	run "$vt" "$HERE/../tty/driver/key_count_over.vt" -- sh -c "$child"
 	expect_status 1
-	expect_err_has "key_count_over.vt:6: maxkeys 6: 7 keys sent, more than 6"
+	expect_err_has "key_count_over.vt:6: maxkeys 6: 7 keys, more than 6"
+fi
+
+case_ "vtrun: keys counts key presses (type, key COUNT, send), keymark resets, maxkeys fails above"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	run "$vt" "$HERE/../tty/driver/keys.vt" -- sh -c 'printf "screen 0\r\n"; sleep 5'
+	expect_status 1
+	expect_out_has "first: 7 keys"
+	expect_out_has "second: 1 keys"
+	expect_err_has "keys.vt:12: maxkeys"
 fi

@@ -113,7 +113,7 @@ struct vtr_run {
 	long started_ms;              /* when the child was (re)started, for `clock` */
 	long output_ms;               /* when its latest output arrived, for `clock` */
 	int mark_line;                /* script line of the last `mark` */
-	unsigned long keys;           /* key presses sent since the start (`keys`, `maxkeys`) */
+	unsigned long keys;           /* key presses sent since the start or `keymark` */
 	char *pending;                /* keys libvterm encoded, not yet written, owned */
 	size_t npending, cappending;  /* used and allocated bytes of pending */
 	bool altscreen;               /* alternate screen active (libvterm termprop) */
@@ -1029,9 +1029,8 @@ static bool vtr_run_row(struct vtr_run *r, const struct vtr_step *st)
 /* type TEXT: every character as a key press; \n is Enter and \t is Tab, as on a keyboard. */
 static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 {
-	for (const char *p = st->text; *p;) {
+	for (const char *p = st->text; *p; r->keys++) {
 		uint32_t c = vtr_utf8_next(&p);
-		r->keys++;
 		if (c == '\n')
 			vterm_keyboard_key(r->vt, VTERM_KEY_ENTER, VTERM_MOD_NONE);
 		else if (c == '\t')
@@ -1049,7 +1048,7 @@ static bool vtr_run_type(struct vtr_run *r, const struct vtr_step *st)
 static bool vtr_run_send(struct vtr_run *r, const struct vtr_step *st)
 {
 	vtr_on_output(st->text, strlen(st->text), r);
-	r->keys++;   /* one key whose encoding the script spells out */
+	r->keys++;  /* one key press of a terminal that encodes it so */
 	vtr_sent_input(r);
 	vtr_flush_keys(r);
 	return true;
@@ -1059,8 +1058,7 @@ static bool vtr_run_send(struct vtr_run *r, const struct vtr_step *st)
 static bool vtr_run_key(struct vtr_run *r, const struct vtr_step *st)
 {
 	vtr_sent_input(r);
-	for (long i = 0; i < st->m; i++) {
-		r->keys++;
+	for (long i = 0; i < st->m; i++, r->keys++) {
 		vtr_send_key(r, &st->key);
 		if (st->key.key == VTERM_KEY_ESCAPE && !st->key.mod)
 			vtr_pause(r, VTR_ESC_PAUSE_MS);
@@ -1215,20 +1213,28 @@ static bool vtr_run_bytes(struct vtr_run *r, const struct vtr_step *st)
 	return true;
 }
 
-/* keys LABEL: prints "LABEL: N keys", the key presses the script sent so far (a `type`
- * counts one per character, `key NAME N` N, `send` one), restarts included. */
+/* keymark: count key presses from here (`type` counts each character, `key` each press,
+ * `send` one). */
+static bool vtr_run_keymark(struct vtr_run *r, const struct vtr_step *st)
+{
+	(void)st;
+	r->keys = 0;
+	return true;
+}
+
+/* keys LABEL: prints "LABEL: N keys", the key presses since the start or `keymark`. */
 static bool vtr_run_keys(struct vtr_run *r, const struct vtr_step *st)
 {
 	printf("%s: %lu keys\n", st->text, r->keys);
 	return true;
 }
 
-/* maxkeys N: the script has sent at most N key presses so far. */
+/* maxkeys N: at most N key presses since the start or `keymark`. */
 static bool vtr_run_maxkeys(struct vtr_run *r, const struct vtr_step *st)
 {
 	if (r->keys <= (unsigned long)st->n)
 		return true;
-	return vtr_fail(r, st, "%lu keys sent, more than %ld", r->keys, st->n);
+	return vtr_fail(r, st, "%lu keys, more than %ld", r->keys, st->n);
 }
 
 /* Every script command. */
@@ -1255,6 +1261,7 @@ static const struct vtr_cmd vtr_cmds[] = {
 	{ .name = "clock", .parse = vtr_parse_text, .run = vtr_run_clock },
 	{ .name = "rss", .parse = vtr_parse_text, .run = vtr_run_rss },
 	{ .name = "bytes", .parse = vtr_parse_text, .run = vtr_run_bytes },
+	{ .name = "keymark", .parse = vtr_parse_none, .run = vtr_run_keymark },
 	{ .name = "keys", .parse = vtr_parse_text, .run = vtr_run_keys },
 	{ .name = "maxkeys", .parse = vtr_parse_number, .run = vtr_run_maxkeys },
 };
@@ -1402,7 +1409,8 @@ static int vtr_usage(void)
 	      "  row N TEXT | type TEXT | key NAME [COUNT] | resize COLSxROWS | sleep MS |\n"
 	      "  kill SIGNAME | exit CODE|SIGNAME | dump | screenshot FILE | mark | maxbytes N |\n"
 	      "  term altscreen|cursor|appcursor|echo|icanon on|off |\n"
-	      "  attr [no]reverse|[no]bold|[no]underline|[no]italic TEXT | restart\n"
+	      "  attr [no]reverse|[no]bold|[no]underline|[no]italic TEXT | restart |\n"
+	      "  keymark | keys LABEL | maxkeys N\n"
 	      "headers (before the first command): #! args: ... | #! env: NAME=VALUE ... |\n"
 	      "  #! size: COLSxROWS | #! timeout: MS\n", stderr);
 	return 2;
