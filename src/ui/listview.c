@@ -28,8 +28,15 @@ long listview_jump(size_t n, long cur, wchar_t letter,
 		free(want);
 		return -1;
 	}
+	/* The first press of a letter goes to the first entry from the top that
+	 * starts with it, even when the selected one does too; pressing the same
+	 * letter again, where it left the cursor, goes on to the next one. */
+	static const void *last_arg;
+	static wchar_t last_letter;
+	static long last_to = -1;
 	size_t from = 0;
-	if (cur >= 0 && (size_t)cur < n && starts_with(label, arg, (size_t)cur, want))
+	if (arg == last_arg && letter == last_letter && cur == last_to && cur >= 0
+	    && (size_t)cur < n)
 		from = (size_t)cur + 1;
 	for (size_t k = 0; k < n && found < 0; k++) {
 		size_t i = (from + k) % n;
@@ -37,6 +44,9 @@ long listview_jump(size_t n, long cur, wchar_t letter,
 			found = (long)i;
 	}
 	free(want);
+	last_arg = arg;
+	last_letter = letter;
+	last_to = found;
 	return found;
 }
 

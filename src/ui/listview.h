@@ -20,9 +20,10 @@ int listview_move(int *sel, long n, int page, const struct input *in, int home_e
 int listview_handle(struct listview *l, const struct input *in, int rows);
 /* The row a typed letter jumps to among n rows whose labels label(i, arg) gives: the
  * first row from the top whose label starts with the letter (case, accents and đ folded),
- * or, when the row at cur already starts with it, the next such row after cur (wrapping),
- * so that pressing "c" twice visits both "Có …" answers in order.  cur < 0 means no row
- * is chosen yet.  Returns -1 when no label starts with the letter. */
+ * even when the row at cur starts with it too; the same letter pressed again on the row
+ * it jumped to (same list arg) goes on to the next such row (wrapping), so that pressing
+ * "c" twice visits both "Có …" answers in order.  cur < 0 means no row is chosen yet.
+ * Returns -1 when no label starts with the letter. */
 long listview_jump(size_t n, long cur, wchar_t letter,
 		   const char *(*label)(size_t i, void *arg), void *arg);
 /* Draw rows rows at (y, x), cols wide, the selection highlighted. */
