@@ -132,7 +132,7 @@ i18n: $(MO)
 # Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
 fuzz:
 	@$(call LAYER,CORE_SRC="$(CORE_SRC)" FUZZ_CFLAGS="$(PKG_CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600" \
-	  FUZZ_LIBS="$(LDLIBS_ALL)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
+	  FUZZ_LIBS="$(LDLIBS_ALL) $(shell pkg-config --libs libzip)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
 test: unit cli tty
 
 # Everything, then everything again under AddressSanitizer + UBSan (gcc, then
