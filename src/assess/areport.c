@@ -1,14 +1,18 @@
 /* areport.c — one assessment as a report for the facility (text or A4 HTML). */
 #include "assess/areport.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "assess/assess.h"
 #include "base/clock.h"
 #include "base/html.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/platform.h"
+#include "base/text.h"
 #include "base/printdoc.h"
 #include "form/formdir.h"
 #include "form/fsession.h"
@@ -97,6 +101,43 @@ static long entry_of(const char *path)
 	return br ? strtol(br + 1, NULL, 10) : 0;
 }
 
+static void heading_free(struct rep *r, char *text)
+{
+	heading(r, text);
+	free(text);
+}
+
+char *areport_entry_heading(struct fsession *fs, size_t item)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(fs, &n);
+	const struct xform *f = fs_form(fs);
+	int rep = xform_repeat_of(f, it[item].node);
+	return xasprintf(_("%s — entry %ld"), rep >= 0 ? xform_text(f, &f->nodes[rep].label,
+			 fs_lang(fs)) : "", entry_of(it[item].path));
+}
+
+char *areport_group_heading(struct fsession *fs, size_t item)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(fs, &n);
+	const struct xform *f = fs_form(fs);
+	char *h, *part;
+
+	if (it[item].group < 0)
+		return xstrdup("");
+	h = xstrdup(xform_text(f, &f->nodes[it[item].group].label, fs_lang(fs)));
+	part = strrchr(h, '(');
+	if (part && part > h && part[-1] == ' ' && strchr("0123456789", part[1]))
+		part[-1] = '\0';   /* "D. … (2/5)": one heading for the five screens */
+	return h;
+}
+
+long areport_entry_of(const char *path)
+{
+	return entry_of(path);
+}
+
 /* Every item that applies, in the form's order, under its group's heading. */
 static void body(struct rep *r)
 {
@@ -125,18 +166,10 @@ static void body(struct rep *r)
 			continue;   /* an observation or an option's check: only what was found */
 		}
 		if (e && e != entry) {
-			int rep = xform_repeat_of(r->f, it[i].node);
-			char *h = xasprintf(_("%s — entry %ld"), rep >= 0 ? xform_text(r->f,
-					    &r->f->nodes[rep].label, fs_lang(r->fs)) : "", e);
-			heading(r, h);
-			free(h);
+			heading_free(r, areport_entry_heading(r->fs, i));
 			group = it[i].group;
 		} else if (!e && it[i].group != group && it[i].group >= 0) {
-			char *h = xstrdup(xform_text(r->f, &r->f->nodes[it[i].group].label,
-						     fs_lang(r->fs)));
-			char *part = strrchr(h, '(');
-			if (part && part > h && part[-1] == ' ' && strchr("0123456789", part[1]))
-				part[-1] = '\0';   /* "D. … (2/5)": one heading for the five screens */
+			char *h = areport_group_heading(r->fs, i);
 			if (!last || strcmp(last, h) != 0)
 				heading(r, h);
 			free(last);
@@ -229,5 +262,70 @@ int areport_write(struct sx_db *db, const char *datadir, const char *uuid,
 	free(row.form_id);
 	free(row.status);
 	free(row.position);
+	return rc;
+}
+
+char *areport_file_name(struct sx_db *db, const char *uuid, enum areport_format fmt,
+			struct sx_err *err)
+{
+	struct assess_row row;
+	sqlite3_stmt *st;
+	char *stem, *who, *day = xstrdup(""), *name;
+
+	if (assess_get(db, uuid, &row, err) != 0)
+		return NULL;
+	st = db_stmt(db, "SELECT value FROM answers WHERE assessment_uuid = ? AND name ="
+		     " 'visit_date' AND deleted = 0", err);
+	if (st) {
+		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			free(day);
+			day = text_slug((const char *)sqlite3_column_text(st, 0), 10);
+		}
+		sqlite3_reset(st);
+	}
+	stem = text_slug(_("report"), 40);
+	who = text_slug(row.facility_name, 30);
+	name = xasprintf("%s%s%s%s%s.%s", stem, *day ? "-" : "", day, *who ? "-" : "", who,
+			 fmt == AREPORT_HTML ? "html" : "txt");
+	free(stem);
+	free(who);
+	free(day);
+	free(row.facility_name);
+	free(row.form_id);
+	free(row.status);
+	free(row.position);
+	return name;
+}
+
+int areport_save(struct sx_db *db, const char *datadir, const char *uuid,
+		 enum areport_format fmt, const char *path, struct sx_err *err)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp), rc = -1;
+	FILE *out;
+
+	if (fd < 0) {
+		sx_err_add(err, path, 0, "%s", strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	platform_private_fd(fd);   /* names and figures of a facility, whatever the umask */
+	out = fdopen(fd, "w");
+	if (!out)
+		close(fd);
+	else if (areport_write(db, datadir, uuid, fmt, out, err) == 0 && fflush(out) == 0 &&
+		 platform_fsync(fileno(out)) == 0)
+		rc = 0;
+	if (out && fclose(out) != 0)
+		rc = -1;
+	if (rc == 0 && platform_rename(tmp, path) != 0)
+		rc = -1;
+	if (rc != 0) {
+		if (!sx_err_count(err))
+			sx_err_add(err, path, 0, "%s", strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
 	return rc;
 }

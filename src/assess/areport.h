@@ -14,6 +14,7 @@
 
 #include "base/err.h"
 #include "db/db.h"
+#include "form/fsession.h"
 
 enum areport_format { AREPORT_TEXT, AREPORT_HTML };
 
@@ -23,5 +24,25 @@ int areport_format_parse(const char *s, enum areport_format *out);
  * language.  0, or -1 with err. */
 int areport_write(struct sx_db *db, const char *datadir, const char *uuid,
 		  enum areport_format fmt, FILE *out, struct sx_err *err);
+
+/* The same into the file at path, created owner-only, whole or not at all (a temporary
+ * file renamed).  0, or -1 with err. */
+int areport_save(struct sx_db *db, const char *datadir, const char *uuid,
+		 enum areport_format fmt, const char *path, struct sx_err *err);
+/* A readable, safe file name for the report: "report" in the UI language, the
+ * day of the visit and the facility's name, ASCII-folded (text_slug):
+ * "bao-cao-2026-03-10-htx-ca-phe-hat-lot.html".  NULL with err when there is no
+ * such assessment.  Caller frees. */
+char *areport_file_name(struct sx_db *db, const char *uuid, enum areport_format fmt,
+			struct sx_err *err);
+
+/* The headings the report (and the review) put over the items of a filling: the item's
+ * group label without a screen part ("D. Site observations (2/5)" gives "D. Site
+ * observations", one heading for the five screens; "" outside groups), and the entry of a
+ * repeated part ("E. CP options — entry 2").  Caller frees. */
+char *areport_group_heading(struct fsession *fs, size_t item);
+char *areport_entry_heading(struct fsession *fs, size_t item);
+/* The entry number of the innermost repeat in an answer path ("options[2]/x": 2), or 0. */
+long areport_entry_of(const char *path);
 
 #endif

@@ -391,3 +391,26 @@ void assess_rows_free(struct assess_row *rows, size_t n)
 	}
 	free(rows);
 }
+
+void assess_progress(struct fsession *s, struct assess_progress *p)
+{
+	const struct xform *f = fs_form(s);
+	size_t n;
+	const struct fs_item *it = fs_items(s, &n);
+
+	p->answered = p->total = 0;
+	for (size_t i = 0; i < n; i++) {
+		enum xform_type t = f->nodes[it[i].node].type;
+		if (fs_type_auto(t) || t == XFT_NOTE || t == XFT_REPEAT || t == XFT_GROUP ||
+		    !fs_relevant(s, i))
+			continue;
+		p->total++;
+		p->answered += *fs_get(s, it[i].path) != '\0';
+	}
+	p->problems = fs_problems(s, NULL);
+}
+
+char *assess_progress_text(const struct assess_progress *p)
+{
+	return xasprintf(_("%zu/%zu answered"), p->answered, p->total);
+}

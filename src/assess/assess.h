@@ -69,4 +69,17 @@ long assess_list(struct sx_db *db, const char *facility, struct assess_row **row
 /* Free n rows (or the strings of one with n = 1). */
 void assess_rows_free(struct assess_row *rows, size_t n);
 
+/* How far a filling is: the one count the list, the walkthrough, the review and the
+ * report show.  total is the number of questions that apply now (relevant), leaving out
+ * notes, calculated results, the metadata the form fills itself and the "add another"
+ * line of a repeat; each entry of a repeat counts its own questions.  answered is how
+ * many of them have an answer; problems is fs_problems() (required and unanswered, or
+ * not valid). */
+struct assess_progress {
+	size_t answered, total, problems;
+};
+void assess_progress(struct fsession *s, struct assess_progress *p);
+/* "10/53 answered" in the UI language.  Caller frees. */
+char *assess_progress_text(const struct assess_progress *p);
+
 #endif

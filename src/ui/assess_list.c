@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/clock.h"
+#include "base/date.h"
 #include "ui/draw.h"
 #include "assess/assess.h"
 #include "form/formdir.h"
@@ -13,18 +14,20 @@
 #include "ui/listview.h"
 #include "base/mem.h"
 #include "records/orgs.h"
+#include "ui/outdir.h"
 #include "ui/screen.h"
 
 struct alist {
 	char facility[37];          /* "" for every draft */
 	struct assess_row *rows;    /* the assessments */
-	char **progress;            /* "12/48, 2 errors" per row */
+	char **progress;            /* form, date, score, "12/48 answered" per row */
 	long n;
 	int sel, top;
 	char picked[37];            /* set by the facility picker */
 	int picking;                /* waiting for the picker */
 	char adviser[37];           /* set by the organisation picker */
 	char advised[37];           /* the assessment it advises, "" when not picking */
+	struct outdir_ask ask;      /* F5: the folder the report goes to */
 };
 
 /* Forms loaded for one reload: each form file is read once, not once per row. */
@@ -62,31 +65,37 @@ static void free_cache(struct form_cache *c)
 	free(c->forms);
 }
 
-/* "answered / shown" and the number of problems of one assessment. */
+/* The second line of an assessment: its form, date, score and how far it got (the one
+ * count, assess_progress()).  Caller frees. */
 static char *progress_of(struct ui *ui, struct form_cache *cache, const struct assess_row *row)
 {
 	struct sx_err err = {0};
 	struct xform *f = cached_form(ui, cache, row->form_id);
 	struct fsession *s;
-	size_t n, shown = 0, answered = 0, problems;
-	const struct fs_item *it;
-	char *out;
+	struct assess_progress p;
+	char day[11], iso[11], *count, *score, *out;
+	const char *visit;
 
 	if (!f)
 		return xstrdup(_("form missing"));
 	s = fs_new(f, i18n_lang(), clock_now_ms());
 	assess_load(ui_ctx(ui)->db, row->uuid, s, &err);
-	it = fs_items(s, &n);
-	for (size_t i = 0; i < n; i++) {
-		enum xform_type t = f->nodes[it[i].node].type;
-		if (fs_type_auto(t) || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(s, i))
-			continue;
-		shown++;
-		answered += *fs_get(s, it[i].path) != '\0';
+	assess_progress(s, &p);
+	count = assess_progress_text(&p);
+	/* The day of the visit; until it is answered, the day of the last change. */
+	visit = fs_get(s, "visit_date");
+	clock_date(row->updated_at, iso);
+	date_format_user(*visit ? visit : iso, day);
+	score = *fs_get(s, "score") ? xasprintf(_("score %s"), fs_get(s, "score")) : xstrdup("");
+	out = xasprintf("%s · %s%s%s · %s", f->settings.form_title ? f->settings.form_title
+			: f->settings.form_id, day, *score ? " · " : "", score, count);
+	if (p.problems) {
+		char *more = xasprintf(_("%s, %zu to fix"), out, p.problems);
+		free(out);
+		out = more;
 	}
-	problems = fs_problems(s, NULL);
-	out = problems ? xasprintf(_("%zu/%zu answered, %zu to fix"), answered, shown, problems)
-		       : xasprintf(_("%zu/%zu answered, complete"), answered, shown);
+	free(score);
+	free(count);
 	fs_free(s);
 	sx_err_clear(&err);
 	return out;
@@ -124,10 +133,16 @@ static void *alist_enter(struct ui *ui, const void *varg)
 	return l;
 }
 
+/* Rows of the list: each assessment takes two. */
+static int list_rows(void)
+{
+	return (LINES - 5) / 2;
+}
+
 static void alist_draw(struct ui *ui, void *state)
 {
 	struct alist *l = state;
-	int rows = LINES - 6, namew = COLS / 2 - 2;
+	int rows = list_rows(), namew = COLS - 20;
 
 	ui_title(ui, l->facility[0] ? _("Assessments of the facility") : _("Assessments"));
 	if (l->n == 0)
@@ -140,15 +155,19 @@ static void alist_draw(struct ui *ui, void *state)
 		l->top = l->sel - rows + 1;
 	for (int k = 0; k < rows && l->top + k < l->n; k++) {
 		const struct assess_row *r = &l->rows[l->top + k];
-		enum role role = l->top + k == l->sel ? R_SELECTED : R_NORMAL;
-		char *right = xasprintf("%s · %s", strcmp(r->status, "complete") == 0
-					? _("finished") : _("draft"), l->progress[l->top + k]);
-		if (role == R_SELECTED)
-			draw_fill(2 + k, 1, COLS - 2, role);
-		draw_text(2 + k, 2, namew, role, r->facility_name);
-		draw_text(2 + k, namew + 3, COLS - namew - 5, role, right);
-		free(right);
+		int y = 2 + 2 * k, sel = l->top + k == l->sel;
+		enum role role = sel ? R_SELECTED : R_NORMAL;
+		if (sel) {
+			draw_fill(y, 1, COLS - 2, role);
+			draw_fill(y + 1, 1, COLS - 2, role);
+		}
+		draw_text(y, 2, namew, role, r->facility_name);
+		draw_text(y, namew + 3, COLS - namew - 5, role,
+			  strcmp(r->status, "complete") == 0 ? _("finished") : _("draft"));
+		draw_text(y + 1, 4, COLS - 6, sel ? role : R_DIM, l->progress[l->top + k]);
 	}
+	if (l->ask.on)
+		outdir_ask_draw(&l->ask);
 }
 
 /* Ask which form, create the assessment and open it. */
@@ -185,8 +204,13 @@ static void start(struct ui *ui, struct alist *l, const char *facility)
 static int alist_handle(struct ui *ui, void *state, const struct input *in)
 {
 	struct alist *l = state;
-	int rows = LINES - 6;
+	int rows = list_rows();
 
+	if (l->ask.on) {
+		if (outdir_ask_handle(&l->ask, in) == OUTDIR_GO && l->n)
+			review_write_report(ui, l->rows[l->sel].uuid, &l->ask.le);
+		return RD_ALL;
+	}
 	if (listview_move(&l->sel, (long)l->n, rows, in, 1))
 		return RD_SCREEN;
 	switch (in->act) {
@@ -212,6 +236,8 @@ static int alist_handle(struct ui *ui, void *state, const struct input *in)
 			l->adviser[0] = '\0';
 			snprintf(l->advised, sizeof l->advised, "%s", l->rows[l->sel].uuid);
 			ui_push(ui, &screen_org_list, &a);
+		} else if (in->ch == 5 && l->n) {
+			outdir_ask_start(&l->ask, ui_ctx(ui)->db);
 		} else if (in->ch == 9 && l->n) {
 			struct walk_arg a = { .uuid = l->rows[l->sel].uuid, .from_list = 1 };
 			ui_push(ui, &screen_review, &a);
@@ -277,11 +303,18 @@ const struct screen screen_assess_list = {
 	.handle = alist_handle,
 	.leave = alist_leave,
 	.resume = alist_resume,
-	.keys = N_("Enter continue  F2 new  F4 adviser  F9 review  Esc back"),
-	.help = N_("Each line is an assessment: the facility, whether it is a draft or "
-		   "finished, how many questions are answered and how many still need "
-		   "attention. Enter continues where it stopped; F9 opens the review, where "
-		   "it is finished; F2 starts a new one (choose the facility, then the form); F4 "
-		   "names an organisation of the support network as adviser of the selected "
-		   "assessment (the report lists it)."),
+	.keys = N_("Enter continue  F2 new  F4 adviser  F5 report  F9 review  Esc back"),
+	.help = N_("Each assessment takes two lines: the facility and whether it is a draft or "
+		   "finished; then the form, the date of the visit (until it is answered, of "
+		   "the last change), the score the form calculates, and how many questions "
+		   "are answered out of those that apply now (\"32/55 answered\": notes and "
+		   "calculated results are not counted, and the total grows or shrinks as "
+		   "answers open or skip parts of the form; the walkthrough and the review show "
+		   "the same count), with how many still need attention. Enter continues where "
+		   "it stopped; F9 opens the review, where it is finished; F2 starts a new one "
+		   "(choose the facility, then the form); F4 names an organisation of the "
+		   "support network as adviser of the selected assessment (the report lists "
+		   "it); F5 writes the selected assessment's report for the facility as a "
+		   "printable HTML page into the folder shown on the bottom line (your "
+		   "documents folder the first time, then the one you used last)."),
 };

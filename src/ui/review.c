@@ -1,21 +1,28 @@
-/* review.c — every question shown and its answer; jump to fix; finish. */
+/* review.c — every question that applies and its whole answer (wrapped), the results the
+ * form calculates, a heading per section and per repeated entry; jump to fix, come back to
+ * the same place, write the facility's report, finish. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/clock.h"
 #include "ui/draw.h"
+#include "assess/areport.h"
 #include "assess/assess.h"
 #include "form/formdir.h"
 #include "base/i18n.h"
-#include "ui/listview.h"
 #include "base/mem.h"
+#include "ui/outdir.h"
 #include "ui/screen.h"
 
-/* One line of the review. */
+/* What a line of the review is. */
+enum rkind { RL_HEAD, RL_ANSWER, RL_RESULT };
+
+/* One line of the review (drawn over as many rows as its text needs). */
 struct rline {
-	char *text;      /* "label: answer" */
-	char *path;      /* the item's path, to jump to */
+	enum rkind kind;
+	char *text;      /* the heading, "label: answer" or the result */
+	char *path;      /* the item's path, to jump to (NULL for a heading) */
 	int problem;     /* 1 when missing or invalid */
 };
 
@@ -24,11 +31,22 @@ struct review {
 	struct xform *form;
 	struct fsession *fs;
 	struct rline *lines;
-	size_t n, problems;
-	int sel, top;
+	size_t n, cap;
+	struct assess_progress progress;
+	int sel, top;    /* selected line (never a heading), first line drawn */
 	char *status;
 	int over_walk;   /* a walkthrough is under the review (else the list) */
+	struct outdir_ask ask;   /* F5: the folder the report goes to */
 };
+
+/* Where the review was when Enter left it to edit an answer: the next review of the same
+ * assessment opens there (one review is open at a time). */
+static struct {
+	char uuid[37];
+	char *path;      /* the selected line's item */
+	char *top_path;  /* the first line's item, or NULL for a heading */
+	int top;         /* the first line's index, when top_path is NULL */
+} back;
 
 static void free_lines(struct review *r)
 {
@@ -38,7 +56,81 @@ static void free_lines(struct review *r)
 	}
 	free(r->lines);
 	r->lines = NULL;
-	r->n = 0;
+	r->n = r->cap = 0;
+}
+
+/* Add a line (text owned from now on). */
+static void add(struct review *r, enum rkind kind, char *text, const char *path, int problem)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->lines = xreallocarray(r->lines, r->cap, sizeof *r->lines);
+	}
+	r->lines[r->n++] = (struct rline){ kind, text, path ? xstrdup(path) : NULL, problem };
+}
+
+/* 1 for a note that is not the opening text of a section (as the report has them). */
+static int result_note(const struct xform_node *node)
+{
+	size_t len = strlen(node->name);
+	return !(len >= 6 && strcmp(node->name + len - 6, "_intro") == 0);
+}
+
+/* The headings a line at item i needs before it. */
+static void headings(struct review *r, size_t i, int *group, long *entry, char **last)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(r->fs, &n);
+	long e = areport_entry_of(it[i].path);
+
+	if (e && e != *entry) {
+		add(r, RL_HEAD, areport_entry_heading(r->fs, i), NULL, 0);
+		*group = it[i].group;
+	} else if (!e && it[i].group != *group && it[i].group >= 0) {
+		char *h = areport_group_heading(r->fs, i);
+		if (!*last || strcmp(*last, h) != 0)
+			add(r, RL_HEAD, xstrdup(h), NULL, 0);
+		free(*last);
+		*last = h;
+		*group = it[i].group;
+	}
+	*entry = e;
+}
+
+/* The lines from the session: in the form's order, each question that applies with its
+ * answer (or why it needs attention), each result note, and the headings. */
+static void fill(struct review *r)
+{
+	size_t n;
+	const struct fs_item *it = fs_items(r->fs, &n);
+	int group = -2;
+	long entry = 0;
+	char *last = NULL, msg[256];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct xform_node *node = &r->form->nodes[it[i].node];
+		const char *v = fs_get(r->fs, it[i].path);
+		char *label, *shown;
+		int bad;
+
+		if (fs_type_auto(node->type) || node->type == XFT_REPEAT || !fs_relevant(r->fs, i) ||
+		    (node->type == XFT_NOTE && !result_note(node)))
+			continue;
+		headings(r, i, &group, &entry, &last);
+		label = fs_label(r->fs, i);
+		if (node->type == XFT_NOTE) {
+			add(r, RL_RESULT, xasprintf("= %s", label), it[i].path, 0);
+			free(label);
+			continue;
+		}
+		bad = fs_check(r->fs, i, v, msg, sizeof msg) != 0;
+		shown = fs_display(r->fs, i);
+		add(r, RL_ANSWER, xasprintf("%s: %s", label, bad ? msg : *shown ? shown : "—"),
+		    it[i].path, bad);
+		free(shown);
+		free(label);
+	}
+	free(last);
 }
 
 /* Build the lines from the stored answers (the walkthrough saved them). */
@@ -47,46 +139,25 @@ static void build(struct ui *ui, struct review *r)
 	struct sx_ctx *ctx = ui_ctx(ui);
 	struct sx_err err = {0};
 	struct assess_row row;
-	size_t n;
-	const struct fs_item *it;
-	char *path = NULL, msg[256];
+	char *path = NULL;
 
 	free_lines(r);
 	fs_free(r->fs);
 	xform_free(r->form);
 	r->fs = NULL;
 	r->form = NULL;
+	memset(&r->progress, 0, sizeof r->progress);
 	if (assess_get(ctx->db, r->uuid, &row, &err) != 0)
 		goto out;
 	free(r->status);
 	r->status = xstrdup(row.status);
 	path = formdir_path(ctx->datadir, row.form_id, &err);
-	if (!path || !(r->form = xform_load(path, &err)))
-		goto out_row;
-	r->fs = fs_new(r->form, i18n_lang(), clock_now_ms());
-	assess_load(ctx->db, r->uuid, r->fs, &err);
-	it = fs_items(r->fs, &n);
-	r->lines = xcalloc(n + 1, sizeof *r->lines);
-	r->problems = 0;
-	for (size_t i = 0; i < n; i++) {
-		enum xform_type t = r->form->nodes[it[i].node].type;
-		const char *v = fs_get(r->fs, it[i].path);
-		char *label, *shown;
-		int bad;
-		if (fs_type_auto(t) || t == XFT_NOTE || t == XFT_REPEAT || !fs_relevant(r->fs, i))
-			continue;
-		bad = fs_check(r->fs, i, v, msg, sizeof msg) != 0;
-		label = fs_label(r->fs, i);
-		shown = fs_display(r->fs, i);
-		r->lines[r->n].text = xasprintf("%s %s: %s", bad ? "!" : " ", label,
-						bad ? msg : *shown ? shown : "—");
-		free(shown);
-		r->lines[r->n].path = xstrdup(it[i].path);
-		r->lines[r->n++].problem = bad;
-		r->problems += (size_t)bad;
-		free(label);
+	if (path && (r->form = xform_load(path, &err)) != NULL) {
+		r->fs = fs_new(r->form, i18n_lang(), clock_now_ms());
+		assess_load(ctx->db, r->uuid, r->fs, &err);
+		fill(r);
+		assess_progress(r->fs, &r->progress);
 	}
-out_row:
 	free(row.facility_name);
 	free(row.form_id);
 	free(row.status);
@@ -98,15 +169,78 @@ out:
 	sx_err_clear(&err);
 }
 
-/* The next line with a problem after line from (wrapping), or from when there is none. */
-static int next_problem(const struct review *r, int from)
+/* The next line after from in direction dir (+1, -1) that can be selected, with a problem
+ * when only_problems is set (wrapping then); from itself when there is none. */
+static int next_line(const struct review *r, int from, int dir, int only_problems)
 {
 	for (size_t k = 1; k <= r->n; k++) {
-		size_t i = ((size_t)from + k) % r->n;
-		if (r->lines[i].problem)
+		long i = (long)from + dir * (long)k;
+		if (only_problems)
+			i = ((i % (long)r->n) + (long)r->n) % (long)r->n;
+		else if (i < 0 || i >= (long)r->n)
+			break;
+		if (r->lines[i].kind != RL_HEAD && (!only_problems || r->lines[i].problem))
 			return (int)i;
 	}
 	return from;
+}
+
+/* The line whose item is path, or -1. */
+static int line_of(const struct review *r, const char *path)
+{
+	for (size_t i = 0; path && i < r->n; i++)
+		if (r->lines[i].path && strcmp(r->lines[i].path, path) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Columns and rows the lines are drawn in. */
+static int text_cols(void) { return COLS - 4; }
+static int list_rows(void) { return LINES - 6; }
+
+static int rows_of(const struct rline *l)
+{
+	int h = draw_wrapped_rows(text_cols(), l->text);
+	return h < 1 ? 1 : h > list_rows() ? list_rows() : h;
+}
+
+/* Rows of lines a..b (inclusive). */
+static int rows_between(const struct review *r, int a, int b)
+{
+	int h = 0;
+	for (int i = a; i <= b && i < (int)r->n; i++)
+		h += rows_of(&r->lines[i]);
+	return h;
+}
+
+/* Scroll so that the selected line shows whole (with its heading when there is room). */
+static void scroll_to_sel(struct review *r)
+{
+	if (r->sel < r->top)
+		r->top = r->sel > 0 && r->lines[r->sel - 1].kind == RL_HEAD ? r->sel - 1 : r->sel;
+	while (r->top < r->sel && rows_between(r, r->top, r->sel) > list_rows())
+		r->top++;
+}
+
+/* Open where the officer left it to edit, else on the first problem (Enter fixes it),
+ * else at the top. */
+static void place(struct review *r)
+{
+	int first = r->n && r->lines[0].kind != RL_HEAD ? 0 : next_line(r, 0, 1, 0);
+	int at = strcmp(back.uuid, r->uuid) == 0 ? line_of(r, back.path) : -1;
+
+	r->sel = first;
+	if (at >= 0) {
+		int top = back.top_path ? line_of(r, back.top_path) : back.top;
+		r->sel = at;
+		r->top = top >= 0 && top <= at ? top : at;
+	} else if (r->progress.problems && r->n && !r->lines[first].problem) {
+		r->sel = next_line(r, first, 1, 1);
+	}
+	back.uuid[0] = '\0';
+	if (r->n && r->sel < (int)r->n && r->lines[r->sel].kind == RL_HEAD)
+		r->sel = next_line(r, r->sel, 1, 0);
+	scroll_to_sel(r);
 }
 
 static void *review_enter(struct ui *ui, const void *arg)
@@ -115,46 +249,163 @@ static void *review_enter(struct ui *ui, const void *arg)
 	snprintf(r->uuid, sizeof r->uuid, "%s", ((const struct walk_arg *)arg)->uuid);
 	r->over_walk = !((const struct walk_arg *)arg)->from_list;
 	build(ui, r);
-	/* Open on the first problem, so that Enter goes to fix it. */
-	if (r->problems && r->n)
-		r->sel = r->lines[0].problem ? 0 : next_problem(r, 0);
+	place(r);
 	return r;
 }
 
 static void review_draw(struct ui *ui, void *state)
 {
 	struct review *r = state;
-	int rows = LINES - 6;
-	char *head;
+	char *head, *count = assess_progress_text(&r->progress);
+	size_t problems = r->progress.problems;
+	int y = 3, bottom = 3 + list_rows();
 
 	ui_title(ui, _("Review"));
-	head = r->problems
-		? xasprintf(_("%zu answers to check or complete (marked !). Enter jumps to one."), r->problems)
+	head = problems
+		? xasprintf(_("%zu answers to check or complete (marked !). Enter jumps to one."), problems)
 		: xstrdup(strcmp(r->status ? r->status : "", "complete") == 0
 			? _("Finished. Changes you make now are kept in the history.")
 			: _("Everything is answered. F9 finishes the assessment."));
-	draw_text(1, 1, COLS - 2, r->problems ? R_ERROR : R_GOOD, head);
+	draw_text(1, 1, COLS - 2, problems ? R_ERROR : R_GOOD, head);
+	draw_text(2, 1, COLS - 2, R_DIM, count);
 	free(head);
-	if (r->sel < r->top)
-		r->top = r->sel;
-	if (r->sel >= r->top + rows)
-		r->top = r->sel - rows + 1;
-	for (int k = 0; k < rows && r->top + k < (int)r->n; k++) {
-		const struct rline *l = &r->lines[r->top + k];
-		enum role role = r->top + k == r->sel ? R_SELECTED : l->problem ? R_ERROR : R_NORMAL;
+	free(count);
+	scroll_to_sel(r);
+	for (int i = r->top; i < (int)r->n && y < bottom; i++) {
+		const struct rline *l = &r->lines[i];
+		int h = rows_of(l);
+		enum role role = i == r->sel ? R_SELECTED : l->kind == RL_HEAD ? R_TITLE
+			: l->problem ? R_ERROR : R_NORMAL;
+		if (h > bottom - y)
+			h = bottom - y;
 		if (role == R_SELECTED)
-			draw_fill(3 + k, 1, COLS - 2, role);
-		draw_text(3 + k, 1, COLS - 2, role, l->text);
+			for (int k = 0; k < h; k++)
+				draw_fill(y + k, 1, COLS - 2, role);
+		if (l->problem)
+			draw_text(y, 1, 1, role, "!");
+		draw_wrapped(y, l->kind == RL_HEAD ? 1 : 3, l->kind == RL_HEAD ? COLS - 2
+			     : text_cols(), h, role, l->text);
+		y += h;
 	}
+	if (r->ask.on)
+		outdir_ask_draw(&r->ask);
+}
+
+/* Move for Up, Down, PageUp, PageDown, Home, End; 1 when it was one of them. */
+static int move_sel(struct review *r, const struct input *in)
+{
+	int to = r->sel, last = (int)r->n - 1;
+
+	switch (in->act) {
+	case ACT_UP: to = next_line(r, r->sel, -1, 0); break;
+	case ACT_DOWN: to = next_line(r, r->sel, 1, 0); break;
+	case ACT_HOME: to = next_line(r, -1, 1, 0); break;
+	case ACT_END: to = next_line(r, (int)r->n, -1, 0); break;
+	case ACT_PGDN:
+		while (to < last && rows_between(r, r->sel, next_line(r, to, 1, 0)) <= list_rows() &&
+		       next_line(r, to, 1, 0) != to)
+			to = next_line(r, to, 1, 0);
+		if (to == r->sel)
+			to = next_line(r, to, 1, 0);
+		break;
+	case ACT_PGUP:
+		while (to > 0 && rows_between(r, next_line(r, to, -1, 0), r->sel) <= list_rows() &&
+		       next_line(r, to, -1, 0) != to)
+			to = next_line(r, to, -1, 0);
+		if (to == r->sel)
+			to = next_line(r, to, -1, 0);
+		break;
+	default:
+		return 0;
+	}
+	if (to >= 0 && to < (int)r->n)
+		r->sel = to;
+	return 1;
+}
+
+/* Enter: open the walkthrough at this line's item, over the review's parent; the next
+ * review of this assessment comes back here. */
+static int edit(struct ui *ui, struct review *r)
+{
+	char uuid[37], *path = xstrdup(r->lines[r->sel].path);
+	struct walk_arg a = { .uuid = uuid, .jump = path };
+	int over_walk = r->over_walk;
+
+	snprintf(uuid, sizeof uuid, "%s", r->uuid);
+	snprintf(back.uuid, sizeof back.uuid, "%s", r->uuid);
+	free(back.path);
+	free(back.top_path);
+	back.path = xstrdup(path);
+	back.top_path = r->lines[r->top].path ? xstrdup(r->lines[r->top].path) : NULL;
+	back.top = r->top;
+	ui_pop(ui);
+	if (over_walk)
+		ui_pop(ui);
+	ui_push(ui, &screen_walk, &a);
+	free(path);
+	return RD_ALL;
+}
+
+void review_write_report(struct ui *ui, const char *uuid, const struct lineedit *folder)
+{
+	struct sx_ctx *ctx = ui_ctx(ui);
+	struct sx_err err = {0};
+	char *typed = lineedit_text(folder);
+	char *name = areport_file_name(ctx->db, uuid, AREPORT_HTML, &err);
+	char *path = name ? outdir_file(typed, name) : NULL;
+
+	if (path && areport_save(ctx->db, ctx->datadir, uuid, AREPORT_HTML, path, &err) == 0) {
+		char *shown = outdir_join(typed, name);   /* where, as the officer typed it */
+		ui_message(ui, 0, _("Written: %s"), shown);
+		outdir_remember(ctx->db, typed);
+		free(shown);
+	} else {
+		ui_message(ui, 1, "%s", sx_err_last(&err));
+	}
+	free(typed);
+	free(name);
+	free(path);
+	sx_err_clear(&err);
+}
+
+static int finish(struct ui *ui, struct review *r)
+{
+	struct sx_err err = {0};
+
+	if (r->progress.problems) {
+		ui_message(ui, 1, _("Not finished: %zu answers still need attention."),
+			   r->progress.problems);
+		return RD_SCREEN;
+	}
+	if (!r->fs)
+		return RD_NONE;
+	if (assess_finish(ui_ctx(ui)->db, r->uuid, r->fs, &err) == 0) {
+		/* Done: back to the list of assessments, past the walkthrough. */
+		int over_walk = r->over_walk;
+		ui_message(ui, 0, "%s", _("The assessment is finished and saved."));
+		sx_err_clear(&err);
+		ui_pop(ui);
+		if (over_walk)
+			ui_pop(ui);
+		return RD_ALL;
+	}
+	ui_message(ui, 1, "%s", sx_err_last(&err));
+	sx_err_clear(&err);
+	build(ui, r);
+	place(r);
+	return RD_ALL;
 }
 
 static int review_handle(struct ui *ui, void *state, const struct input *in)
 {
 	struct review *r = state;
-	struct sx_err err = {0};
-	int rows = LINES - 6;
 
-	if (listview_move(&r->sel, (long)r->n, rows, in, 1))
+	if (r->ask.on) {
+		if (outdir_ask_handle(&r->ask, in) == OUTDIR_GO)
+			review_write_report(ui, r->uuid, &r->ask.le);
+		return RD_ALL;
+	}
+	if (r->n && move_sel(r, in))
 		return RD_SCREEN;
 	switch (in->act) {
 	case ACT_BACK:
@@ -162,45 +413,16 @@ static int review_handle(struct ui *ui, void *state, const struct input *in)
 		return RD_ALL;
 	case ACT_TAB:
 		if (r->n)
-			r->sel = next_problem(r, r->sel);
+			r->sel = next_line(r, r->sel, 1, 1);
 		return RD_SCREEN;
 	case ACT_OK:
-		if (r->n) {
-			/* Open the walkthrough at this question, over the review's parent. */
-			char uuid[37], *path = xstrdup(r->lines[r->sel].path);
-			struct walk_arg a = { .uuid = uuid, .jump = path };
-			int over_walk = r->over_walk;
-			snprintf(uuid, sizeof uuid, "%s", r->uuid);
-			ui_pop(ui);
-			if (over_walk)
-				ui_pop(ui);
-			ui_push(ui, &screen_walk, &a);
-			free(path);
-		}
-		return RD_ALL;
+		return r->n && r->lines[r->sel].path ? edit(ui, r) : RD_NONE;
 	case ACT_FKEY:
-		if (in->ch != 9)
-			return RD_NONE;
-		if (r->problems) {
-			ui_message(ui, 1, _("Not finished: %zu answers still need attention."), r->problems);
-			return RD_SCREEN;
-		}
-		if (!r->fs)
-			return RD_NONE;
-		if (assess_finish(ui_ctx(ui)->db, r->uuid, r->fs, &err) == 0) {
-			/* Done: back to the list of assessments, past the walkthrough. */
-			ui_message(ui, 0, "%s", _("The assessment is finished and saved."));
-			int over_walk = r->over_walk;
-			sx_err_clear(&err);
-			ui_pop(ui);
-			if (over_walk)
-				ui_pop(ui);
+		if (in->ch == 5) {
+			outdir_ask_start(&r->ask, ui_ctx(ui)->db);
 			return RD_ALL;
 		}
-		ui_message(ui, 1, "%s", sx_err_last(&err));
-		sx_err_clear(&err);
-		build(ui, r);
-		return RD_ALL;
+		return in->ch == 9 ? finish(ui, r) : RD_NONE;
 	default:
 		return RD_NONE;
 	}
@@ -223,10 +445,19 @@ const struct screen screen_review = {
 	.draw = review_draw,
 	.handle = review_handle,
 	.leave = review_leave,
-	.keys = N_("Up/Down move  Enter edit  Tab next problem  F9 finish  Esc back"),
-	.help = N_("The review lists every question that applies and its answer. Answers "
-		   "marked ! are missing or not valid: the review opens on the first one, Tab goes "
-		   "to the next one and Enter goes to fix it. When nothing is marked, F9 finishes "
-		   "the assessment and returns to the list of assessments. A finished assessment "
-		   "can still be corrected; every change is kept in the history."),
+	.keys = N_("Up/Down move  Enter edit  Tab next problem  F5 report  F9 finish  Esc back"),
+	.help = N_("The review lists, section by section and entry by entry of the repeated "
+		   "parts (such as the CP options), every question that applies with its whole "
+		   "answer, and the results the form calculates (lines starting with =: "
+		   "specific consumption, benchmark verdicts, payback, score). Answers marked ! "
+		   "are missing or not valid: the review opens on the first one, Tab goes to the "
+		   "next one and Enter goes to fix it; F9 in the walkthrough comes back to the "
+		   "same place. The second line counts the questions that apply now (notes and "
+		   "calculated results not counted) and how many have an answer, as the list of "
+		   "assessments and the walkthrough count them. F5 writes the report for the "
+		   "facility as a printable HTML page into the folder shown on the bottom line "
+		   "(your documents folder the first time, then the one you used last). When "
+		   "nothing is marked, F9 finishes the assessment and returns to the list of "
+		   "assessments. A finished assessment can still be corrected; every change is "
+		   "kept in the history."),
 };

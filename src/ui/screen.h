@@ -93,6 +93,11 @@ struct walk_arg {
 	int from_list;      /* review: opened from the list, not over a walkthrough */
 };
 
+struct lineedit;
+/* F5 in the review and the list of assessments: assessment uuid's report for the facility
+ * as an HTML page into the folder typed (ui/outdir.h), and a message saying where. */
+void review_write_report(struct ui *ui, const char *uuid, const struct lineedit *folder);
+
 /* What screen_assess_list shows. */
 struct assess_list_arg {
 	const char *facility;   /* a facility's assessments, or NULL for every draft */

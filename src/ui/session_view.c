@@ -12,8 +12,8 @@
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
-#include "base/platform.h"
 #include "ui/lineedit.h"
+#include "ui/outdir.h"
 #include "ui/screen.h"
 #include "training/session.h"
 #include "training/sheet.h"
@@ -22,8 +22,7 @@
 
 /* Rows used by the heading above the list. */
 #define HEAD_ROWS 5
-/* Settings: the folder files are written to, the last list imported. */
-#define SET_OUTPUT_DIR "output_dir"
+/* Settings: the last list imported (the folder files go to: ui/outdir.h). */
 #define SET_LIST_PATH "participants_list_path"
 
 /* What the bottom line asks for. */
@@ -133,41 +132,6 @@ static void sview_draw(struct ui *ui, void *state)
 		draw_ask(v);
 }
 
-/* path with a leading ~ replaced by $HOME, as a shell would.  Caller frees. */
-static char *expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home)
-		return xasprintf("%s%s", home, path + 1);
-	return xstrdup(path);
-}
-
-/* path with a leading $HOME shown as ~, as the officer would type it.  Caller frees. */
-static char *tilde(const char *path)
-{
-	const char *home = getenv("HOME");
-	size_t n = home ? strlen(home) : 0;
-
-	if (n > 1 && strncmp(path, home, n) == 0 && (path[n] == '/' || !path[n]))
-		return xasprintf("~%s", path + n);
-	return xstrdup(path);
-}
-
-/* The folder files go to: the one used last, else the documents folder. */
-static char *output_dir(struct sx_db *db)
-{
-	char *dir = db_setting(db, SET_OUTPUT_DIR), *shown;
-
-	if (dir && *dir)
-		return dir;
-	free(dir);
-	dir = platform_documents_dir();
-	shown = tilde(dir ? dir : ".");
-	free(dir);
-	return shown;
-}
-
 /* Start asking on the bottom line, the field filled with what was used last. */
 static void start_ask(struct ui *ui, struct sview *v, int what)
 {
@@ -175,7 +139,7 @@ static void start_ask(struct ui *ui, struct sview *v, int what)
 	char *text = what == ASK_LIST ? db_setting(db, SET_LIST_PATH) : NULL;
 
 	if (!text || !*text) {
-		char *dir = output_dir(db);
+		char *dir = outdir_current(db);
 		free(text);
 		text = what == ASK_LIST ? xasprintf("%s/", dir) : xstrdup(dir);
 		free(dir);
@@ -190,19 +154,16 @@ static void write_sheet(struct ui *ui, struct sview *v, enum sheet_format fmt)
 {
 	struct sx_err err = {0};
 	struct sx_db *db = ui_ctx(ui)->db;
-	char *typed = lineedit_text(&v->path), *dir = expand_home(*typed ? typed : ".");
-	char *name = sheet_file_name(&v->s, fmt);
-	char *path = xasprintf("%s%s%s", dir, platform_is_sep(dir[strlen(dir) - 1]) ? "" : "/",
-			       name);
+	char *typed = lineedit_text(&v->path), *name = sheet_file_name(&v->s, fmt);
+	char *path = outdir_file(typed, name);
 
 	if (sheet_save(db, &v->s, fmt, path, &err) == 0) {   /* the folder was on screen */
 		ui_message(ui, 0, _("Written: %s"), name);
-		db_set_setting(db, SET_OUTPUT_DIR, typed, NULL);
+		outdir_remember(db, typed);
 	} else {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	}
 	free(typed);
-	free(dir);
 	free(name);
 	free(path);
 	sx_err_clear(&err);
@@ -211,7 +172,7 @@ static void write_sheet(struct ui *ui, struct sview *v, enum sheet_format fmt)
 /* Open the preview of the list typed, and remember its path. */
 static void open_list(struct ui *ui, struct sview *v)
 {
-	char *typed = lineedit_text(&v->path), *path = expand_home(typed);
+	char *typed = lineedit_text(&v->path), *path = outdir_expand(typed);
 	struct list_import_arg a = { .session_uuid = v->uuid, .path = path };
 
 	db_set_setting(ui_ctx(ui)->db, SET_LIST_PATH, typed, NULL);

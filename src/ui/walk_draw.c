@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess/assess.h"
+#include "base/text.h"
 #include "ui/draw.h"
 #include "base/i18n.h"
 #include "base/mem.h"
@@ -107,31 +109,30 @@ static int item_rows(struct walk *w, size_t i, int y, int draw)
 	return rows + 1;
 }
 
-/* Section heading: the current item's group, and its entry in a repeat. */
+/* Section heading: the current item's group, and its entry in a repeat; on the right the
+ * one count of how far the assessment is (assess_progress(), as the list shows it). */
 static void draw_heading(struct walk *w)
 {
-	size_t n, k = 0, total = 0;
+	size_t n;
 	const struct fs_item *it = fs_items(w->fs, &n);
 	const char *section = it[w->cur].group >= 0
 		? xform_text(w->form, &w->form->nodes[it[w->cur].group].label, fs_lang(w->fs)) : "";
-	char pos[48], *head;
+	struct assess_progress p;
+	char *head, *pos;
 	const char *br = strrchr(it[w->cur].path, '[');
+	int pw;
 
-	for (size_t i = 0; i < n; i++) {
-		if (!walk_visible(w, i))
-			continue;
-		total++;
-		if (i <= w->cur)
-			k++;
-	}
-	snprintf(pos, sizeof pos, "%zu / %zu", k, total);
+	assess_progress(w->fs, &p);
+	pos = assess_progress_text(&p);
+	pw = text_width(pos);
 	if (br && node_of(w, w->cur)->type != XFT_REPEAT)
 		head = xasprintf(_("%s — entry %ld"), section, strtol(br + 1, NULL, 10));
 	else
 		head = xstrdup(section);
-	draw_text(1, 1, COLS - (int)strlen(pos) - 4, R_TITLE, head);
-	draw_text(1, COLS - (int)strlen(pos) - 1, (int)strlen(pos), R_DIM, pos);
+	draw_text(1, 1, COLS - pw - 4, R_TITLE, head);
+	draw_text(1, COLS - pw - 1, pw, R_DIM, pos);
 	free(head);
+	free(pos);
 }
 
 void walk_draw_page(struct walk *w)
