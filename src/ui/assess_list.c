@@ -21,6 +21,7 @@ struct alist {
 	char facility[37];          /* "" for every draft */
 	struct assess_row *rows;    /* the assessments */
 	char **progress;            /* form, date, score, "12/48 answered" per row */
+	size_t *problems;           /* answers that need attention, per row */
 	long n;
 	int sel, top;
 	char picked[37];            /* set by the facility picker */
@@ -67,7 +68,8 @@ static void free_cache(struct form_cache *c)
 
 /* The second line of an assessment: its form, date, score and how far it got (the one
  * count, assess_progress()).  Caller frees. */
-static char *progress_of(struct ui *ui, struct form_cache *cache, const struct assess_row *row)
+static char *progress_of(struct ui *ui, struct form_cache *cache, const struct assess_row *row,
+			 size_t *problems)
 {
 	struct sx_err err = {0};
 	struct xform *f = cached_form(ui, cache, row->form_id);
@@ -89,11 +91,7 @@ static char *progress_of(struct ui *ui, struct form_cache *cache, const struct a
 	score = *fs_get(s, "score") ? xasprintf(_("score %s"), fs_get(s, "score")) : xstrdup("");
 	out = xasprintf("%s · %s%s%s · %s", f->settings.form_title ? f->settings.form_title
 			: f->settings.form_id, day, *score ? " · " : "", score, count);
-	if (p.problems) {
-		char *more = xasprintf(_("%s, %zu to fix"), out, p.problems);
-		free(out);
-		out = more;
-	}
+	*problems = p.problems;
 	free(score);
 	free(count);
 	fs_free(s);
@@ -108,6 +106,7 @@ static void reload(struct ui *ui, struct alist *l)
 	for (long i = 0; i < l->n; i++)
 		free(l->progress[i]);
 	free(l->progress);
+	free(l->problems);
 	assess_rows_free(l->rows, l->n > 0 ? (size_t)l->n : 0);
 	l->n = assess_list(ui_ctx(ui)->db, l->facility[0] ? l->facility : NULL, &l->rows, &err);
 	if (l->n < 0) {
@@ -115,8 +114,9 @@ static void reload(struct ui *ui, struct alist *l)
 		l->n = 0;
 	}
 	l->progress = xcalloc((size_t)l->n + 1, sizeof *l->progress);
+	l->problems = xcalloc((size_t)l->n + 1, sizeof *l->problems);
 	for (long i = 0; i < l->n; i++)
-		l->progress[i] = progress_of(ui, &cache, &l->rows[i]);
+		l->progress[i] = progress_of(ui, &cache, &l->rows[i], &l->problems[i]);
 	free_cache(&cache);
 	if (l->sel >= l->n)
 		l->sel = l->n ? (int)l->n - 1 : 0;
@@ -142,7 +142,7 @@ static int list_rows(void)
 static void alist_draw(struct ui *ui, void *state)
 {
 	struct alist *l = state;
-	int rows = list_rows(), namew = COLS - 20;
+	int rows = list_rows(), namew = COLS - 32;
 
 	ui_title(ui, l->facility[0] ? _("Assessments of the facility") : _("Assessments"));
 	if (l->n == 0)
@@ -161,9 +161,12 @@ static void alist_draw(struct ui *ui, void *state)
 			draw_fill(y, 1, COLS - 2, role);
 			draw_fill(y + 1, 1, COLS - 2, role);
 		}
+		const char *status = strcmp(r->status, "complete") == 0 ? _("finished") : _("draft");
+		char *shown = l->problems[l->top + k]
+			? xasprintf(_("%s, %zu to fix"), status, l->problems[l->top + k]) : xstrdup(status);
 		draw_text(y, 2, namew, role, r->facility_name);
-		draw_text(y, namew + 3, COLS - namew - 5, role,
-			  strcmp(r->status, "complete") == 0 ? _("finished") : _("draft"));
+		draw_text(y, namew + 3, COLS - namew - 5, role, shown);
+		free(shown);
 		draw_text(y + 1, 4, COLS - 6, sel ? role : R_DIM, l->progress[l->top + k]);
 	}
 	if (l->ask.on)
@@ -292,6 +295,7 @@ static void alist_leave(struct ui *ui, void *state)
 	for (long i = 0; i < l->n; i++)
 		free(l->progress[i]);
 	free(l->progress);
+	free(l->problems);
 	assess_rows_free(l->rows, (size_t)l->n);
 	free(l);
 }

@@ -113,11 +113,18 @@ static void fill(struct review *r)
 		char *label, *shown;
 		int bad;
 
-		if (fs_type_auto(node->type) || node->type == XFT_REPEAT || !fs_relevant(r->fs, i) ||
-		    (node->type == XFT_NOTE && !result_note(node)))
+		if (fs_type_auto(node->type) || !fs_relevant(r->fs, i) ||
+		    (node->type == XFT_NOTE && !result_note(node)) ||
+		    (node->type == XFT_REPEAT && fs_repeat_fixed(r->fs, i)))
 			continue;
 		headings(r, i, &group, &entry, &last);
 		label = fs_label(r->fs, i);
+		if (node->type == XFT_REPEAT) {   /* after its entries: how many, Enter adds */
+			add(r, RL_ANSWER, xasprintf(_("%s — entries: %zu (Enter, then F4 adds one)"),
+						    label, fs_repeat_count(r->fs, i)), it[i].path, 0);
+			free(label);
+			continue;
+		}
 		if (node->type == XFT_NOTE) {
 			add(r, RL_RESULT, xasprintf("= %s", label), it[i].path, 0);
 			free(label);
@@ -294,24 +301,22 @@ static void review_draw(struct ui *ui, void *state)
 /* Move for Up, Down, PageUp, PageDown, Home, End; 1 when it was one of them. */
 static int move_sel(struct review *r, const struct input *in)
 {
-	int to = r->sel, last = (int)r->n - 1;
+	int to = r->sel, nx;
 
 	switch (in->act) {
 	case ACT_UP: to = next_line(r, r->sel, -1, 0); break;
 	case ACT_DOWN: to = next_line(r, r->sel, 1, 0); break;
 	case ACT_HOME: to = next_line(r, -1, 1, 0); break;
 	case ACT_END: to = next_line(r, (int)r->n, -1, 0); break;
-	case ACT_PGDN:
-		while (to < last && rows_between(r, r->sel, next_line(r, to, 1, 0)) <= list_rows() &&
-		       next_line(r, to, 1, 0) != to)
-			to = next_line(r, to, 1, 0);
+	case ACT_PGDN:   /* about a screen of rows further */
+		while ((nx = next_line(r, to, 1, 0)) != to && rows_between(r, r->sel + 1, nx) <= list_rows())
+			to = nx;
 		if (to == r->sel)
 			to = next_line(r, to, 1, 0);
 		break;
 	case ACT_PGUP:
-		while (to > 0 && rows_between(r, next_line(r, to, -1, 0), r->sel) <= list_rows() &&
-		       next_line(r, to, -1, 0) != to)
-			to = next_line(r, to, -1, 0);
+		while ((nx = next_line(r, to, -1, 0)) != to && rows_between(r, nx, r->sel - 1) <= list_rows())
+			to = nx;
 		if (to == r->sel)
 			to = next_line(r, to, -1, 0);
 		break;
