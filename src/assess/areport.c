@@ -36,6 +36,7 @@ struct rep {
 	enum areport_format fmt;
 	FILE *out;
 	int open_table;   /* HTML: a <table> is open */
+	int draft;        /* not finished yet: the report says how far it got */
 };
 
 /* Text to the output, escaped in HTML. */
@@ -191,6 +192,28 @@ static void body(struct rep *r)
 	close_table(r);
 }
 
+/* For a draft, under the title: not finished, and the one count (assess_progress()). */
+static void draft_line(struct rep *r)
+{
+	struct assess_progress p;
+	char *count, *text;
+
+	if (!r->draft)
+		return;
+	assess_progress(r->fs, &p);
+	count = assess_progress_text(&p);
+	text = xasprintf(_("Draft, not finished: %s."), count);
+	if (r->fmt == AREPORT_HTML) {
+		fputs("<p class=\"sub\">", r->out);
+		put(r, text);
+		fputs("</p>\n", r->out);
+	} else {
+		fprintf(r->out, "%s\n", text);
+	}
+	free(text);
+	free(count);
+}
+
 /* The HTML page around the body. */
 static void html_page(struct rep *r, const char *facility)
 {
@@ -223,7 +246,9 @@ static void html_page(struct rep *r, const char *facility)
 	put(r, _("Rapid cleaner-production assessment"));
 	fputs("</h1>\n<p class=\"sub\">", r->out);
 	put(r, facility);
-	fputs("</p>\n<div class=\"cols\">\n", r->out);
+	fputs("</p>\n", r->out);
+	draft_line(r);
+	fputs("<div class=\"cols\">\n", r->out);
 	body(r);
 	fputs("</div>\n", r->out);
 	printdoc_signatures(r->out, &doc);
@@ -245,11 +270,13 @@ int areport_write(struct sx_db *db, const char *datadir, const char *uuid,
 		struct rep r = { .f = f, .fmt = fmt, .out = out };
 		r.fs = fs_new(f, i18n_lang(), clock_now_ms());
 		if (assess_load(db, uuid, r.fs, err) == 0) {
+			r.draft = strcmp(row.status, "complete") != 0;
 			if (fmt == AREPORT_HTML) {
 				html_page(&r, row.facility_name);
 			} else {
 				const char *t = _("Rapid cleaner-production assessment");
 				fprintf(out, "%s\n%s\n", t, row.facility_name);
+				draft_line(&r);
 				body(&r);
 			}
 			rc = ferror(out) ? -1 : 0;

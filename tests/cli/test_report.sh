@@ -462,3 +462,55 @@ sqlite3 "$SXSH_DB" "INSERT INTO indicators (uuid, updated_at, origin, plan_uuid,
 run sxsh report --plan SL-SXSH-2016-2020 --format html
 expect_out_has "<tr><td>Phù Yên</td><td>"
 expect_out_has "<p class=\"hidden\">$((hidden - 1)) areas with no records and no targets are not listed.</p>"
+
+case_ "assessment count: a draft's report, the list and the review show one answered/total count (issue 13)"
+find_vtrun
+if [ -z "$vt" ]; then
+	fail "no vtrun: run it through 'make cli', which builds the terminal driver"
+else
+	sxsh demo >/dev/null
+	id=$(sqlite3 "$SXSH_DB" "SELECT uuid FROM assessments WHERE kind = 'rapid' AND status = 'draft' LIMIT 1")
+	done_id=$(sqlite3 "$SXSH_DB" "SELECT uuid FROM assessments WHERE kind = 'rapid' AND status = 'complete' LIMIT 1")
+	name=$(sqlite3 "$SXSH_DB" "SELECT f.name FROM assessments a JOIN facilities f ON f.uuid = a.facility_uuid WHERE a.uuid = '$id'")
+	[ -n "$id" ] && [ -n "$done_id" ] || fail "the demo has no rapid draft and finished assessment"
+	run sxsh --lang en assessment report "$id" --format text
+	expect_status 0
+	count=$(printf '%s\n' "$OUT" | sed -n 's/^Draft, not finished: \([0-9]*\/[0-9]*\) answered\.$/\1/p')
+	[ -n "$count" ] || fail "the draft's report does not say how far it got: $(printf '%s\n' "$OUT" | head -4)"
+	run sxsh --lang en assessment report "$done_id" --format text
+	expect_status 0
+	case $OUT in *"Draft, not finished"*) fail "a finished assessment's report says draft" ;; esac
+	# The list (drafts first, the latest change first) and the review of that draft.
+	k=$(sqlite3 "$SXSH_DB" "SELECT count(*) FROM assessments a WHERE a.deleted = 0 AND a.status = 'draft'
+		AND max(a.updated_at, coalesce((SELECT max(updated_at) FROM answers WHERE assessment_uuid = a.uuid), 0))
+		> (SELECT max(b.updated_at, coalesce((SELECT max(updated_at) FROM answers WHERE assessment_uuid = b.uuid), 0))
+		FROM assessments b WHERE b.uuid = '$id')")
+	cat >"$T/count.vt" <<VT
+#! args: --lang en
+wait 1/3
+key Down
+key Enter
+wait 2/3
+type Lò Thị Mai
+key Enter
+wait 3/3
+key Enter
+wait What would you like to do?
+key Enter
+wait answered
+key Down $k
+dump
+key F9
+wait Review
+dump
+VT
+	mkdir -p "$T/home"
+	HOME="$T/home" XDG_DATA_HOME="$T/xdg" LANG=C.UTF-8 \
+		"$vt" "$T/count.vt" -- "$SXSH_BIN" >"$T/vt.out" 2>&1 </dev/null \
+		|| fail "the terminal script failed: $(tail -30 "$T/vt.out")"
+	# The draft's two lines in the list: its name, then its count.
+	grep -A1 "|  $name " "$T/vt.out" | grep -q " · $count answered\$" ||
+		fail "the list does not show $name with $count answered: $(grep -A1 "$name" "$T/vt.out")"
+	OUT=$(cat "$T/vt.out")
+	expect_out_has " 2| $count answered"
+fi
