@@ -108,6 +108,7 @@ wait Registered Lường Thị Mai.
 key Esc
 wait Participants: 2
 key Esc
+wait — Training and awareness events
 key Esc
 wait What would you like to do?
 key End
