@@ -677,16 +677,15 @@ const struct screen screen_walk = {
 	.idle = walk_idle,
 	.unsaved = walk_unsaved,
 	.keys = N_("F3 hint  F4/F8 add/delete  F6 options  F9 review  Esc leave  F1 keys"),
-	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
-		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
-		   "Up and Down outside lists) move between questions, PageUp and PageDown "
-		   "between pages, Home and End to the first and last question. In a list, "
-		   "Up/Down move, Space chooses (or ticks, when several answers are allowed) "
-		   "and a letter jumps to the answer that starts with it. F3 shows the "
-		   "question's hint. In a repeated part (such as the CP options), F4 adds "
-		   "another entry and F8 removes the current one. F9 opens the review, "
-		   "where the assessment is finished. Esc leaves; the draft stays. Adding a "
-		   "CP option offers the sector's typical options (pick one, then adjust it, "
-		   "or Esc to type your own); F6 shows them with their technique, cost, "
-		   "benefit and source."),
+	.help = N_("Enter accepts an answer and moves on (past notes); on the last question it opens the "
+		   "review. Every answer is saved as soon as you leave it. Tab/Shift-Tab or Up/Down move "
+		   "between questions, PageUp/PageDown between pages, Home/End to the first and last. In "
+		   "a list, the digit beside an answer chooses it (a single answer moves on, a multiple "
+		   "one ticks); Space chooses or ticks; a letter jumps to the first answer starting with "
+		   "it. In free text, the rest of a known phrase shows in grey (common observations, "
+		   "earlier answers, the catalogue): Right takes a word, End all; F5 lists observations "
+		   "and earlier answers. F3 hint. F4/F8 add/remove an entry of a repeated part; adding a "
+		   "CP option offers the sector's typical ones (Esc: your own); F6 shows them with "
+		   "technique, cost, benefit and source. F9 review and finish. Esc leaves; the draft "
+		   "stays."),
 };
