@@ -358,6 +358,23 @@ static size_t instance_of(const char *path)
 	return br ? (size_t)strtoul(br + 1, NULL, 10) : 0;
 }
 
+/* The repeat that the current item's entry belongs to (its innermost), or w->cur. */
+static size_t repeat_of(struct walk *w)
+{
+	size_t n, len;
+	const struct fs_item *it = fs_items(w->fs, &n);
+	const char *path = it[w->cur].path, *br = strrchr(path, '[');
+
+	if (!br || type_of(w, w->cur) == XFT_REPEAT)
+		return w->cur;
+	len = (size_t)(br - path);
+	for (size_t i = 0; i < n; i++)
+		if (strlen(it[i].path) == len && strncmp(it[i].path, path, len) == 0 &&
+		    type_of(w, i) == XFT_REPEAT)
+			return i;
+	return w->cur;
+}
+
 /* F8 inside a repeat instance: remove it after asking. */
 static void repeat_remove(struct walk *w)
 {
@@ -512,6 +529,8 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 		}
 		if (in->ch == 4 && t == XFT_REPEAT)
 			repeat_add(w);
+		else if (in->ch == 4 && repeat_of(w) != w->cur && leave_item(w) == 0)
+			go_to(w, repeat_of(w)), repeat_add(w);   /* inside an entry: one more */
 		else if (in->ch == 6)
 			walk_cat_show(w);
 		else if (in->ch == 8)
@@ -677,15 +696,16 @@ const struct screen screen_walk = {
 	.idle = walk_idle,
 	.unsaved = walk_unsaved,
 	.keys = N_("F3 hint  F4/F8 add/delete  F6 options  F9 review  Esc leave  F1 keys"),
-	.help = N_("Enter accepts an answer and moves on (past notes); on the last question it opens the "
-		   "review. Every answer is saved as soon as you leave it. Tab/Shift-Tab or Up/Down move "
-		   "between questions, PageUp/PageDown between pages, Home/End to the first and last. In "
-		   "a list, the digit beside an answer chooses it (a single answer moves on, a multiple "
-		   "one ticks); Space chooses or ticks; a letter jumps to the first answer starting with "
-		   "it. In free text, the rest of a known phrase shows in grey (common observations, "
-		   "earlier answers, the catalogue): Right takes a word, End all; F5 lists observations "
-		   "and earlier answers. F3 hint. F4/F8 add/remove an entry of a repeated part; adding a "
-		   "CP option offers the sector's typical ones (Esc: your own); F6 shows them with "
-		   "technique, cost, benefit and source. F9 review and finish. Esc leaves; the draft "
-		   "stays."),
+	.help = N_("Enter accepts an answer and moves on (past notes); on the last question it "
+		   "opens the review. Every answer is saved as soon as you leave it. "
+		   "Tab/Shift-Tab or Up/Down move between questions, PageUp/PageDown between "
+		   "pages, Home/End to the first and last. In a list, the digit beside an answer "
+		   "chooses it (a single answer moves on, a multiple one ticks); Space chooses "
+		   "or ticks; a letter jumps to the first answer starting with it. In free text, "
+		   "the rest of a known phrase shows in grey (common observations, earlier "
+		   "answers, the catalogue): Right takes a word, End all; F5 lists observations "
+		   "and earlier answers. F3 hint. F4/F8 add/remove an entry of a repeated part; "
+		   "adding a CP option offers the sector's typical ones (Esc: your own); F6 "
+		   "shows them with technique, cost, benefit and source. F9 review and finish. "
+		   "Esc leaves; the draft stays."),
 };
