@@ -72,6 +72,7 @@ static void load_item(struct walk *w)
 	} else {
 		lineedit_set(&w->le, v);
 	}
+	walk_text_load(w);
 }
 
 /* Save every answer that differs from the database (calculations and skip
@@ -241,6 +242,19 @@ static size_t land(struct walk *w, size_t i)
 	return j;
 }
 
+/* Item i, or when it is a note followed by a question on the same page, that question: the
+ * notes stay on screen, and Enter goes on to what is answered. */
+static size_t past_notes(struct walk *w, size_t i)
+{
+	size_t n, j = i;
+	const struct fs_item *it = fs_items(w->fs, &n);
+
+	for (size_t k; type_of(w, j) == XFT_NOTE; j = k)
+		if ((k = step(w, j, 1)) == j || it[k].page != it[i].page)
+			return i;
+	return j;
+}
+
 /* The choice name at the highlighted position. */
 static const char *csel_name(struct walk *w)
 {
@@ -344,6 +358,23 @@ static size_t instance_of(const char *path)
 	return br ? (size_t)strtoul(br + 1, NULL, 10) : 0;
 }
 
+/* The repeat that the current item's entry belongs to (its innermost), or w->cur. */
+static size_t repeat_of(struct walk *w)
+{
+	size_t n, len;
+	const struct fs_item *it = fs_items(w->fs, &n);
+	const char *path = it[w->cur].path, *br = strrchr(path, '[');
+
+	if (!br || type_of(w, w->cur) == XFT_REPEAT)
+		return w->cur;
+	len = (size_t)(br - path);
+	for (size_t i = 0; i < n; i++)
+		if (strlen(it[i].path) == len && strncmp(it[i].path, path, len) == 0 &&
+		    type_of(w, i) == XFT_REPEAT)
+			return i;
+	return w->cur;
+}
+
 /* F8 inside a repeat instance: remove it after asking. */
 static void repeat_remove(struct walk *w)
 {
@@ -384,6 +415,8 @@ static int go_item(struct walk *w, enum nav nav)
 		to = step(w, w->cur, 1);
 		if (fs_items(w->fs, &n)[to].page != fs_items(w->fs, &n)[w->cur].page)
 			to = land(w, to);
+		else
+			to = past_notes(w, to);
 		break;
 	case NAV_PREV: to = step(w, w->cur, -1); break;
 	case NAV_PGDN: to = land(w, page_step(w, 1)); break;
@@ -396,16 +429,46 @@ static int go_item(struct walk *w, enum nav nav)
 	return RD_SCREEN;
 }
 
+int walk_digit(struct walk *w, wchar_t ch)
+{
+	if (ch < L'1' || ch > L'9' || w->nchoices > 9 || (size_t)(ch - L'1') >= w->nchoices)
+		return -1;
+	return (int)(ch - L'1');
+}
+
+/* Enter: on to the next question, or from the last one to the review. */
+static int next_or_review(struct walk *w)
+{
+	struct walk_arg review = { .uuid = w->uuid };
+
+	if (leave_item(w) != 0)
+		return RD_SCREEN;
+	if (step(w, w->cur, 1) != w->cur)   /* the answer may have shown a question after it */
+		return go_item(w, NAV_NEXT);
+	ui_push(w->ui, &screen_review, &review);
+	return RD_ALL;
+}
+
+/* 1 when the choice key was handled here, 2 when a single choice was made with a digit
+ * (the caller moves on), 0 when the key is the caller's. */
 static int handle_choice(struct walk *w, const struct input *in)
 {
 	switch (in->act) {
 	case ACT_UP: if (w->csel > 0) w->csel--; return 1;
 	case ACT_DOWN: if (w->csel + 1 < w->nchoices) w->csel++; return 1;
 	case ACT_CHAR:
-		if (in->ch == ' ')
+		if (in->ch == ' ') {
 			pick(w);
-		else
+		} else if (walk_digit(w, in->ch) >= 0) {
+			/* A digit chooses the numbered answer: a single choice is taken and the
+			 * walkthrough moves on; a multiple choice is ticked or unticked. */
+			w->csel = (size_t)walk_digit(w, in->ch);
+			pick(w);
+			if (type_of(w, w->cur) == XFT_SELECT_ONE)
+				return 2;
+		} else {
 			jump_letter(w, in->ch);
+		}
 		return 1;
 	case ACT_OK:
 		/* Enter on a single choice takes the highlighted one. */
@@ -425,18 +488,27 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 	struct walk_arg review = { .uuid = w->uuid };
 	char *hint;
 
-	if ((t == XFT_SELECT_ONE || t == XFT_SELECT_MULTIPLE) && handle_choice(w, in))
-		return RD_SCREEN;
+	if (t == XFT_SELECT_ONE || t == XFT_SELECT_MULTIPLE) {
+		int done = handle_choice(w, in);
+		if (done == 2)
+			return next_or_review(w);
+		if (done)
+			return RD_SCREEN;
+	}
 	if (t == XFT_ACKNOWLEDGE && in->act == ACT_CHAR && in->ch == ' ')
 		return store(w, *fs_get(w->fs, path_of(w, w->cur)) ? NULL : "OK"), RD_SCREEN;
+	if (walk_text_key(w, in))
+		return RD_ALL;
 	if (walk_typed(w, w->cur) && in->act != ACT_OK && lineedit_handle(&w->le, in)) {
 		w->dirty = 1;
 		w->error[0] = '\0';
 		walk_num_preview(w);
+		walk_text_update(w);
 		return RD_SCREEN;
 	}
 	switch (in->act) {
-	case ACT_OK: case ACT_TAB: case ACT_DOWN: return go_item(w, NAV_NEXT);
+	case ACT_OK: return next_or_review(w);
+	case ACT_TAB: case ACT_DOWN: return go_item(w, NAV_NEXT);
 	case ACT_BTAB: case ACT_UP: return go_item(w, NAV_PREV);
 	case ACT_PGDN: return go_item(w, NAV_PGDN);
 	case ACT_PGUP: return go_item(w, NAV_PGUP);
@@ -457,6 +529,8 @@ static int walk_handle(struct ui *ui, void *state, const struct input *in)
 		}
 		if (in->ch == 4 && t == XFT_REPEAT)
 			repeat_add(w);
+		else if (in->ch == 4 && repeat_of(w) != w->cur && leave_item(w) == 0)
+			go_to(w, repeat_of(w)), repeat_add(w);   /* inside an entry: one more */
 		else if (in->ch == 6)
 			walk_cat_show(w);
 		else if (in->ch == 8)
@@ -605,6 +679,7 @@ static void walk_leave(struct ui *ui, void *state)
 {
 	struct walk *w = state;
 	(void)ui;
+	walk_text_clear(w);
 	fs_free(w->fs);
 	xform_free(w->form);
 	free(w->choices);
@@ -621,16 +696,16 @@ const struct screen screen_walk = {
 	.idle = walk_idle,
 	.unsaved = walk_unsaved,
 	.keys = N_("F3 hint  F4/F8 add/delete  F6 options  F9 review  Esc leave  F1 keys"),
-	.help = N_("Answer the questions in order; Enter accepts an answer and moves on, "
-		   "and every answer is saved as soon as you leave it. Tab and Shift-Tab (or "
-		   "Up and Down outside lists) move between questions, PageUp and PageDown "
-		   "between pages, Home and End to the first and last question. In a list, "
-		   "Up/Down move, Space chooses (or ticks, when several answers are allowed) "
-		   "and a letter jumps to the answer that starts with it. F3 shows the "
-		   "question's hint. In a repeated part (such as the CP options), F4 adds "
-		   "another entry and F8 removes the current one. F9 opens the review, "
-		   "where the assessment is finished. Esc leaves; the draft stays. Adding a "
-		   "CP option offers the sector's typical options (pick one, then adjust it, "
-		   "or Esc to type your own); F6 shows them with their technique, cost, "
-		   "benefit and source."),
+	.help = N_("Enter accepts an answer and moves on (past notes); on the last question it "
+		   "opens the review. Every answer is saved as soon as you leave it. "
+		   "Tab/Shift-Tab or Up/Down move between questions, PageUp/PageDown between "
+		   "pages, Home/End to the first and last. In a list, the digit beside an answer "
+		   "chooses it (a single answer moves on, a multiple one ticks); Space chooses "
+		   "or ticks; a letter jumps to the first answer starting with it. In free text, "
+		   "the rest of a known phrase shows in grey (common observations, earlier "
+		   "answers, the catalogue): Right takes a word, End all; F5 lists observations "
+		   "and earlier answers. F3 hint. F4/F8 add/remove an entry of a repeated part; "
+		   "adding a CP option offers the sector's typical ones (Esc: your own); F6 "
+		   "shows them with technique, cost, benefit and source. F9 review and finish. "
+		   "Esc leaves; the draft stays."),
 };

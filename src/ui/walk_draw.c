@@ -71,7 +71,10 @@ static int item_rows(struct walk *w, size_t i, int y, int draw)
 			int on = 0;
 			for (const char *p = v; *p; p += strcspn(p, " ") + (p[strcspn(p, " ")] == ' '))
 				on |= strcspn(p, " ") == len && strncmp(p, name, len) == 0;
-			char *line = xasprintf("%s %s", node->type == XFT_SELECT_ONE
+			char num[16] = "";
+			if (walk_digit(w, (wchar_t)(L'1' + top + k)) >= 0)   /* the digit that picks it */
+				snprintf(num, sizeof num, "%d ", top + k + 1);
+			char *line = xasprintf("%s%s %s", num, node->type == XFT_SELECT_ONE
 				? (on ? "(*)" : "( )") : (on ? "[x]" : "[ ]"), fs_choice_label(w->fs, i, c));
 			enum role role = top + k == (int)w->csel ? R_SELECTED : R_NORMAL;
 			if (role == R_SELECTED)
@@ -91,8 +94,11 @@ static int item_rows(struct walk *w, size_t i, int y, int draw)
 			if (draw && w->preview[0])
 				draw_text(y + rows, 5 + ew + 2, cols - ew - 4, R_TITLE, w->preview);
 		}
-		if (draw)
+		if (draw) {
 			lineedit_draw(&w->le, y + rows, 5, ew);
+			if (!w->error[0])   /* the offered words and their keys */
+				walk_text_draw(w, y + rows, 5, ew, y + rows + 1);
+		}
 		return rows + 1 + (w->error[0] ? 1 : 0) + 1;
 	} else {
 		char *v = shown_answer(w, i);
