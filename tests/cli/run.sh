@@ -4,8 +4,9 @@
 #
 # The files run JOBS at a time (default: the number of cores), each in its own
 # shell with its own work folder; a worker takes the next file nobody has taken
-# (mkdir is the lock).  Their output is printed in file order at the end, with
-# the seconds each file took, so a slow file is easy to see.
+# (mkdir is the lock).  CLI_ONLY=test_sync runs only the files named so.  Their
+# output is printed in file order at the end, with the seconds each file took,
+# so a slow file is easy to see.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -34,7 +35,7 @@ run_file() (
 )
 
 worker() {
-	for f in "$HERE"/test_*.sh; do
+	for f in "$HERE"/${CLI_ONLY:-test_}*.sh; do
 		mkdir "$BASE/claim-$(basename "$f")" 2>/dev/null || continue
 		run_file "$f"
 	done
@@ -48,7 +49,7 @@ done
 wait
 
 passed=0 failed=0
-for f in "$HERE"/test_*.sh; do
+for f in "$HERE"/${CLI_ONLY:-test_}*.sh; do
 	n=$(basename "$f" .sh)
 	cat "$BASE/$n.out" 2>/dev/null
 	if [ -f "$BASE/$n.count" ]; then
