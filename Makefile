@@ -23,12 +23,17 @@ OPT      := -O2 -g
 ifeq ($(SAN),1)
 OPT      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
+# The fuzz targets' core library: instrumented for libFuzzer, linked by tests/fuzz/run.sh.
+ifeq ($(SAN),fuzz)
+OPT      := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+endif
 CPPFLAGS += -Isrc -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
             -DSXSH_SRCDIR='"$(CURDIR)"' -DSXSH_VERSION='"$(VERSION)"' -DSXSH_ZIP_DLOPEN
 CFLAGS   ?=
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm
 VERSION  := 0.1.0
+NPROC    := $(shell nproc 2>/dev/null || echo 2)
 
 LIB_PARTS := base db records training form assess plan sync demo
 CORE_SRC := $(sort $(wildcard $(addprefix src/,$(addsuffix /*.c,$(LIB_PARTS)))))
@@ -49,7 +54,7 @@ MO       := $(PO:locale/%.po=build/locale/%/LC_MESSAGES/sxsh.mo)
 
 
 .PHONY: deb debpkg
-.PHONY: all run check test unit cli tty tty-stress i18n layout firstrun fuzz bench install uninstall clean deps deps-test pot
+.PHONY: all run check test build-tests unit cli tty tty-stress i18n layout firstrun fuzz bench install uninstall clean deps deps-test pot
 all: $(BIN) $(MO)
 
 # DEPS is the installer (tests/cli/test_firstrun.sh puts a stand-in there).
@@ -129,18 +134,25 @@ debpkg:
 	@$(call LAYER,sh tests/deb.sh)
 i18n: $(MO)
 	@$(call LAYER,sh tests/i18n.sh)
-# Fuzz targets: built with clang's libFuzzer, run briefly from their seeds.
+# Fuzz targets: built with clang's libFuzzer against one instrumented core
+# library (build/fuzz/libsxsh.a, compiled once), run briefly from their seeds.
 fuzz:
-	@$(call LAYER,CORE_SRC="$(CORE_SRC)" FUZZ_CFLAGS="$(PKG_CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600" \
+	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/fuzz CC=clang SAN=fuzz build/fuzz/libsxsh.a
+	@$(call LAYER,FUZZ_LIB=build/fuzz/libsxsh.a FUZZ_CFLAGS="$(PKG_CFLAGS) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600" \
 	  FUZZ_LIBS="$(LDLIBS_ALL) $(shell pkg-config --libs libzip)" sh tests/fuzz/run.sh $(FUZZ_SECONDS))
 test: unit cli tty
+# Everything the test layers run, built in parallel before any of them starts.
+build-tests: $(BIN) $(MO) $(BUILD)/unit-tests $(BUILD)/vtrun $(BUILD)/csv2fods
 
 # Everything, then everything again under AddressSanitizer + UBSan (gcc, then
 # the unit and command-line tests with clang, whose UBSan sees more), then the fuzzers.
 check: deps deps-test
 	rm -rf build/results build/asan/results build/asan-clang/results
+	$(MAKE) --no-print-directory -j$(NPROC) build-tests
 	$(MAKE) --no-print-directory test i18n layout firstrun debpkg
+	$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/asan SAN=1 build-tests
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
+	$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/asan-clang CC=clang SAN=1 build-tests
 	$(MAKE) --no-print-directory BUILD=build/asan-clang CC=clang SAN=1 unit cli
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh

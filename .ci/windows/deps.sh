@@ -10,8 +10,9 @@
 # DIR/deps  the prefix: include/, lib/ with static libncursesw, libformw,
 #           libmenuw, libpanelw, libsqlite3, libcsv, libutf8proc, libtre, libz,
 #           libexpat, libzip, and VERSIONS: one line per library built.  A library
-#           whose pin is in VERSIONS is not built again, so a second call costs
-#           nothing and a new pin builds only that library.
+#           whose pin (and build recipe, RECIPES) is in VERSIONS is not built
+#           again, so a second call costs nothing and a new pin or recipe builds
+#           only that library.
 #
 # Nothing is downloaded except through apt-get.  Long steps run under nice and
 # use at most two jobs.
@@ -30,12 +31,18 @@ NICE="nice -n 10"
 PINS="ncurses=6.4-4 sqlite3=3.40.1-2+deb12u2 libcsv=3.0.3+dfsg-6 utf8proc=2.8.0-1 tre=0.8.0-7
 zlib=1:1.2.13.dfsg-1 expat=2.5.0-1+deb12u2 libzip=1.7.3-1"
 
+# A library's build recipe: change it when its build options change, so that a
+# prefix built with the old options builds that library again.
+RECIPES="sqlite3=fts5"
+
 say() { printf 'windows deps: %s\n' "$*"; }
 pin() { for p in $PINS; do [ "${p%%=*}" != "$1" ] || echo "$p"; done; }
-have() { [ -f "$PREFIX/VERSIONS" ] && grep -qxF "$(pin "$1")" "$PREFIX/VERSIONS"; }
+recipe() { for r in $RECIPES; do [ "${r%%=*}" != "$1" ] || echo " recipe=${r#*=}"; done; }
+stamp() { echo "$(pin "$1")$(recipe "$1")"; }
+have() { [ -f "$PREFIX/VERSIONS" ] && grep -qxF "$(stamp "$1")" "$PREFIX/VERSIONS"; }
 built() {   # built NAME: record NAME's pin in VERSIONS, replacing an older one
 	grep -v "^$1=" "$PREFIX/VERSIONS" > "$PREFIX/VERSIONS.new" 2>/dev/null || true
-	pin "$1" >> "$PREFIX/VERSIONS.new" && mv "$PREFIX/VERSIONS.new" "$PREFIX/VERSIONS"
+	stamp "$1" >> "$PREFIX/VERSIONS.new" && mv "$PREFIX/VERSIONS.new" "$PREFIX/VERSIONS"
 }
 todo=""
 for p in $PINS; do have "${p%%=*}" || todo="$todo ${p%%=*}"; done

@@ -78,8 +78,8 @@ int platform_read_only_fs(const char *dir);
 /* What tells a file's content has not changed since it was last read,
  * without reading it: device, inode, size, and the times of the last change
  * of content (mtime) and of the inode (ctime, which no program can set back),
- * in nanoseconds.  0, or -1 when not known (always on Windows, where nothing
- * is then trusted by it). */
+ * in nanoseconds (on Windows: the volume serial number, the file index and
+ * the change time).  0, or -1 when not known, and then nothing is trusted by it. */
 struct platform_file_stamp {
 	long long dev, ino, size, mtime_ns, ctime_ns;
 };

@@ -62,10 +62,23 @@ case_ "a held lock: import says another sxsh is writing, after 10 s"
 big_db "$T/a.db"
 SXSH_DB="$T/a.db" "$SXSH_BIN" export "$T/ex" >/dev/null
 run sxsh init
-{ echo "BEGIN IMMEDIATE;"; sleep 12; echo "COMMIT;"; } | sqlite3 "$SXSH_DB" &
+# The holder keeps the lock until the import has answered (at most 60 s).
+{
+	echo "BEGIN IMMEDIATE;"
+	j=0
+	while [ ! -f "$T/answered" ] && [ "$j" -lt 300 ]; do sleep 0.2; j=$((j + 1)); done
+	echo "COMMIT;"
+} | sqlite3 "$SXSH_DB" &
 holder=$!
-sleep 0.5
+# Wait until the holder really holds the write lock (a loaded machine may take
+# seconds to start it): a second writer that does not wait is refused then.
+i=0
+while sqlite3 "$SXSH_DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 && [ "$i" -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 run sxsh import "$T/ex"
+touch "$T/answered"
 expect_status 1
 expect_err_has "another sxsh is writing to this database and did not finish within 10 seconds; try again when it has finished"
 wait $holder

@@ -31,3 +31,14 @@ run sxsh import "$T/people.csv"
 [ "$(echo "$OUT" | awk '$1 == "people" { print $5 }')" = 1 ] || fail "not reported again: $OUT"
 run sxsh import --accept-changed "$T/people.csv"
 expect_sql "$SXSH_DB" "SELECT birth_year FROM people" 1986
+
+case_ "files that have settled are known again by their stamps (device, file id, size, times), on Windows too"
+SXSH_DB="$T/a.db" sxsh demo >/dev/null || fail "demo failed"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null || fail "export failed"
+sleep 3.5 # older than the 3 s a file needs to have settled before its stamp is trusted
+run sxsh init
+run sxsh import "$T/ex"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT count(*) FROM sync_seen" 12
+run sxsh import "$T/ex"
+expect_out_has "12 files were already merged into this database: not read again."

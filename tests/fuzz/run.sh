@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh — build every tests/fuzz/fuzz_*.c with libFuzzer + ASan + UBSan and
+# run.sh — build every tests/fuzz/fuzz_*.c with libFuzzer + ASan + UBSan
+# against the instrumented core library $FUZZ_LIB (the Makefile builds it) and
 # run each for SECONDS (default 10) from a copy of its seeds in
 # tests/fuzz/seeds/NAME/, with the extra libFuzzer flags in
 # tests/fuzz/NAME.flags if there is one.  Ends with "fuzz: N passed, N failed".
@@ -16,7 +17,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	bin=$out/$name
 	if ! clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined $FUZZ_CFLAGS -Isrc \
-		"$src" $CORE_SRC -o "$bin" $FUZZ_LIBS 2>"$out/$name.build.log"; then
+		"$src" "$FUZZ_LIB" -o "$bin" $FUZZ_LIBS 2>"$out/$name.build.log"; then
 		echo "FAIL $name: does not build"; cat "$out/$name.build.log"
 		failed=$((failed + 1)); continue
 	fi

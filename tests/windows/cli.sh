@@ -64,7 +64,7 @@ CASE_SKIP=0
 
 # Only the command-line files: the *_ui.sh ones drive the interface through
 # libvterm, which cannot host a Windows console program.
-for f in test_basics test_form test_checklists test_report test_sheet test_sync test_export_form; do
+for f in test_basics test_form test_checklists test_report test_sheet test_sync test_ledger test_export_form; do
 	CURRENT_FILE=$f.sh
 	. "$CLI/$f.sh"
 	end_case
