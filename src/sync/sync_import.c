@@ -14,6 +14,7 @@
 #include "base/mem.h"
 #include "db/schema.h"
 #include "sync/sync_bulk.h"
+#include "sync/sync_fts.h"
 #include "sync/sync_inputs.h"
 #include "sync/sync_ledger.h"
 #include "sync/sync_report.h"
@@ -38,6 +39,7 @@ struct run {
 	long long total;           /* rows the inputs promise, for on_progress */
 	long long file_max;        /* the newest updated_at of the file just merged */
 	long long file_rejected;   /* its rows rejected */
+	struct sync_fts fts;       /* the search index of the table being merged */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -314,6 +316,10 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 					   _("the database refused this row (see the message above)"));
 			break;
 		}
+		if (sync_fts_row(run->db, &run->fts, run->err) != 0) {
+			run->failed = 1;
+			break;
+		}
 		if (mr == 1 && t->self_ref && sync_merger_self(m)) {
 			retry_add(&held, rec, &row);
 		} else if (mr == 1) {
@@ -485,6 +491,9 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	else
 		memset(&d, 0, sizeof d);
 	if (todo && !run->failed &&
+	    sync_fts_begin(run->db, schema_synced_tables[table], &run->fts, run->err) != 0)
+		run->failed = 1;
+	if (todo && !run->failed &&
 	    (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
 	     !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err))))
 		run->failed = 1;
@@ -499,6 +508,8 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	}
 	sync_merger_free(m);
 	sync_table_free(&t);
+	if (sync_fts_end(run->db, &run->fts, run->failed, run->err) != 0)
+		run->failed = 1;
 	restore_indexes(run, &d);
 	free(known);
 	*i += n;
