@@ -25,6 +25,9 @@ void sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t n);
 /* Finish and write the digest as 64 lower-case hex digits plus NUL. */
 void sha256_hex(struct sha256 *s, char out[65]);
+/* Tests: 1 = the portable code even where SHA-NI is there, 0 = back to the
+ * fastest (not thread-safe: call it with no digest running). */
+void sha256_portable(int on);
 /* Digest of a whole file into out.  0, or -1 with "path: reason" in err. */
 int sha256_file(const char *path, char out[65], struct sx_err *err);
 

@@ -106,7 +106,32 @@ static size_t fmt_real(double v, char *out, size_t n)
 	return strlen(out);
 }
 
-static void write_value(struct csvw *w, sqlite3_stmt *st, int i, int kind)
+void sync_iso(struct sync_iso *c, long long ms, char out[25])
+{
+	static const long long year_10000 = 253402300800000LL;
+	long long day = ms / 86400000, rem = ms % 86400000;
+	int f[4];
+
+	if (ms < 0 || ms >= year_10000 || day != c->day) {
+		clock_iso(ms, out);
+		memcpy(c->date, out, 10);
+		c->day = ms < 0 || ms >= year_10000 ? -1 : day;
+		return;
+	}
+	f[0] = (int)(rem / 3600000), f[1] = (int)(rem / 60000 % 60);
+	f[2] = (int)(rem / 1000 % 60), f[3] = (int)(rem % 1000);
+	memcpy(out, c->date, 10);
+	out[10] = 'T', out[13] = ':', out[16] = ':', out[19] = '.', out[23] = 'Z', out[24] = '\0';
+	for (int i = 0; i < 3; i++) {
+		out[11 + 3 * i] = (char)('0' + f[i] / 10);
+		out[12 + 3 * i] = (char)('0' + f[i] % 10);
+	}
+	out[20] = (char)('0' + f[3] / 100);
+	out[21] = (char)('0' + f[3] / 10 % 10);
+	out[22] = (char)('0' + f[3] % 10);
+}
+
+static void write_value(struct csvw *w, sqlite3_stmt *st, int i, int kind, struct sync_iso *iso)
 {
 	char buf[40];
 	int type = sqlite3_column_type(st, i);
@@ -114,7 +139,7 @@ static void write_value(struct csvw *w, sqlite3_stmt *st, int i, int kind)
 	if (type == SQLITE_NULL) {
 		csvw_field(w, "", 0, 0);
 	} else if (kind == SYNC_TIME && type == SQLITE_INTEGER) {
-		clock_iso(sqlite3_column_int64(st, i), buf);
+		sync_iso(iso, sqlite3_column_int64(st, i), buf);
 		csvw_field(w, buf, 24, 0);
 	} else if (type == SQLITE_FLOAT) {
 		csvw_field(w, buf, fmt_real(sqlite3_column_double(st, i), buf, sizeof buf), 0);
@@ -170,6 +195,7 @@ static int export_table(struct sx_db *db, const struct sync_table *t, const char
 	char *sql = select_sql(t, place_uuid);
 	sqlite3_stmt *st = NULL;
 	struct csvw *w;
+	struct sync_iso iso = { .day = -1 };
 	int rc;
 
 	*rows = 0;
@@ -191,7 +217,7 @@ static int export_table(struct sx_db *db, const struct sync_table *t, const char
 	csvw_end_row(w);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (size_t i = 0; i < t->ncols; i++)
-			write_value(w, st, (int)i, t->cols[i].kind);
+			write_value(w, st, (int)i, t->cols[i].kind, &iso);
 		csvw_end_row(w);
 		if ((++*rows & 4095) == 0)
 			report_progress(o, t->name, done, done->rows + *rows);

@@ -14,6 +14,7 @@
 #include "base/mem.h"
 #include "db/schema.h"
 #include "sync/sync_bulk.h"
+#include "sync/sync_fts.h"
 #include "sync/sync_inputs.h"
 #include "sync/sync_ledger.h"
 #include "sync/sync_report.h"
@@ -38,6 +39,7 @@ struct run {
 	long long total;           /* rows the inputs promise, for on_progress */
 	long long file_max;        /* the newest updated_at of the file just merged */
 	long long file_rejected;   /* its rows rejected */
+	struct sync_fts fts;       /* the search index of the table being merged */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -314,6 +316,10 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 					   _("the database refused this row (see the message above)"));
 			break;
 		}
+		if (sync_fts_row(run->db, &run->fts, run->err) != 0) {
+			run->failed = 1;
+			break;
+		}
 		if (mr == 1 && t->self_ref && sync_merger_self(m)) {
 			retry_add(&held, rec, &row);
 		} else if (mr == 1) {
@@ -413,19 +419,45 @@ static long long input_rows(const struct sync_input *v)
 	return stat(v->path, &st) == 0 ? st.st_size / 100 : 0;
 }
 
-static void drop_indexes(struct run *run, const char *table, long long rows, struct dropped *d)
+/* 1 when a table receiving rows is worth its plain indexes dropped and
+ * built again (rows at least 20,000 and at least as many as it holds). */
+static int worth_rebuild(sqlite3 *h, const char *table, long long rows)
 {
-	sqlite3 *h = db_sqlite(run->db);
 	sqlite3_stmt *st;
 	long long have = -1;
-
-	memset(d, 0, sizeof *d);
 	char *sql = sqlite3_mprintf("SELECT coalesce(max(rowid), 0) FROM \"%w\"", table);
+
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		have = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
-	if (have < 0 || rows < 20000 || rows < have)
+	return have >= 0 && rows >= 20000 && rows >= have;
+}
+
+/* 1 when some table of the import may have its indexes built again (counting
+ * every file, also those the ledger will skip). */
+static int may_rebuild(struct sx_db *db, const struct sync_inputs *in)
+{
+	for (size_t i = 0; i < in->n;) {
+		long long rows = 0;
+		size_t j = i;
+		for (; j < in->n && in->v[j].table == in->v[i].table; j++)
+			rows += input_rows(&in->v[j]);
+		if (worth_rebuild(db_sqlite(db), schema_synced_tables[in->v[i].table], rows))
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
+static void drop_indexes(struct run *run, const char *table, long long rows, struct dropped *d)
+{
+	sqlite3 *h = db_sqlite(run->db);
+	sqlite3_stmt *st;
+	char *sql;
+
+	memset(d, 0, sizeof *d);
+	if (!worth_rebuild(h, table, rows))
 		return;
 	if (sqlite3_prepare_v2(h, "SELECT s.name, s.sql FROM sqlite_schema s, pragma_index_list(?1) il"
 			       " WHERE s.type = 'index' AND s.name = il.name AND NOT il.\"unique\""
@@ -485,6 +517,9 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	else
 		memset(&d, 0, sizeof d);
 	if (todo && !run->failed &&
+	    sync_fts_begin(run->db, schema_synced_tables[table], &run->fts, run->err) != 0)
+		run->failed = 1;
+	if (todo && !run->failed &&
 	    (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
 	     !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err))))
 		run->failed = 1;
@@ -499,6 +534,8 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	}
 	sync_merger_free(m);
 	sync_table_free(&t);
+	if (sync_fts_end(run->db, &run->fts, run->failed, run->err) != 0)
+		run->failed = 1;
 	restore_indexes(run, &d);
 	free(known);
 	*i += n;
@@ -572,7 +609,7 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 	struct run run = { .db = db, .o = o, .res = res, .err = err, .warn = warn };
 	struct sync_inputs in;
 	long long incoming = 0;
-	int rc = -1, bulk;
+	int rc = -1, bulk, mem_temp;
 
 	memset(res, 0, sizeof *res);
 	if (sync_inputs_collect(&in, paths, npaths, db_origin(db), err, warn) != 0) {
@@ -585,6 +622,15 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 	run.total = o->on_progress ? incoming : 0;
 	run.rep = sync_report_new();
 	bulk = !o->dry_run && sync_bulk_begin(db, incoming);
+	/* Statement journals in memory: once one statement's journal outgrew
+	 * 64 KiB it went to a temporary file for the rest of the transaction,
+	 * 2.4 writes per row (src/sync/README.md, Performance).  Each holds one
+	 * statement's pages, and sync_fts's log is bounded by its batch.  Not
+	 * when indexes will be built again: their sort would be held in memory
+	 * too (+36 MB for a first load of 1.78 M rows). */
+	mem_temp = !may_rebuild(db, &in);
+	if (mem_temp)
+		sqlite3_exec(db_sqlite(db), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (db_exec(db, "BEGIN IMMEDIATE", err) == 0) {
 		recall_digests(&run, &in);
 		sync_inputs_verify_start(&in);
@@ -595,6 +641,8 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 	}
 	if (bulk)
 		sync_bulk_end(db);
+	if (mem_temp)
+		sqlite3_exec(db_sqlite(db), "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	sync_report_free(run.rep);
 	sync_inputs_free(&in);
 	return rc;
