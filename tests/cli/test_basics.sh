@@ -74,7 +74,7 @@ expect_mode "$T/new/x.db" 600
 expect_mode "$T/new" 700
 expect_sql "$T/new/x.db" "PRAGMA integrity_check" "ok"
 expect_sql "$T/new/x.db" "PRAGMA journal_mode" "wal"
-expect_sql "$T/new/x.db" "PRAGMA user_version" "5"
+expect_sql "$T/new/x.db" "PRAGMA user_version" "8"
 expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE kind IN ('city','district')" "12"
 expect_sql "$T/new/x.db" "SELECT name FROM places WHERE code = '125'" "Mai Sơn"
 # Sơn La 2016–2020 (4) and Decision 889/QĐ-TTg, 2021–2025 and 2026–2030 (6 each).
