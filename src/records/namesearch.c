@@ -124,13 +124,13 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, char 
 }
 
 char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namesearch *q,
-			struct sx_err *err)
+			size_t minchars, struct sx_err *err)
 {
 	char *expr = xstrdup(q->match);
 	const char *w = q->words;
 
 	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
-		if (chars(w) < 3 && short_terms(db, vocab, w, &expr, err) < 0) {
+		if (chars(w) < 3 && chars(w) >= minchars && short_terms(db, vocab, w, &expr, err) < 0) {
 			free(expr);
 			return NULL;
 		}
@@ -201,46 +201,76 @@ static long run(struct sx_db *db, const struct namesearch_ops *ops, const char *
 	return ops->run(db, ops->arg, match, err);
 }
 
+/* Whether q has a short word of at least n characters. */
+static int has_short(const struct namesearch *q, size_t n)
+{
+	const char *w = q->words;
+	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
+		if (chars(w) < 3 && chars(w) >= n)
+			return 1;
+	return 0;
+}
+
+/* The index with every word (the short ones of at least minchars
+ * characters expanded) when it gives at most most candidates, else the
+ * whole walk. */
+static long expanded(struct sx_db *db, const struct namesearch_ops *ops,
+		     const struct namesearch *q, size_t minchars, double most, struct sx_err *err)
+{
+	char *all = namesearch_expand(db, ops->vocab, q, minchars, err);
+	double n;
+	long got;
+
+	if (!all)
+		return -1;
+	if (!*all || strcmp(all, q->match) == 0)
+		got = run(db, ops, NULL, err);
+	else if ((n = one_number(db, ops->count, all, most, err)) < 0)
+		got = -1;
+	else
+		got = run(db, ops, n <= most ? all : NULL, err);
+	free(all);
+	return got;
+}
+
 /* namesearch_run() once the words are parsed. */
 static long choose(struct sx_db *db, const struct namesearch_ops *ops, const struct namesearch *q,
 		   size_t limit, int how, struct sx_err *err)
 {
-	double rows = 0, k, n;
+	double rows, k, most, n = -1;
 	char *all;
 	long got;
 
 	if (how == NAMESEARCH_WALK || !q->nwords)
 		return run(db, ops, NULL, err);
-	if (how == NAMESEARCH_BEST) {
-		/* Rowids are distinct and positive: the largest bounds the row count. */
-		if ((rows = one_number(db, ops->max_rowid, NULL, 0, err)) < 0)
+	if (how == NAMESEARCH_INDEX) {
+		if (!(all = namesearch_expand(db, ops->vocab, q, 1, err)))
 			return -1;
-		k = fmin(sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO), 1e6);
-		if (*q->match) {
-			if ((n = one_number(db, ops->count, q->match, k, err)) < 0)
-				return -1;
-			if (n <= k)
-				return run(db, ops, q->match, err);
-		}
-		if ((got = probe(db, ops, err)) != -2)
-			return got;
+		got = run(db, ops, *all ? all : NULL, err);
+		free(all);
+		return got;
 	}
-	if (!(all = namesearch_expand(db, ops->vocab, q, err)))
+	/* Rowids are distinct and positive: the largest bounds the row count. */
+	if ((rows = one_number(db, ops->max_rowid, NULL, 0, err)) < 0)
 		return -1;
-	got = -3;
-	if (!*all)
-		got = run(db, ops, NULL, err);
-	else if (how == NAMESEARCH_BEST) {
-		k = fmin(rows / NAMESEARCH_WALK_RATIO, 1e6);
-		if ((n = one_number(db, ops->count, all, k, err)) < 0)
-			got = -1;
-		else if (n > k)
-			got = run(db, ops, NULL, err);
+	k = fmin(sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO), 1e6);
+	most = fmin(fmax(rows / NAMESEARCH_WALK_RATIO, k), 1e6);
+	/* The long words alone, when they give few candidates. */
+	if (*q->match) {
+		if ((n = one_number(db, ops->count, q->match, most, err)) < 0)
+			return -1;
+		if (n <= k)
+			return run(db, ops, q->match, err);
+		if (n > most && !has_short(q, 2))
+			return run(db, ops, NULL, err);   /* the walk costs less, even whole */
 	}
-	if (got == -3)
-		got = run(db, ops, all, err);
-	free(all);
-	return got;
+	if ((got = probe(db, ops, err)) != -2)
+		return got;
+	/* The walk did not fill a screen early: it would be long. */
+	if (*q->match && n <= most)
+		return run(db, ops, q->match, err);
+	/* With long words, a 1-character word is seldom rare: left to the filter. */
+	return expanded(db, ops, q, *q->match ? 2 : 1, most, err);
 }
 
 long namesearch_run(struct sx_db *db, const struct namesearch_ops *ops, const char *query,

@@ -12,9 +12,12 @@
  *    vocabulary table <table>_fts_vocab.
  *
  * namesearch_run() chooses: the index when the long words alone give few
- * candidates; otherwise a walk with a budget (a screenful found early is
- * the answer); otherwise the index with every word when that gives fewer
- * candidates than a whole walk costs, else the whole walk.  See
+ * candidates; the whole walk when they give more than a whole walk costs
+ * (and no 2-character word could narrow them); otherwise a walk with a
+ * budget (a screenful found early is the answer), then the index with the
+ * long words if they give fewer candidates than a whole walk costs, or
+ * with every word (1-character words only when there is no long word)
+ * when that does, else the whole walk.  See
  * src/records/README.md for the measurements behind the constants. */
 #ifndef SX_NAMESEARCH_H
 #define SX_NAMESEARCH_H
@@ -35,12 +38,12 @@
 /* The budget in use (NAMESEARCH_PROBE_STEPS; tests lower it so that the
  * plans after a failed first walk are taken on small tables). */
 extern long namesearch_probe_steps;
-/* When the first walk did not fill a screen, the rest of the walk costs up
- * to one entry per row, and a candidate of the index (all words) about 26
- * walked entries (measured: 7,143 candidates and the whole walk of 200,000
- * people cost the same CPU): the index is used when it gives at most
- * rows / NAMESEARCH_WALK_RATIO candidates. */
-#define NAMESEARCH_WALK_RATIO 26.0
+/* A candidate of the index costs about 30 walked entries (measured: the
+ * index with 7,143 candidates and the whole walk of 200,000 people took
+ * the same CPU, 46-53 ms on the loaded machine): after the first walk the
+ * index is used when it gives at most rows / NAMESEARCH_WALK_RATIO
+ * candidates (6,250 for 200,000 people), the walk beyond. */
+#define NAMESEARCH_WALK_RATIO 32.0
 /* A 1- or 2-character word that begins more trigrams than this is left to
  * the filter (it would be a long OR of terms). */
 #define NAMESEARCH_MAX_TERMS 200
@@ -60,14 +63,15 @@ struct namesearch {
 void namesearch_parse(const char *query, struct namesearch *q);
 void namesearch_free(struct namesearch *q);
 
-/* The FTS5 match expression of every word of q, the short ones as the OR of
+/* The FTS5 match expression of every word of q, the short ones (of at least
+ * minchars characters; the others are left out) as the OR of
  * the trigrams that begin with them (vocab: "SELECT term FROM t_fts_vocab
  * WHERE term >= ?1 AND term < ?2"); a short word that begins no trigram
  * is itself (then nothing matches); one that begins more than
  * NAMESEARCH_MAX_TERMS is left out.  Allocated ("" for no word), or NULL
  * with err. */
 char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namesearch *q,
-			struct sx_err *err);
+			size_t minchars, struct sx_err *err);
 
 /* How a search finds its rows. */
 enum { NAMESEARCH_BEST, NAMESEARCH_WALK, NAMESEARCH_INDEX };

@@ -163,7 +163,7 @@ static void test_people_same_as_walk(void)
 		char sql[400], *x;
 		namesearch_parse(*w, &q);
 		x = namesearch_expand(db, "SELECT term FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, &e);
+				      " AND term < ?2", &q, 1, &e);
 		CHECK(x != NULL && x[0] == '(');
 		sqlite3_snprintf(sizeof sql, sql, "SELECT count(*) FROM people_fts WHERE people_fts"
 				 " MATCH %Q", x ? x : "");
@@ -183,7 +183,7 @@ static void test_people_same_as_walk(void)
 		char *x;
 		namesearch_parse("nguoi XY", &q);
 		x = namesearch_expand(db, "SELECT term FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, &e);
+				      " AND term < ?2", &q, 1, &e);
 		CHECK_STR(x ? x : "", "\"nguoi\" AND (\"xy\")");
 		free(x);
 		namesearch_free(&q);
