@@ -130,7 +130,7 @@ run sxsh init
 sqlite3 "$SXSH_DB" "PRAGMA user_version = 99"
 run sxsh init
 expect_status 1
-expect_err "sxsh: $SXSH_DB: made by a newer sxsh (schema 99; this one knows 5): install the newer sxsh"
+expect_err "sxsh: $SXSH_DB: made by a newer sxsh (schema 99; this one knows 8): install the newer sxsh"
 
 case_ "an unwritable folder gives a clear error"
 mkdir -p "$T/ro" && chmod 500 "$T/ro"
