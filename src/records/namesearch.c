@@ -201,16 +201,6 @@ static long run(struct sx_db *db, const struct namesearch_ops *ops, const char *
 	return ops->run(db, ops->arg, match, err);
 }
 
-/* Whether q has a short word of at least n characters. */
-static int has_short(const struct namesearch *q, size_t n)
-{
-	const char *w = q->words;
-	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
-		if (chars(w) < 3 && chars(w) >= n)
-			return 1;
-	return 0;
-}
-
 /* The index with every word (the short ones of at least minchars
  * characters expanded) when it gives at most most candidates, else the
  * whole walk. */
@@ -237,7 +227,7 @@ static long expanded(struct sx_db *db, const struct namesearch_ops *ops,
 static long choose(struct sx_db *db, const struct namesearch_ops *ops, const struct namesearch *q,
 		   size_t limit, int how, struct sx_err *err)
 {
-	double rows, k, most, n = -1;
+	double rows, k, most, n;
 	char *all;
 	long got;
 
@@ -255,22 +245,21 @@ static long choose(struct sx_db *db, const struct namesearch_ops *ops, const str
 		return -1;
 	k = fmin(sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO), 1e6);
 	most = fmin(fmax(rows / NAMESEARCH_WALK_RATIO, k), 1e6);
-	/* The long words alone, when they give few candidates. */
+	/* With long words: their candidates, or the walk (measured: a walk,
+	 * even a first one with a budget, costs less than more candidates; a
+	 * 1- or 2-character word, only filtered, makes the walk slower: in
+	 * names mostly a family name — Lò, Hà, Vũ — whose matches cluster). */
 	if (*q->match) {
-		if ((n = one_number(db, ops->count, q->match, most, err)) < 0)
+		k *= q->shorts ? 2 : 1;
+		if ((n = one_number(db, ops->count, q->match, k, err)) < 0)
 			return -1;
-		if (n <= k)
-			return run(db, ops, q->match, err);
-		if (n > most && !has_short(q, 2))
-			return run(db, ops, NULL, err);   /* the walk costs less, even whole */
+		return run(db, ops, n <= k ? q->match : NULL, err);
 	}
+	/* Short words only: a first walk with a budget (a screenful found
+	 * early is the answer), then the index when it gives at most most. */
 	if ((got = probe(db, ops, err)) != -2)
 		return got;
-	/* The walk did not fill a screen early: it would be long. */
-	if (*q->match && n <= most)
-		return run(db, ops, q->match, err);
-	/* With long words, a 1-character word is seldom rare: left to the filter. */
-	return expanded(db, ops, q, *q->match ? 2 : 1, most, err);
+	return expanded(db, ops, q, 1, most, err);
 }
 
 long namesearch_run(struct sx_db *db, const struct namesearch_ops *ops, const char *query,

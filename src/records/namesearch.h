@@ -11,13 +11,11 @@
  *    in two spaces, so every character begins one), listed by the
  *    vocabulary table <table>_fts_vocab.
  *
- * namesearch_run() chooses: the index when the long words alone give few
- * candidates; the whole walk when they give more than a whole walk costs
- * (and no 2-character word could narrow them); otherwise a walk with a
- * budget (a screenful found early is the answer), then the index with the
- * long words if they give fewer candidates than a whole walk costs, or
- * with every word (1-character words only when there is no long word)
- * when that does, else the whole walk.  See
+ * namesearch_run() chooses: for a query with a word of 3 characters or
+ * more, the index with those words when they give few candidates, else the
+ * walk; for a query of 1- and 2-character words only, a walk with a budget
+ * (a screenful found early is the answer), then the index with every word
+ * when it gives fewer candidates than a whole walk costs, else the walk.  See
  * src/records/README.md for the measurements behind the constants. */
 #ifndef SX_NAMESEARCH_H
 #define SX_NAMESEARCH_H
@@ -40,9 +38,9 @@
 extern long namesearch_probe_steps;
 /* A candidate of the index costs about 30 walked entries (measured: the
  * index with 7,143 candidates and the whole walk of 200,000 people took
- * the same CPU, 46-53 ms on the loaded machine): after the first walk the
- * index is used when it gives at most rows / NAMESEARCH_WALK_RATIO
- * candidates (6,250 for 200,000 people), the walk beyond. */
+ * the same CPU, 46-53 ms on the loaded machine): after the first walk of a
+ * short-words query the index is used when it gives at most
+ * rows / NAMESEARCH_WALK_RATIO candidates (6,250 for 200,000 people). */
 #define NAMESEARCH_WALK_RATIO 32.0
 /* A 1- or 2-character word that begins more trigrams than this is left to
  * the filter (it would be a long OR of terms). */
