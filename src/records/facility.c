@@ -192,7 +192,7 @@ static const struct namesearch_ops search_ops0 = {
 	.max_rowid = "SELECT max(rowid) FROM facilities",
 	.count = "SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1"
 		" LIMIT ?2)",
-	.vocab = "SELECT term FROM facilities_fts_vocab WHERE term >= ?1 AND term < ?2",
+	.vocab = "SELECT term, doc FROM facilities_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
 
 /* What one plan of facility_search_how() needs and gives. */

@@ -73,10 +73,11 @@ void namesearch_free(struct namesearch *q)
 }
 
 /* Append to *expr (allocated) the OR of the trigrams that begin with the
- * short word w, or w itself when none does.  1 when appended, 0 when w
- * begins too many (nothing appended), -1 with err. */
+ * short word w, or w itself when none does; *docs = the sum of their rows
+ * (at least the rows that contain w).  1 when appended, 0 when w begins
+ * too many (nothing appended), -1 with err. */
 static int short_terms(struct sx_db *db, const char *vocab, const char *w, char **expr,
-		       struct sx_err *err)
+		       double *docs, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, vocab, err);
 	size_t wl = strlen(w), cap = 64, len = 0;
@@ -91,8 +92,10 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, char 
 	next[wl - 1] = (char)((unsigned char)next[wl - 1] + 1);   /* the first string after w… */
 	sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
+	*docs = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= NAMESEARCH_MAX_TERMS) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
+		*docs += sqlite3_column_double(st, 1);
 		size_t need = len + 2 * strlen(t) + 8;
 		if (need > cap)
 			terms = xrealloc(terms, cap = 2 * need);
@@ -124,16 +127,24 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, char 
 }
 
 char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namesearch *q,
-			size_t minchars, struct sx_err *err)
+			size_t minchars, double *fewest, struct sx_err *err)
 {
 	char *expr = xstrdup(q->match);
 	const char *w = q->words;
+	double docs;
+	int rc;
 
-	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
-		if (chars(w) < 3 && chars(w) >= minchars && short_terms(db, vocab, w, &expr, err) < 0) {
+	*fewest = -1;
+	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1) {
+		if (chars(w) >= 3 || chars(w) < minchars)
+			continue;
+		if ((rc = short_terms(db, vocab, w, &expr, &docs, err)) < 0) {
 			free(expr);
 			return NULL;
 		}
+		if (rc && (*fewest < 0 || docs < *fewest))
+			*fewest = docs;
+	}
 	return expr;
 }
 
@@ -201,26 +212,31 @@ static long run(struct sx_db *db, const struct namesearch_ops *ops, const char *
 	return ops->run(db, ops->arg, match, err);
 }
 
-/* The index with every word (the short ones of at least minchars
- * characters expanded) when it gives at most most candidates, else the
- * whole walk. */
+/* A query of short words only: the index with those of at least minchars
+ * characters when the rarest of them is in at most most rows (the
+ * vocabulary's counts), else the walk. */
 static long expanded(struct sx_db *db, const struct namesearch_ops *ops,
 		     const struct namesearch *q, size_t minchars, double most, struct sx_err *err)
 {
-	char *all = namesearch_expand(db, ops->vocab, q, minchars, err);
-	double n;
+	double fewest;
+	char *all = namesearch_expand(db, ops->vocab, q, minchars, &fewest, err);
 	long got;
 
 	if (!all)
 		return -1;
-	if (!*all || strcmp(all, q->match) == 0)
-		got = run(db, ops, NULL, err);
-	else if ((n = one_number(db, ops->count, all, most, err)) < 0)
-		got = -1;
-	else
-		got = run(db, ops, n <= most ? all : NULL, err);
+	got = run(db, ops, *all && fewest >= 0 && fewest <= most ? all : NULL, err);
 	free(all);
 	return got;
+}
+
+/* Whether q has a word of 2 characters. */
+static int has_two(const struct namesearch *q)
+{
+	const char *w = q->words;
+	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
+		if (chars(w) == 2)
+			return 1;
+	return 0;
 }
 
 /* namesearch_run() once the words are parsed. */
@@ -234,7 +250,7 @@ static long choose(struct sx_db *db, const struct namesearch_ops *ops, const str
 	if (how == NAMESEARCH_WALK || !q->nwords)
 		return run(db, ops, NULL, err);
 	if (how == NAMESEARCH_INDEX) {
-		if (!(all = namesearch_expand(db, ops->vocab, q, 1, err)))
+		if (!(all = namesearch_expand(db, ops->vocab, q, 1, &n, err)))
 			return -1;
 		got = run(db, ops, *all ? all : NULL, err);
 		free(all);
@@ -255,8 +271,12 @@ static long choose(struct sx_db *db, const struct namesearch_ops *ops, const str
 			return -1;
 		return run(db, ops, n <= k ? q->match : NULL, err);
 	}
-	/* Short words only: a first walk with a budget (a screenful found
-	 * early is the answer), then the index when it gives at most most. */
+	/* Short words only.  A 2-character word's trigrams cost little to list:
+	 * the index when the rarest is in few rows, else the walk.  A
+	 * 1-character word begins many (all of "n…"): a first walk with a
+	 * budget (a screenful found early is the answer), then the same. */
+	if (has_two(q))
+		return expanded(db, ops, q, 2, most, err);
 	if ((got = probe(db, ops, err)) != -2)
 		return got;
 	return expanded(db, ops, q, 1, most, err);

@@ -13,9 +13,10 @@
  *
  * namesearch_run() chooses: for a query with a word of 3 characters or
  * more, the index with those words when they give few candidates, else the
- * walk; for a query of 1- and 2-character words only, a walk with a budget
- * (a screenful found early is the answer), then the index with every word
- * when it gives fewer candidates than a whole walk costs, else the walk.  See
+ * walk; for a query of 1- and 2-character words only, the index when the
+ * rarest 2-character word is in fewer rows than a whole walk costs, else
+ * the walk; for 1-character words only, a walk with a budget first (a
+ * screenful found early is the answer), then the same choice.  See
  * src/records/README.md for the measurements behind the constants. */
 #ifndef SX_NAMESEARCH_H
 #define SX_NAMESEARCH_H
@@ -62,14 +63,15 @@ void namesearch_parse(const char *query, struct namesearch *q);
 void namesearch_free(struct namesearch *q);
 
 /* The FTS5 match expression of every word of q, the short ones (of at least
- * minchars characters; the others are left out) as the OR of
- * the trigrams that begin with them (vocab: "SELECT term FROM t_fts_vocab
- * WHERE term >= ?1 AND term < ?2"); a short word that begins no trigram
- * is itself (then nothing matches); one that begins more than
- * NAMESEARCH_MAX_TERMS is left out.  Allocated ("" for no word), or NULL
- * with err. */
+ * minchars characters; the others are left out) as the OR of the trigrams
+ * that begin with them (vocab: "SELECT term, doc FROM t_fts_vocab WHERE
+ * term >= ?1 AND term < ?2"); a short word that begins no trigram is
+ * itself (then nothing matches); one that begins more than
+ * NAMESEARCH_MAX_TERMS is left out.  *fewest = the smallest, over the short
+ * words put in, of the rows their trigrams are in (-1 for none).
+ * Allocated ("" for no word), or NULL with err. */
 char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namesearch *q,
-			size_t minchars, struct sx_err *err);
+			size_t minchars, double *fewest, struct sx_err *err);
 
 /* How a search finds its rows. */
 enum { NAMESEARCH_BEST, NAMESEARCH_WALK, NAMESEARCH_INDEX };

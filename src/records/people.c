@@ -139,7 +139,7 @@ static const char search_index[] =
 static const struct namesearch_ops search_ops0 = {
 	.max_rowid = "SELECT max(rowid) FROM people",
 	.count = "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
-	.vocab = "SELECT term FROM people_fts_vocab WHERE term >= ?1 AND term < ?2",
+	.vocab = "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
 
 /* What one plan of people_search_how() needs and gives. */

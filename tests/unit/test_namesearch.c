@@ -161,9 +161,10 @@ static void test_people_same_as_walk(void)
 		struct sx_err e = {0};
 		struct namesearch q;
 		char sql[400], *x;
+		double fewest;
 		namesearch_parse(*w, &q);
-		x = namesearch_expand(db, "SELECT term FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, 1, &e);
+		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
+				      " AND term < ?2", &q, 1, &fewest, &e);
 		CHECK(x != NULL && x[0] == '(');
 		sqlite3_snprintf(sizeof sql, sql, "SELECT count(*) FROM people_fts WHERE people_fts"
 				 " MATCH %Q", x ? x : "");
@@ -172,6 +173,7 @@ static void test_people_same_as_walk(void)
 				 " %Q)", q.words);
 		CHECK_INT(by_index, count(db, sql));
 		CHECK(by_index > 0);
+		CHECK(fewest >= (double)by_index);   /* the vocabulary's rows bound the candidates */
 		free(x);
 		namesearch_free(&q);
 		CHECK_INT(sx_err_count(&e), 0);
@@ -181,9 +183,10 @@ static void test_people_same_as_walk(void)
 		struct sx_err e = {0};
 		struct namesearch q;
 		char *x;
+		double fewest;
 		namesearch_parse("nguoi XY", &q);
-		x = namesearch_expand(db, "SELECT term FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, 1, &e);
+		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
+				      " AND term < ?2", &q, 1, &fewest, &e);
 		CHECK_STR(x ? x : "", "\"nguoi\" AND (\"xy\")");
 		free(x);
 		namesearch_free(&q);
