@@ -233,28 +233,42 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
  * facilities (FTS5, external content: the index holds only the trigrams
  * and the row's rowid; records/namesearch.h uses it), kept by triggers so
  * that every path that writes a row (saving, sync import, merging) keeps it,
- * and filled from the rows already there. */
+ * and filled from the rows already there.  Since version 8 the indexed text
+ * is the key followed by two spaces (the view <table>_fts_text), so that
+ * every character of the key starts a trigram: a word of one or two
+ * characters is then found through the trigrams that begin with it, listed
+ * by the vocabulary table <table>_fts_vocab (fts5vocab). */
 int schema_search_index(sqlite3 *db, struct sx_err *err)
 {
 	static const char *const tables[] = { "people", "facilities", NULL };
 	for (size_t i = 0; tables[i]; i++) {
 		const char *t = tables[i];
 		char *sql = sqlite3_mprintf(
+			"DROP TRIGGER IF EXISTS \"%w_fts_insert\";"
+			"DROP TRIGGER IF EXISTS \"%w_fts_delete\";"
+			"DROP TRIGGER IF EXISTS \"%w_fts_update\";"
+			"DROP TABLE IF EXISTS \"%w_fts_vocab\";"
 			"DROP TABLE IF EXISTS \"%w_fts\";"
-			"CREATE VIRTUAL TABLE \"%w_fts\" USING fts5(name_key, content='%q',"
-			" content_rowid='rowid', tokenize='trigram');"
-			"CREATE TRIGGER IF NOT EXISTS \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key); END;"
-			"CREATE TRIGGER IF NOT EXISTS \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
+			"DROP VIEW IF EXISTS \"%w_fts_text\";"
+			"CREATE VIEW \"%w_fts_text\" (id, name_key) AS"
+			" SELECT rowid, name_key || '  ' FROM \"%w\";"
+			"CREATE VIRTUAL TABLE \"%w_fts\" USING fts5(name_key, content='%q_fts_text',"
+			" content_rowid='id', tokenize='trigram');"
+			"CREATE VIRTUAL TABLE \"%w_fts_vocab\" USING fts5vocab(\"%w_fts\", row);"
+			"CREATE TRIGGER \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
+			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
+			" END;"
+			"CREATE TRIGGER \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
 			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key); END;"
-			"CREATE TRIGGER IF NOT EXISTS \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
+			" VALUES ('delete', OLD.rowid, OLD.name_key || '  '); END;"
+			"CREATE TRIGGER \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
 			" WHEN OLD.name_key IS NOT NEW.name_key BEGIN"
 			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key);"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key); END;"
+			" VALUES ('delete', OLD.rowid, OLD.name_key || '  ');"
+			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
+			" END;"
 			"INSERT INTO \"%w_fts\" (\"%w_fts\") VALUES ('rebuild');",
-			t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+			t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
 		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 		sqlite3_free(sql);
 		if (rc != SQLITE_OK) {
@@ -293,6 +307,14 @@ static int migrate_to_5_ledger(sqlite3 *db, struct sx_err *err)
 	return 0;
 }
 
+/* A step that another branch fills in (the lead renumbers at merge). */
+static int migrate_later(sqlite3 *db, struct sx_err *err)
+{
+	(void)db;
+	(void)err;
+	return 0;
+}
+
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
@@ -300,6 +322,9 @@ static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_3_plans,
 	schema_search_index,
 	migrate_to_5_ledger,
+	migrate_later,          /* 6: places12's step (merged separately) */
+	migrate_later,          /* 7: storage14's step (merged separately) */
+	schema_search_index,    /* 8 (issue 14): the index serves 1- and 2-character words */
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

@@ -7,7 +7,7 @@
 #include "base/err.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 8
 /* PRAGMA application_id of an sxsh database ("SXSH"). */
 #define SCHEMA_APP_ID 0x53585348
 
@@ -21,7 +21,9 @@ extern const char *const schema_synced_tables[];
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err);
 
 /* (Re)create the trigram search indexes people_fts and facilities_fts over
- * name_key, their triggers, and fill them from the rows (step 4).  A later
+ * name_key (padded with two spaces, through the views <table>_fts_text),
+ * their vocabulary tables <table>_fts_vocab and triggers, and fill them
+ * from the rows (steps 4 and 8).  A later
  * step that rebuilds the people or facilities table (and so drops its
  * triggers or renumbers its rowids) calls it again.  0, or -1 with err. */
 int schema_search_index(sqlite3 *db, struct sx_err *err);

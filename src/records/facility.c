@@ -188,42 +188,63 @@ static const char search_wide[] =
 	" AND " WORD_IN(3, 23, 27) " AND " WORD_IN(4, 24, 28)
 	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
 	" ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
-static const char *const search_count[2] = {
-	"SELECT max(rowid) FROM facilities",
-	"SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1 LIMIT ?2)",
+static const struct namesearch_ops search_ops0 = {
+	.max_rowid = "SELECT max(rowid) FROM facilities",
+	.count = "SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1"
+		" LIMIT ?2)",
+	.vocab = "SELECT term, doc FROM facilities_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
+
+/* What one plan of facility_search_how() needs and gives. */
+struct search_arg {
+	const char *query, *place;
+	size_t limit;
+	char **lists;   /* place_sector_words() when a word names one, else NULL */
+	void *rows;
+};
+
+/* namesearch_ops.run: the wide scan (a word names a place or sector), the
+ * walk, or the index with match. */
+static long search_run(struct sx_db *db, void *arg, const char *match, struct sx_err *err)
+{
+	struct search_arg *a = arg;
+	sqlite3_stmt *st = db_stmt(db, a->lists ? search_wide : match ? search_index : search_scan,
+				   err);
+	long n;
+
+	a->rows = NULL;
+	if (!st)
+		return -1;
+	record_bind_search(st, 1, a->query);
+	for (int k = 0; a->lists && k < 2 * RECORD_SEARCH_WORDS; k++)
+		sqlite3_bind_text(st, 21 + k, a->lists[k], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)a->limit);
+	sqlite3_bind_text(st, 6, a->place ? a->place : "", -1, SQLITE_TRANSIENT);
+	if (match && !a->lists)
+		sqlite3_bind_text(st, 7, match, -1, SQLITE_STATIC);
+	n = record_rows(db, st, &row_shape, &a->rows, err);
+	sqlite3_clear_bindings(st);
+	return n;
+}
 
 long facility_search_how(struct sx_db *db, const char *query, const char *place, size_t limit,
 			 int how, struct facility_row **rows, struct sx_err *err)
 {
-	struct namesearch q;
 	char *lists[2 * RECORD_SEARCH_WORDS];
 	int wide = place_sector_words(db, query, lists);
-	sqlite3_stmt *st;
-	void *v = NULL;
-	long n = -1;
-	int idx;
+	struct search_arg a = { query, place, limit, wide ? lists : NULL, NULL };
+	struct namesearch_ops ops = search_ops0;
+	long n;
 
-	namesearch_parse(query, &q);
-	idx = how == FACILITY_SEARCH_SCAN || wide ? 0
-		: namesearch_use_index(db, search_count, &q, limit, err);
-	st = idx < 0 ? NULL : db_stmt(db, wide ? search_wide : idx ? search_index : search_scan, err);
-	*rows = NULL;
-	if (st) {
-		record_bind_search(st, 1, query);
-		for (int k = 0; wide && k < 2 * RECORD_SEARCH_WORDS; k++)
-			sqlite3_bind_text(st, 21 + k, lists[k], -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
-		sqlite3_bind_text(st, 6, place ? place : "", -1, SQLITE_TRANSIENT);
-		if (idx)
-			sqlite3_bind_text(st, 7, q.match, -1, SQLITE_STATIC);
-		n = record_rows(db, st, &row_shape, &v, err);
-		sqlite3_clear_bindings(st);
-	}
-	namesearch_free(&q);
+	ops.run = search_run;
+	ops.arg = &a;
+	/* A word in a place's or sector's name: the wide scan, whatever the plan. */
+	n = namesearch_run(db, &ops, query, limit, how == FACILITY_SEARCH_SCAN || wide
+			   ? NAMESEARCH_WALK : how == FACILITY_SEARCH_INDEX ? NAMESEARCH_INDEX
+			   : NAMESEARCH_BEST, err);
 	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++)
 		free(lists[k]);
-	*rows = v;
+	*rows = a.rows;
 	return n;
 }
 

@@ -69,9 +69,10 @@ long facility_search(struct sx_db *db, const char *query, size_t limit,
 long facility_search_in(struct sx_db *db, const char *query, const char *place, size_t limit,
 			struct facility_row **rows, struct sx_err *err);
 /* How facility_search_how() finds the rows: the faster way for the query
- * (records/namesearch.h), or always the sort-index walk (the reference
- * the tests compare the index with). */
-enum { FACILITY_SEARCH_BEST, FACILITY_SEARCH_SCAN };
+ * (records/namesearch.h), always the sort-index walk (the reference the
+ * tests compare the others with), or the trigram index whenever no word
+ * names a place or sector. */
+enum { FACILITY_SEARCH_BEST, FACILITY_SEARCH_SCAN, FACILITY_SEARCH_INDEX };
 /* facility_search_in(), found as how says; the same rows either way. */
 long facility_search_how(struct sx_db *db, const char *query, const char *place, size_t limit,
 			 int how, struct facility_row **rows, struct sx_err *err);

@@ -1,5 +1,5 @@
-/* namesearch.c — choosing between the sort-index walk and the trigram
- * index for a registry search. */
+/* namesearch.c — choosing among the sort-index walk and the trigram index
+ * for a registry search. */
 #include "records/namesearch.h"
 
 #include <math.h>
@@ -10,6 +10,8 @@
 #include "base/text.h"
 #include "records/record.h"
 
+long namesearch_probe_steps = NAMESEARCH_PROBE_STEPS;
+
 /* Characters (not bytes) of the UTF-8 word w. */
 static size_t chars(const char *w)
 {
@@ -19,31 +21,45 @@ static size_t chars(const char *w)
 	return n;
 }
 
+/* Append w to o as an FTS5 quoted phrase ("" inside doubled); the new end. */
+static char *quoted(char *o, const char *w)
+{
+	*o++ = '"';
+	for (const char *c = w; *c; c++) {
+		if (*c == '"')
+			*o++ = '"';
+		*o++ = *c;
+	}
+	*o++ = '"';
+	return o;
+}
+
 void namesearch_parse(const char *query, struct namesearch *q)
 {
-	char *folded = text_fold(query ? query : ""), *save = NULL, *o, *w;
+	char *folded = text_fold(query ? query : ""), *save = NULL, *o, *w, *ws;
+	size_t len = folded ? strlen(folded) : 0;
 
 	/* Each byte at most doubled ("), plus quotes and a space per word;
 	 * measured before strtok_r() cuts the text into words. */
-	o = xmalloc(2 * (folded ? strlen(folded) : 0) + 4 * RECORD_SEARCH_WORDS + 1);
+	o = xmalloc(2 * len + 4 * RECORD_SEARCH_WORDS + 1);
+	ws = q->words = xmalloc(len + 1);
 	w = folded ? strtok_r(folded, " ", &save) : NULL;
 
 	q->match = o;
 	q->shorts = 0;
+	q->nwords = 0;
 	for (int i = 0; i < RECORD_SEARCH_WORDS && w; i++, w = strtok_r(NULL, " ", &save)) {
+		size_t n = strlen(w) + 1;
+		memcpy(ws, w, n);
+		ws += n;
+		q->nwords++;
 		if (chars(w) < 3) {
 			q->shorts = 1;
 			continue;
 		}
 		if (o != q->match)
 			*o++ = ' ';
-		*o++ = '"';
-		for (const char *c = w; *c; c++) {
-			if (*c == '"')
-				*o++ = '"';
-			*o++ = *c;
-		}
-		*o++ = '"';
+		o = quoted(o, w);
 	}
 	*o = '\0';
 	free(folded);
@@ -52,11 +68,88 @@ void namesearch_parse(const char *query, struct namesearch *q)
 void namesearch_free(struct namesearch *q)
 {
 	free(q->match);
-	q->match = NULL;
+	free(q->words);
+	q->match = q->words = NULL;
+}
+
+/* Append to *expr (allocated) the OR of the trigrams that begin with the
+ * short word w, or w itself when none does; *docs = the sum of their rows
+ * (at least the rows that contain w).  1 when appended, 0 when w begins
+ * too many (nothing appended), -1 with err. */
+static int short_terms(struct sx_db *db, const char *vocab, const char *w, char **expr,
+		       double *docs, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, vocab, err);
+	size_t wl = strlen(w), cap = 64, len = 0;
+	char *next = xstrdup(w), *terms = xmalloc(cap);
+	int n = 0, rc;
+
+	if (!st || (unsigned char)next[wl - 1] == 0xFF) {
+		free(next);
+		free(terms);
+		return st ? 0 : -1;
+	}
+	next[wl - 1] = (char)((unsigned char)next[wl - 1] + 1);   /* the first string after w… */
+	sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
+	*docs = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= NAMESEARCH_MAX_TERMS) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		*docs += sqlite3_column_double(st, 1);
+		size_t need = len + 2 * strlen(t) + 8;
+		if (need > cap)
+			terms = xrealloc(terms, cap = 2 * need);
+		if (n++) {
+			memcpy(terms + len, " OR ", 4);
+			len += 4;
+		}
+		len = (size_t)(quoted(terms + len, t) - terms);
+	}
+	terms[len] = '\0';
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(next);
+		free(terms);
+		return db_fail(db, err);
+	}
+	if (n <= NAMESEARCH_MAX_TERMS) {
+		char *more, *one = xmalloc(2 * wl + 3);
+		*quoted(one, w) = '\0';
+		more = xasprintf("%s%s(%s)", *expr, **expr ? " AND " : "", n ? terms : one);
+		free(one);
+		free(*expr);
+		*expr = more;
+	}
+	free(next);
+	free(terms);
+	return n <= NAMESEARCH_MAX_TERMS;
+}
+
+char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namesearch *q,
+			size_t minchars, double *fewest, struct sx_err *err)
+{
+	char *expr = xstrdup(q->match);
+	const char *w = q->words;
+	double docs;
+	int rc;
+
+	*fewest = -1;
+	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1) {
+		if (chars(w) >= 3 || chars(w) < minchars)
+			continue;
+		if ((rc = short_terms(db, vocab, w, &expr, &docs, err)) < 0) {
+			free(expr);
+			return NULL;
+		}
+		if (rc && (*fewest < 0 || docs < *fewest))
+			*fewest = docs;
+	}
+	return expr;
 }
 
 /* The single number the constant statement sql gives, or -1 with err. */
-static double one_number(struct sx_db *db, const char *sql, const char *match, int cap,
+static double one_number(struct sx_db *db, const char *sql, const char *match, double cap,
 			 struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, sql, err);
@@ -67,7 +160,7 @@ static double one_number(struct sx_db *db, const char *sql, const char *match, i
 		return -1;
 	if (match) {
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, cap);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)cap + 1);
 	}
 	rc = sqlite3_step(st);
 	v = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
@@ -76,20 +169,127 @@ static double one_number(struct sx_db *db, const char *sql, const char *match, i
 	return rc == SQLITE_ROW ? v : db_fail(db, err);
 }
 
-int namesearch_use_index(struct sx_db *db, const char *const sql[2], const struct namesearch *q,
-			 size_t limit, struct sx_err *err)
-{
-	double rows, k, n;
+/* The walk's budget: the progress handler stops it after this many calls. */
+struct budget {
+	long left;
+	int spent;
+};
 
-	if (!*q->match)
+static int spend(void *arg)
+{
+	struct budget *b = arg;
+	if (--b->left > 0)
 		return 0;
+	b->spent = 1;
+	return 1;   /* interrupts the statement */
+}
+
+/* The walk within NAMESEARCH_PROBE_STEPS: its count (the answer), or -2
+ * when the budget ran out first (nothing stored), or -1 with err. */
+static long probe(struct sx_db *db, const struct namesearch_ops *ops, struct sx_err *err)
+{
+	struct budget b = { namesearch_probe_steps / 100 + 1, 0 };
+	struct sx_err mine = {0};
+	long n;
+
+	sqlite3_progress_handler(db_sqlite(db), 100, spend, &b);
+	n = ops->run(db, ops->arg, NULL, &mine);
+	sqlite3_progress_handler(db_sqlite(db), 0, NULL, NULL);
+	if (b.spent && n < 0) {
+		sx_err_clear(&mine);
+		return -2;
+	}
+	for (size_t i = 0; i < mine.n; i++)
+		sx_err_add(err, NULL, 0, "%s", mine.msgs[i]);
+	sx_err_clear(&mine);
+	return n;
+}
+
+/* The walk, or the index with expression match. */
+static long run(struct sx_db *db, const struct namesearch_ops *ops, const char *match,
+		struct sx_err *err)
+{
+	return ops->run(db, ops->arg, match, err);
+}
+
+/* A query of short words only: the index with those of at least minchars
+ * characters when the rarest of them is in at most most rows (the
+ * vocabulary's counts), else the walk. */
+static long expanded(struct sx_db *db, const struct namesearch_ops *ops,
+		     const struct namesearch *q, size_t minchars, double most, struct sx_err *err)
+{
+	double fewest;
+	char *all = namesearch_expand(db, ops->vocab, q, minchars, &fewest, err);
+	long got;
+
+	if (!all)
+		return -1;
+	got = run(db, ops, *all && fewest >= 0 && fewest <= most ? all : NULL, err);
+	free(all);
+	return got;
+}
+
+/* Whether q has a word of 2 characters. */
+static int has_two(const struct namesearch *q)
+{
+	const char *w = q->words;
+	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
+		if (chars(w) == 2)
+			return 1;
+	return 0;
+}
+
+/* namesearch_run() once the words are parsed. */
+static long choose(struct sx_db *db, const struct namesearch_ops *ops, const struct namesearch *q,
+		   size_t limit, int how, struct sx_err *err)
+{
+	double rows, k, most, n;
+	char *all;
+	long got;
+
+	if (how == NAMESEARCH_WALK || !q->nwords)
+		return run(db, ops, NULL, err);
+	if (how == NAMESEARCH_INDEX) {
+		if (!(all = namesearch_expand(db, ops->vocab, q, 1, &n, err)))
+			return -1;
+		got = run(db, ops, *all ? all : NULL, err);
+		free(all);
+		return got;
+	}
 	/* Rowids are distinct and positive: the largest bounds the row count. */
-	if ((rows = one_number(db, sql[0], NULL, 0, err)) < 0)
+	if ((rows = one_number(db, ops->max_rowid, NULL, 0, err)) < 0)
 		return -1;
-	k = sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO) * (q->shorts ? 2 : 1);
-	if (k > 1e6)
-		k = 1e6;
-	if ((n = one_number(db, sql[1], q->match, (int)k + 1, err)) < 0)
-		return -1;
-	return n <= (int)k;
+	k = fmin(sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO), 1e6);
+	most = fmin(fmax(rows / NAMESEARCH_WALK_RATIO, k), 1e6);
+	/* With long words: their candidates, or the walk (measured: a walk,
+	 * even a first one with a budget, costs less than more candidates; a
+	 * 1- or 2-character word, only filtered, makes the walk slower: in
+	 * names mostly a family name — Lò, Hà, Vũ — whose matches cluster). */
+	if (*q->match) {
+		k *= q->shorts ? 2 : 1;
+		if ((n = one_number(db, ops->count, q->match, k, err)) < 0)
+			return -1;
+		return run(db, ops, n <= k ? q->match : NULL, err);
+	}
+	/* Short words only.  A 2-character word's trigrams cost little to list:
+	 * the index when the rarest is in few rows, else the walk.  A
+	 * 1-character word begins many (all of "n…"): a first walk with a
+	 * budget (a screenful found early is the answer), then the same. */
+	if (has_two(q))
+		return expanded(db, ops, q, 2, most, err);
+	if ((got = probe(db, ops, err)) != -2)
+		return got;
+	return expanded(db, ops, q, 1, most, err);
+}
+
+long namesearch_run(struct sx_db *db, const struct namesearch_ops *ops, const char *query,
+		    size_t limit, int how, struct sx_err *err)
+{
+	struct namesearch q;
+	long n;
+
+	namesearch_parse(query, &q);
+	n = choose(db, ops, &q, limit, how, err);
+	namesearch_free(&q);
+	return n;
 }

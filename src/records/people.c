@@ -136,34 +136,50 @@ static const char search_index[] =
 	"SELECT p.uuid, " ROW_COLS " FROM people_fts f CROSS JOIN people p ON p.rowid = f.rowid"
 	" WHERE people_fts MATCH ?6 AND p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
 	" ORDER BY p.sort_key, p.name_key, p.rowid LIMIT ?5";
-static const char *const search_count[2] = {
-	"SELECT max(rowid) FROM people",
-	"SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+static const struct namesearch_ops search_ops0 = {
+	.max_rowid = "SELECT max(rowid) FROM people",
+	.count = "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
+	.vocab = "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
+
+/* What one plan of people_search_how() needs and gives. */
+struct search_arg {
+	const char *query;
+	size_t limit;
+	void *rows;
+};
+
+/* namesearch_ops.run: the walk, or the index with match. */
+static long search_run(struct sx_db *db, void *arg, const char *match, struct sx_err *err)
+{
+	struct search_arg *a = arg;
+	sqlite3_stmt *st = db_stmt(db, match ? search_index : search_scan, err);
+	long n;
+
+	a->rows = NULL;
+	if (!st)
+		return -1;
+	record_bind_search(st, 1, a->query);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)a->limit);
+	if (match)
+		sqlite3_bind_text(st, 6, match, -1, SQLITE_STATIC);
+	n = record_rows(db, st, &row_shape, &a->rows, err);
+	sqlite3_clear_bindings(st);
+	return n;
+}
 
 long people_search_how(struct sx_db *db, const char *query, size_t limit, int how,
 		       struct person_row **rows, struct sx_err *err)
 {
-	struct namesearch q;
-	sqlite3_stmt *st;
-	void *v = NULL;
-	long n = -1;
-	int idx;
+	struct search_arg a = { query, limit, NULL };
+	struct namesearch_ops ops = search_ops0;
+	long n;
 
-	namesearch_parse(query, &q);
-	idx = how == PEOPLE_SEARCH_SCAN ? 0 : namesearch_use_index(db, search_count, &q, limit, err);
-	st = idx < 0 ? NULL : db_stmt(db, idx ? search_index : search_scan, err);
-	*rows = NULL;
-	if (st) {
-		record_bind_search(st, 1, query);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)limit);
-		if (idx)
-			sqlite3_bind_text(st, 6, q.match, -1, SQLITE_STATIC);
-		n = record_rows(db, st, &row_shape, &v, err);
-		sqlite3_clear_bindings(st);
-	}
-	namesearch_free(&q);
-	*rows = v;
+	ops.run = search_run;
+	ops.arg = &a;
+	n = namesearch_run(db, &ops, query, limit, how == PEOPLE_SEARCH_SCAN ? NAMESEARCH_WALK
+			   : how == PEOPLE_SEARCH_INDEX ? NAMESEARCH_INDEX : NAMESEARCH_BEST, err);
+	*rows = a.rows;
 	return n;
 }
 

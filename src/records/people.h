@@ -69,9 +69,9 @@ void person_clear(struct person *p);
 long people_search(struct sx_db *db, const char *query, size_t limit,
 		   struct person_row **rows, struct sx_err *err);
 /* How people_search_how() finds the rows: the faster way for the query
- * (records/namesearch.h), or always the sort-index walk (the reference
- * the tests compare the index with). */
-enum { PEOPLE_SEARCH_BEST, PEOPLE_SEARCH_SCAN };
+ * (records/namesearch.h), always the sort-index walk (the reference the
+ * tests compare the others with), or always the trigram index. */
+enum { PEOPLE_SEARCH_BEST, PEOPLE_SEARCH_SCAN, PEOPLE_SEARCH_INDEX };
 /* people_search(), found as how says; the same rows either way. */
 long people_search_how(struct sx_db *db, const char *query, size_t limit, int how,
 		       struct person_row **rows, struct sx_err *err);

@@ -2,7 +2,9 @@
  * the sort-index walk (same rows, same order, same limit) on generated
  * Vietnamese names, whatever the query: accents or none, đ/Đ, capitals,
  * decomposed (NFD) input, 1- and 2-character words, more than four words,
- * quotes; and it follows saves, renames, deletions and the migration. */
+ * quotes; by each plan (the best, the best after a first walk stopped at
+ * once, the index alone); and it follows saves, renames, deletions and
+ * the migration. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +28,11 @@ static const char *const queries[] = {
 	"dang", "Đặng", "D\xcc\xa3\xc4\x83\xcc\x80ng", "dinh", "dieu", "đông", "dong", "dao",
 	"lo van", "lo thi hung", "van 19", "thi hoa 1", "1", "19", "199", "1999", "3999",
 	"hung 7", "ung", "uan", "a a a a", "lo van nguoi 12 xyz", "xyz", "\"", "a\"b", "van\"",
-	"  cầm   thu  ", "NGUYEN VAN", "ọc", "ngọc 3", "a bo cong ty tinh bot", "d thi hung lan", "0", "00", "000", "thu thu", NULL,
+	"  cầm   thu  ", "NGUYEN VAN", "ọc", "ngọc 3", "a bo cong ty tinh bot", "d thi hung lan", "0", "00", "000", "thu thu",
+	/* 1- and 2-character words served by the index: rare, absent, at the
+	 * end of the name (the last digit), the whole name, several of them. */
+	"xy", "z", "q", "ơ", "7", "49", "u", "hu", "lo ha", "a 1 b 2", "đ o", "vu", "ba", "o 9",
+	"thi 7", "van 49", "uan 3", "ao", "tu", "Ð", "ti", "a", NULL,
 };
 
 /* The uuids of two result lists are the same, in the same order. */
@@ -60,7 +66,9 @@ static void add_people(struct sx_db *db)
 	for (int i = 0; i < 4000; i++) {
 		char name[160];
 		struct person p = {0};
-		if (i % 97 == 5)   /* "Nguyễn Đức Người" decomposed */
+		if (i % 401 == 7)  /* names of one or two characters */
+			snprintf(name, sizeof name, "%s", i % 2 ? "Vũ" : "A");
+		else if (i % 97 == 5)   /* "Nguyễn Đức Người" decomposed */
 			snprintf(name, sizeof name, "Nguye\xcc\x82\xcc\x83n \xc4\x90u\xcc\x9b\xcc\x81" "c %d", i % 40);
 		else
 			snprintf(name, sizeof name, "%s %s %s %d", family[i % 10], middle[(i / 10) % 5],
@@ -79,16 +87,18 @@ static void compare_people(struct sx_db *db, size_t limit)
 	for (const char *const *q = queries; *q; q++) {
 		struct sx_err e = {0};
 		struct person_row *a, *b;
-		long na = people_search_how(db, *q, limit, PEOPLE_SEARCH_BEST, &a, &e);
 		long nb = people_search_how(db, *q, limit, PEOPLE_SEARCH_SCAN, &b, &e);
-		CHECK_INT(sx_err_count(&e), 0);
-		if (!same_people(a, na, b, nb)) {
-			t_failures++;
-			fprintf(stderr, "%s:%d: people \"%s\" limit %zu: %ld rows by the index,"
-				" %ld by the walk, or another order\n", __FILE__, __LINE__, *q, limit,
-				na, nb);
+		for (int how = PEOPLE_SEARCH_BEST; how <= PEOPLE_SEARCH_INDEX; how += 2) {
+			long na = people_search_how(db, *q, limit, how, &a, &e);
+			CHECK_INT(sx_err_count(&e), 0);
+			if (!same_people(a, na, b, nb)) {
+				t_failures++;
+				fprintf(stderr, "%s:%d: people \"%s\" limit %zu: %ld rows by the %s,"
+					" %ld by the walk, or another order\n", __FILE__, __LINE__, *q,
+					limit, na, how ? "index" : "best plan", nb);
+			}
+			people_rows_free(a, na > 0 ? (size_t)na : 0);
 		}
-		people_rows_free(a, na > 0 ? (size_t)na : 0);
 		people_rows_free(b, nb > 0 ? (size_t)nb : 0);
 		sx_err_clear(&e);
 	}
@@ -141,25 +151,51 @@ static void test_people_same_as_walk(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH '\"van\"'"),
 		  count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')"));
 	CHECK(count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')") > 400);
-	/* The choice: sqrt(4,000 rows * 500 / 11) = 426 candidates at most,
-	 * twice that with a 1-2 character word; "van" is in 791 names (a fifth,
-	 * less the decomposed ones), "nguoi" in about 300. */
-	static const char *const count_sql[2] = {
-		"SELECT max(rowid) FROM people",
-		"SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
-	};
-	static const struct { const char *q; int use; } choice[] = {
-		{ "van", 0 }, { "nguoi", 1 }, { "lo van", 1 }, { "lo", 0 }, { "", 0 },
-	};
-	struct sx_err e = {0};
-	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')"), 791);
-	for (size_t i = 0; i < sizeof choice / sizeof choice[0]; i++) {
+	/* A fifth of the 4,000, less the decomposed and the 10 short names. */
+	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'van')"), 788);
+	/* A 1- or 2-character word as the trigrams that begin with it: each is
+	 * found, and the rows they give are exactly those that contain it
+	 * (the indexed text ends in two spaces: "7" ends many names). */
+	static const char *const shorts[] = { "lo", "7", "49", "vu", "a", "u", "ơ", "đ", NULL };
+	for (const char *const *w = shorts; *w; w++) {
+		struct sx_err e = {0};
 		struct namesearch q;
-		namesearch_parse(choice[i].q, &q);
-		CHECK_INT(namesearch_use_index(db, count_sql, &q, 500, &e), choice[i].use);
+		char sql[400], *x;
+		double fewest;
+		namesearch_parse(*w, &q);
+		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
+				      " AND term < ?2", &q, 1, &fewest, &e);
+		CHECK(x != NULL && x[0] == '(');
+		sqlite3_snprintf(sizeof sql, sql, "SELECT count(*) FROM people_fts WHERE people_fts"
+				 " MATCH %Q", x ? x : "");
+		long long by_index = count(db, sql);
+		sqlite3_snprintf(sizeof sql, sql, "SELECT count(*) FROM people WHERE instr(name_key,"
+				 " %Q)", q.words);
+		CHECK_INT(by_index, count(db, sql));
+		CHECK(by_index > 0);
+		CHECK(fewest >= (double)by_index);   /* the vocabulary's rows bound the candidates */
+		free(x);
+		namesearch_free(&q);
+		CHECK_INT(sx_err_count(&e), 0);
+	}
+	/* In no name: the expression matches nothing. */
+	{
+		struct sx_err e = {0};
+		struct namesearch q;
+		char *x;
+		double fewest;
+		namesearch_parse("nguoi XY", &q);
+		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
+				      " AND term < ?2", &q, 1, &fewest, &e);
+		CHECK_STR(x ? x : "", "\"nguoi\" AND (\"xy\")");
+		free(x);
 		namesearch_free(&q);
 	}
-	CHECK_INT(sx_err_count(&e), 0);
+	/* Every plan of the choice taken: the first walk stops at once. */
+	namesearch_probe_steps = 1;
+	compare_people(db, 500);
+	compare_people(db, 7);
+	namesearch_probe_steps = NAMESEARCH_PROBE_STEPS;
 	compare_people(db, 500);
 	compare_people(db, 7);      /* a limit that cuts through ties */
 	compare_people(db, 5000);   /* every match */
@@ -241,15 +277,23 @@ static void test_facilities_same_as_walk(void)
 		for (int w = 0; w < 3; w++) {
 			const char *in = w == 2 ? NULL : place[w];
 			struct facility_row *a, *b;
-			long na = facility_search_how(db, *q, in, 50, FACILITY_SEARCH_BEST, &a, &e);
 			long nb = facility_search_how(db, *q, in, 50, FACILITY_SEARCH_SCAN, &b, &e);
-			if (!same_facilities(a, na, b, nb)) {
-				t_failures++;
-				fprintf(stderr, "%s:%d: facilities \"%s\": %ld rows by the index,"
-					" %ld by the walk, or another order\n", __FILE__, __LINE__,
-					*q, na, nb);
+			/* The best plan, the best plan after a first walk stopped at
+			 * once, the index. */
+			for (int how = 0; how < 3; how++) {
+				namesearch_probe_steps = how == 1 ? 1 : NAMESEARCH_PROBE_STEPS;
+				long na = facility_search_how(db, *q, in, 50, how == 2 ?
+							      FACILITY_SEARCH_INDEX : FACILITY_SEARCH_BEST,
+							      &a, &e);
+				if (!same_facilities(a, na, b, nb)) {
+					t_failures++;
+					fprintf(stderr, "%s:%d: facilities \"%s\": %ld rows by plan %d,"
+						" %ld by the walk, or another order\n", __FILE__, __LINE__,
+						*q, na, how, nb);
+				}
+				facility_rows_free(a, na > 0 ? (size_t)na : 0);
 			}
-			facility_rows_free(a, na > 0 ? (size_t)na : 0);
+			namesearch_probe_steps = NAMESEARCH_PROBE_STEPS;
 			facility_rows_free(b, nb > 0 ? (size_t)nb : 0);
 		}
 	}
