@@ -293,6 +293,30 @@ static int migrate_to_5_ledger(sqlite3 *db, struct sx_err *err)
 	return 0;
 }
 
+/* Version 6 (issue 12): places get their other spellings (alt_names: names
+ * separated by "|", e.g. the old list's "Xã Noong Lay" for the resolution's
+ * "Xã Nong Lay"), which every place search matches too; the shipped rows of
+ * an existing database get them from the note their source gives
+ * ('spelled "…" in the old list'), as forms/data/places.csv has them.  An
+ * index on the facilities' sector lets a search by a sector's label fetch
+ * the few facilities of a rare sector instead of walking the table. */
+static const char schema_v6_alt_names[] =
+	"ALTER TABLE places ADD COLUMN alt_names TEXT;"
+	"UPDATE places SET alt_names = substr(source, instr(source, 'spelled \"') + 9,"
+	" instr(source, '\" in the old list') - instr(source, 'spelled \"') - 9)"
+	" WHERE instr(source, 'spelled \"') > 0"
+	" AND instr(source, '\" in the old list') > instr(source, 'spelled \"') + 9;"
+	"CREATE INDEX facilities_sector ON facilities(sector);";
+
+static int migrate_to_6_alt_names(sqlite3 *db, struct sx_err *err)
+{
+	if (sqlite3_exec(db, schema_v6_alt_names, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return renew_history_triggers(db, "places", err);
+}
+
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
@@ -300,6 +324,7 @@ static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_3_plans,
 	schema_search_index,
 	migrate_to_5_ledger,
+	migrate_to_6_alt_names,
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

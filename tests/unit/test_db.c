@@ -5,6 +5,7 @@
 
 #include "t.h"
 #include "db/db.h"
+#include "db/schema.h"
 #include "base/uuid.h"
 
 static struct sx_db *fresh(char *dir, size_t n)
@@ -67,7 +68,7 @@ static void test_open_and_settings(void)
 	CHECK_STR(v, "Lò Văn Sơn");
 	free(v);
 	CHECK_INT(count(db, "PRAGMA foreign_keys"), 1);
-	CHECK_INT(count(db, "PRAGMA user_version"), 5);
+	CHECK_INT(count(db, "PRAGMA user_version"), SCHEMA_VERSION);
 	cleanup(db, dir);
 	sx_err_clear(&e);
 }
