@@ -278,6 +278,22 @@ run sxsh export --place "Hà Nội" "$T/r"
 expect_status 1
 expect_err "sxsh: no place has the code or name 'Hà Nội'"
 
+case_ "export --place by the old list's spelling of a commune (Noong Lay for Nong Lay)"
+run sxsh init
+sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, place_uuid) VALUES
+  ('01900000-0000-7000-8000-0000000000fa', 1710000000000, 'lap-a', 'Cơ sở chè Bản Hốc', '0159522d-0800-7121-8000-005358530121'),
+  ('01900000-0000-7000-8000-0000000000fb', 1710000000000, 'lap-a', 'HTX mía Bản Phát', '0159522d-0800-7194-8000-005358530194')"
+run sxsh export --place "Xã Noong Lay" "$T/n1"
+expect_status 0
+grep -q "Cơ sở chè Bản Hốc" "$T/n1/facilities.csv" || fail "the facility at Noong Lay was not exported"
+grep -q "Bản Phát" "$T/n1/facilities.csv" && fail "another commune's facility was exported"
+run sxsh export --place "xa na po" "$T/n2"
+expect_status 0
+grep -q "HTX mía Bản Phát" "$T/n2/facilities.csv" || fail "the facility at Nà Pó was not exported"
+run sxsh export --place "Xã Nong Lay" "$T/n3"
+expect_status 0
+cmp -s "$T/n1/facilities.csv" "$T/n3/facilities.csv" || fail "the two spellings exported different rows"
+
 case_ "export for spreadsheets: BOM, CRLF, formulas neutralised; the round trip is lossless"
 run sxsh init
 add_rows "$SXSH_DB"
