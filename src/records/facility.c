@@ -177,18 +177,19 @@ static const char search_index[] =
 	" WHERE facilities_fts MATCH ?7 AND f.rowid = x.rowid AND" SEARCH_WHERE SEARCH_ORDER
 	" LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
 	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
+/* Word ?n is in the name, or the facility's place is in the JSON array ?p,
+ * or its sector in ?sec (place_sector_words); an empty word matches at once. */
+#define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
+	" FROM json_each(?" #p ")) OR f.sector IN (SELECT value FROM json_each(?" #sec ")))"
 /* A word may also be in the place's name or the sector's label ("mai son"
  * finds the facilities of Mai Sơn): then this walk, in the index that holds
  * the place and the sector too (db/schema.c, step 6: no row is read until it
  * matches; ties on the name are sorted by rowid as the other ways give them),
  * or search_wide_index below when one word's candidates are few. */
-/* Word ?n is in the name, or the facility's place is in the JSON array ?p,
- * or its sector in ?sec (place_sector_words); an empty word matches at once. */
-#define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
-	" FROM json_each(?" #p ")) OR f.sector IN (SELECT value FROM json_each(?" #sec ")))"
 static const char search_wide[] =
 	SEARCH_COLS " FROM facilities f INDEXED BY facilities_walk"
-	" LEFT JOIN places p ON p.uuid = f.place_uuid WHERE f.deleted = 0 AND " WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26)
+	" LEFT JOIN places p ON p.uuid = f.place_uuid"
+	" WHERE f.deleted = 0 AND " WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26)
 	" AND " WORD_IN(3, 23, 27) " AND " WORD_IN(4, 24, 28)
 	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
 	" ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
