@@ -52,8 +52,8 @@ struct place_keys {
 		char *key;       /* "xa nong lay\nxa noong lay" */
 	} *v;                    /* in uuid order */
 };
-/* The keys, owned by db (valid until the next write or the next call), or
- * NULL with err. */
+/* The keys, or NULL with err.  Owned by db (or, worked out inside a
+ * transaction, by places.c): valid until the next call or db_close(). */
 const struct place_keys *places_keys(struct sx_db *db, struct sx_err *err);
 /* 1 when one of the names in key (struct place_key) contains the folded
  * word, 2 when one of them is exactly word, else 0. */
