@@ -17,6 +17,7 @@
 #include "base/uuid.h"
 
 #define STMT_CACHE 64
+#define MEMOS 4
 
 struct cached {
 	const char *sql;        /* the constant text it was prepared from */
@@ -33,6 +34,12 @@ struct sx_db {
 	size_t ncache;
 	int last_fail;          /* SQLite's code at the last db_fail() */
 	int busy_ms;            /* the busy timeout */
+	struct memo {           /* db_memo(): values worked out from the data */
+		const char *key;
+		void *value;
+		void (*free_fn)(void *);
+		long long version, changes;   /* the data they were worked out from */
+	} memo[MEMOS];
 };
 
 sqlite3 *db_sqlite(struct sx_db *db) { return db->h; }
@@ -361,10 +368,69 @@ fail:
 	return NULL;
 }
 
+/* Where the data stands: PRAGMA data_version (commits by other
+ * connections) and this connection's changes; 0, or -1 when unknown. */
+static int data_stamp(struct sx_db *db, long long *version, long long *changes)
+{
+	struct sx_err err = {0};
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version", &err);
+	int rc = st && sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+
+	*version = rc == 0 ? sqlite3_column_int64(st, 0) : 0;
+	*changes = sqlite3_total_changes(db->h);
+	if (st)
+		sqlite3_reset(st);
+	sx_err_clear(&err);
+	return rc;
+}
+
+static void memo_drop(struct memo *m)
+{
+	if (m->value && m->free_fn)
+		m->free_fn(m->value);
+	memset(m, 0, sizeof *m);
+}
+
+void *db_memo(struct sx_db *db, const char *key)
+{
+	long long version, changes;
+
+	for (int i = 0; i < MEMOS; i++) {
+		struct memo *m = &db->memo[i];
+		if (!m->key || strcmp(m->key, key) != 0)
+			continue;
+		if (data_stamp(db, &version, &changes) == 0 && version == m->version
+		    && changes == m->changes)
+			return m->value;
+		memo_drop(m);
+	}
+	return NULL;
+}
+
+int db_memo_keep(struct sx_db *db, const char *key, void *value, void (*free_fn)(void *))
+{
+	struct memo *m = &db->memo[0];
+	long long version, changes;
+
+	for (int i = 0; i < MEMOS; i++)
+		if (!db->memo[i].key || strcmp(db->memo[i].key, key) == 0) {
+			m = &db->memo[i];
+			break;
+		}
+	memo_drop(m);
+	/* Inside a transaction the data may still be rolled back: not kept. */
+	if (!sqlite3_get_autocommit(db->h) || data_stamp(db, &version, &changes) != 0)
+		return 0;
+	*m = (struct memo){ key, value, free_fn, version, changes };
+	return 1;
+}
+
 void db_close(struct sx_db *db)
 {
 	if (!db)
 		return;
+	for (int i = 0; i < MEMOS; i++)
+		memo_drop(&db->memo[i]);
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close(db->h);

@@ -18,6 +18,15 @@ struct sx_db;
 struct sx_db *db_open(const char *path, struct sx_err *err);
 /* Finalise every cached statement and close.  NULL is fine. */
 void db_close(struct sx_db *db);
+/* Values worked out from the data and kept while nothing changes it (such as
+ * the folded place names every search keystroke needs).  db_memo() gives the
+ * value kept under key while nothing has been written to the database since
+ * (by this connection or another), else NULL.  db_memo_keep() keeps value
+ * under key (a constant string) and returns 1: db then owns it until it is out
+ * of date and frees it with free_fn.  Inside a transaction (the data may still
+ * be rolled back) it keeps nothing and returns 0: the caller still owns value. */
+void *db_memo(struct sx_db *db, const char *key);
+int db_memo_keep(struct sx_db *db, const char *key, void *value, void (*free_fn)(void *));
 
 /* The SQLite handle, for core modules (never for src/ui/). */
 sqlite3 *db_sqlite(struct sx_db *db);

@@ -233,7 +233,7 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
  * facilities (FTS5, external content: the index holds only the trigrams
  * and the row's rowid; records/namesearch.h uses it), kept by triggers so
  * that every path that writes a row (saving, sync import, merging) keeps it,
- * and filled from the rows already there.  Since version 8 the indexed text
+ * and filled from the rows already there.  Since version 7 the indexed text
  * is the key followed by two spaces (the view <table>_fts_text), so that
  * every character of the key starts a trigram: a word of one or two
  * characters is then found through the trigrams that begin with it, listed
@@ -307,12 +307,31 @@ static int migrate_to_5_ledger(sqlite3 *db, struct sx_err *err)
 	return 0;
 }
 
-/* A step that another branch fills in (the lead renumbers at merge). */
-static int migrate_later(sqlite3 *db, struct sx_err *err)
+/* Version 6 (issue 12): places get their other spellings (alt_names: names
+ * separated by "|", e.g. the old list's "Xã Noong Lay" for the resolution's
+ * "Xã Nong Lay"), which every place search matches too; the shipped rows of
+ * an existing database get them from the note their source gives
+ * ('spelled "…" in the old list'), as forms/data/places.csv has them.
+ * Facility search by place and sector words (records/facility.c): an index
+ * on the sector fetches the few facilities of a rare sector, and
+ * facilities_walk, the sort index with the place and the sector in it, lets
+ * the walk in Vietnamese order test them without reading each row. */
+static const char schema_v6_alt_names[] =
+	"ALTER TABLE places ADD COLUMN alt_names TEXT;"
+	"UPDATE places SET alt_names = substr(source, instr(source, 'spelled \"') + 9,"
+	" instr(source, '\" in the old list') - instr(source, 'spelled \"') - 9)"
+	" WHERE instr(source, 'spelled \"') > 0"
+	" AND instr(source, '\" in the old list') > instr(source, 'spelled \"') + 9;"
+	"CREATE INDEX facilities_sector ON facilities(sector);"
+	"CREATE INDEX facilities_walk ON facilities(deleted, sort_key, name_key, place_uuid, sector);";
+
+static int migrate_to_6_alt_names(sqlite3 *db, struct sx_err *err)
 {
-	(void)db;
-	(void)err;
-	return 0;
+	if (sqlite3_exec(db, schema_v6_alt_names, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return renew_history_triggers(db, "places", err);
 }
 
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
@@ -322,9 +341,8 @@ static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_3_plans,
 	schema_search_index,
 	migrate_to_5_ledger,
-	migrate_later,          /* 6: places12's step (merged separately) */
-	migrate_later,          /* 7: storage14's step (merged separately) */
-	schema_search_index,    /* 8 (issue 14): the index serves 1- and 2-character words */
+	migrate_to_6_alt_names,
+	schema_search_index,    /* 7 (issue 14): the index serves 1- and 2-character words */
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

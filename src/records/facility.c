@@ -1,6 +1,7 @@
 /* facility.c — the facilities table through bound statements. */
 #include "records/facility.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "base/phone.h"
 #include "base/text.h"
 #include "records/namesearch.h"
+#include "records/places.h"
 #include "records/record.h"
 
 const struct facility_code facility_sectors[] = {
@@ -103,14 +105,16 @@ static void add_item(char **l, const char *item)
 }
 
 /* For each word of query (split as record_bind_search does), the ids of
- * the places whose folded name contains it and the codes of the sectors
- * whose label (English or the language shown) does, as JSON arrays, into
- * lists[i] and lists[RECORD_SEARCH_WORDS + i] ("[]" when none or no word).
+ * the places one of whose names (records/places.h: the name or another
+ * spelling) contains it and the codes of the sectors whose label (English
+ * or the language shown) does, as JSON arrays, into lists[i] and
+ * lists[RECORD_SEARCH_WORDS + i] ("[]" when none or no word).  The place
+ * names come folded from places_keys(), kept while the data stays the same.
  * 1 when a word is in some place's or sector's name. */
 static int place_sector_words(struct sx_db *db, const char *query,
 			      char *lists[2 * RECORD_SEARCH_WORDS])
 {
-	sqlite3_stmt *pl = db_stmt(db, "SELECT uuid, name FROM places WHERE deleted = 0", NULL);
+	const struct place_keys *pk = NULL;
 	char *folded = text_fold(query ? query : ""), *save = NULL;
 	char *w[RECORD_SEARCH_WORDS] = {0};
 	char **places = lists, **sectors = lists + RECORD_SEARCH_WORDS;
@@ -132,17 +136,14 @@ static int place_sector_words(struct sx_db *db, const char *query,
 		free(key);
 		free(both);
 	}
-	while (pl && nw && sqlite3_step(pl) == SQLITE_ROW) {
-		char *key = text_fold((const char *)sqlite3_column_text(pl, 1));
-		for (int k = 0; key && k < nw; k++)
-			if (strstr(key, w[k])) {
-				add_item(&places[k], (const char *)sqlite3_column_text(pl, 0));
+	if (nw)
+		pk = places_keys(db, NULL);
+	for (size_t i = 0; pk && i < pk->n; i++)
+		for (int k = 0; k < nw; k++)
+			if (places_key_has(pk->v[i].key, w[k])) {
+				add_item(&places[k], pk->v[i].uuid);
 				any = 1;
 			}
-		free(key);
-	}
-	if (pl)
-		sqlite3_reset(pl);
 	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++) {
 		char *closed = xasprintf("%s]", lists[k]);
 		free(lists[k]);
@@ -176,18 +177,129 @@ static const char search_index[] =
 	" WHERE facilities_fts MATCH ?7 AND f.rowid = x.rowid AND" SEARCH_WHERE SEARCH_ORDER
 	" LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
 	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
-/* A word may also be in the place's name or the sector's label ("mai son"
- * finds the facilities of Mai Sơn): then this scan, whatever the plan. */
 /* Word ?n is in the name, or the facility's place is in the JSON array ?p,
  * or its sector in ?sec (place_sector_words); an empty word matches at once. */
 #define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
 	" FROM json_each(?" #p ")) OR f.sector IN (SELECT value FROM json_each(?" #sec ")))"
+/* A word may also be in the place's name or the sector's label ("mai son"
+ * finds the facilities of Mai Sơn): then this walk, in the index that holds
+ * the place and the sector too (db/schema.c, step 6: no row is read until it
+ * matches; ties on the name are sorted by rowid as the other ways give them),
+ * or search_wide_index below when one word's candidates are few. */
 static const char search_wide[] =
-	SEARCH_COLS " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
+	SEARCH_COLS " FROM facilities f INDEXED BY facilities_walk"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid"
 	" WHERE f.deleted = 0 AND " WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26)
 	" AND " WORD_IN(3, 23, 27) " AND " WORD_IN(4, 24, 28)
 	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
 	" ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
+/* search_wide from the candidates of one word ?7 (an FTS5 phrase), the
+ * places ?8 and the sectors ?9 it names (place_sector_words): every row that
+ * matches has that word in its name, place or sector, so these candidates
+ * hold them all, fetched through the trigram, place and sector indexes. */
+#define WIDE_CANDIDATES \
+	" (SELECT rowid AS id FROM facilities_fts WHERE facilities_fts MATCH ?7" \
+	" UNION SELECT rowid FROM facilities WHERE place_uuid IN (SELECT value FROM json_each(?8))" \
+	" UNION SELECT rowid FROM facilities WHERE sector IN (SELECT value FROM json_each(?9)))"
+static const char search_wide_index[] =
+	SEARCH_COLS " FROM (SELECT f.rowid AS id FROM" WIDE_CANDIDATES " x CROSS JOIN facilities f"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid"
+	" WHERE f.rowid = x.id AND f.deleted = 0 AND " WORD_IN(1, 21, 25) " AND " WORD_IN(2, 22, 26)
+	" AND " WORD_IN(3, 23, 27) " AND " WORD_IN(4, 24, 28)
+	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
+	SEARCH_ORDER " LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
+/* How many candidates (up to ?4) one word's would be: those of each part,
+ * a row counted once per part it is in. */
+static const char wide_count[] =
+	"SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1"
+	" UNION ALL SELECT 1 FROM facilities WHERE place_uuid IN (SELECT value FROM json_each(?2))"
+	" UNION ALL SELECT 1 FROM facilities WHERE sector IN (SELECT value FROM json_each(?3))"
+	" LIMIT ?4)";
+
+/* The word ?1 as an FTS5 phrase ("mai", quotes doubled), or NULL when it
+ * has fewer than 3 characters (the trigram index cannot find it). */
+static char *phrase(const char *w)
+{
+	size_t n = 0;
+	char *o, *out;
+
+	for (const char *c = w; *c; c++)
+		n += ((unsigned char)*c & 0xC0) != 0x80;
+	if (n < 3)
+		return NULL;
+	out = o = xmalloc(2 * strlen(w) + 3);
+	*o++ = '"';
+	for (const char *c = w; *c; c++) {
+		if (*c == '"')
+			*o++ = '"';
+		*o++ = *c;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
+/* For a query whose words may be in place names or sector labels: the word
+ * whose candidates (name, place or sector: WIDE_CANDIDATES) are fewest, if
+ * they are few enough that fetching them costs less than walking the sort
+ * index (the bound of records/namesearch.h).  Its phrase into *match and its
+ * index into *word; 1 when there is one, 0 when the walk is cheaper, -1. */
+static int wide_driver(struct sx_db *db, const char *query, char *const lists[],
+		       size_t limit, char **match, int *word, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(rowid) FROM facilities", err);
+	char *folded = text_fold(query ? query : ""), *save = NULL;
+	double rows = 0, cap;
+	long best = -1;
+	int k = 0, rc = 0;
+
+	*match = NULL;
+	if (!st || !folded) {
+		free(folded);
+		return st ? 0 : -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_double(st, 0);
+	sqlite3_reset(st);
+	cap = sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO);
+	st = db_stmt(db, wide_count, err);
+	for (char *t = strtok_r(folded, " ", &save); st && t && k < RECORD_SEARCH_WORDS;
+	     t = strtok_r(NULL, " ", &save), k++) {
+		char *m = phrase(t);
+		long n;
+		if (!m)
+			continue;
+		sqlite3_bind_text(st, 1, m, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lists[k], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, lists[RECORD_SEARCH_WORDS + k], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)cap + 1);
+		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		if (n < 0) {
+			free(m);
+			rc = db_fail(db, err);
+			break;
+		}
+		if (n <= (long)cap && (best < 0 || n < best)) {
+			free(*match);
+			*match = m;
+			*word = k;
+			best = n;
+		} else {
+			free(m);
+		}
+	}
+	free(folded);
+	if (rc < 0 || !st) {
+		free(*match);
+		*match = NULL;
+		return -1;
+	}
+	return *match != NULL;
+}
+
 static const struct namesearch_ops search_ops0 = {
 	.max_rowid = "SELECT max(rowid) FROM facilities",
 	.count = "SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1"
@@ -200,16 +312,19 @@ struct search_arg {
 	const char *query, *place;
 	size_t limit;
 	char **lists;   /* place_sector_words() when a word names one, else NULL */
+	const char *wide_match; /* wide_driver()'s word, NULL for the wide walk */
+	int word;               /* its index */
 	void *rows;
 };
 
-/* namesearch_ops.run: the wide scan (a word names a place or sector), the
- * walk, or the index with match. */
+/* namesearch_ops.run: with lists, the wide walk or the candidates of the
+ * wide driver's word; else the walk, or the index with match. */
 static long search_run(struct sx_db *db, void *arg, const char *match, struct sx_err *err)
 {
 	struct search_arg *a = arg;
-	sqlite3_stmt *st = db_stmt(db, a->lists ? search_wide : match ? search_index : search_scan,
-				   err);
+	const char *sql = a->lists ? a->wide_match ? search_wide_index : search_wide
+		: match ? search_index : search_scan;
+	sqlite3_stmt *st = db_stmt(db, sql, err);
 	long n;
 
 	a->rows = NULL;
@@ -220,8 +335,13 @@ static long search_run(struct sx_db *db, void *arg, const char *match, struct sx
 		sqlite3_bind_text(st, 21 + k, a->lists[k], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)a->limit);
 	sqlite3_bind_text(st, 6, a->place ? a->place : "", -1, SQLITE_TRANSIENT);
-	if (match && !a->lists)
+	if (a->lists && a->wide_match) {
+		sqlite3_bind_text(st, 7, a->wide_match, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, a->lists[a->word], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, a->lists[RECORD_SEARCH_WORDS + a->word], -1, SQLITE_STATIC);
+	} else if (match && !a->lists) {
 		sqlite3_bind_text(st, 7, match, -1, SQLITE_STATIC);
+	}
 	n = record_rows(db, st, &row_shape, &a->rows, err);
 	sqlite3_clear_bindings(st);
 	return n;
@@ -230,18 +350,29 @@ static long search_run(struct sx_db *db, void *arg, const char *match, struct sx
 long facility_search_how(struct sx_db *db, const char *query, const char *place, size_t limit,
 			 int how, struct facility_row **rows, struct sx_err *err)
 {
-	char *lists[2 * RECORD_SEARCH_WORDS];
-	int wide = place_sector_words(db, query, lists);
-	struct search_arg a = { query, place, limit, wide ? lists : NULL, NULL };
+	char *lists[2 * RECORD_SEARCH_WORDS], *match = NULL;
+	int wide = place_sector_words(db, query, lists), word = 0;
+	struct search_arg a = { query, place, limit, wide ? lists : NULL, NULL, 0, NULL };
 	struct namesearch_ops ops = search_ops0;
-	long n;
+	long n = -1;
 
 	ops.run = search_run;
 	ops.arg = &a;
-	/* A word in a place's or sector's name: the wide scan, whatever the plan. */
-	n = namesearch_run(db, &ops, query, limit, how == FACILITY_SEARCH_SCAN || wide
-			   ? NAMESEARCH_WALK : how == FACILITY_SEARCH_INDEX ? NAMESEARCH_INDEX
-			   : NAMESEARCH_BEST, err);
+	if (wide) {
+		/* A word in a place's or sector's name: the wide walk, or the
+		 * candidates of its rarest word when they are few. */
+		int idx = how == FACILITY_SEARCH_SCAN ? 0
+			: wide_driver(db, query, lists, limit, &match, &word, err);
+		a.wide_match = idx > 0 ? match : NULL;
+		a.word = word;
+		if (idx >= 0)
+			n = search_run(db, &a, NULL, err);
+	} else {
+		n = namesearch_run(db, &ops, query, limit, how == FACILITY_SEARCH_SCAN
+				   ? NAMESEARCH_WALK : how == FACILITY_SEARCH_INDEX ? NAMESEARCH_INDEX
+				   : NAMESEARCH_BEST, err);
+	}
+	free(match);
 	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++)
 		free(lists[k]);
 	*rows = a.rows;

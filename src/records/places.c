@@ -8,6 +8,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/mem.h"
+#include "base/text.h"
 
 static char *col(sqlite3_stmt *st, int i)
 {
@@ -238,4 +239,98 @@ void places_province(struct sx_db *db, char out[37])
 	if (st)
 		sqlite3_reset(st);
 	sx_err_clear(&err);
+}
+
+static void keys_free(void *p)
+{
+	struct place_keys *k = p;
+	if (!k)
+		return;
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i].key);
+	free(k->v);
+	free(k);
+}
+
+/* The folded names of text "a|b|c", "\n" between them. */
+static char *fold_names(const char *name, const char *alt)
+{
+	char *all = xasprintf("%s%s%s", name, *alt ? "|" : "", alt), *key = text_fold(all);
+
+	free(all);
+	for (char *c = key; c && *c; c++)
+		if (*c == '|')
+			*c = '\n';
+	return key ? key : xstrdup("");
+}
+
+static const char memo_key[] = "places_keys";
+
+const struct place_keys *places_keys(struct sx_db *db, struct sx_err *err)
+{
+	/* Worked out inside a transaction (not kept by db): freed by the next call. */
+	static struct place_keys *unkept;
+	struct place_keys *k = db_memo(db, memo_key);
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if (k)
+		return k;
+	st = db_stmt(db, "SELECT uuid, name, coalesce(alt_names, '') FROM places"
+		     " WHERE deleted = 0 ORDER BY uuid", err);
+	if (!st)
+		return NULL;
+	k = xcalloc(1, sizeof *k);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			k->v = xreallocarray(k->v, cap, sizeof *k->v);
+		}
+		copy_col(st, 0, k->v[k->n].uuid, sizeof k->v[k->n].uuid);
+		k->v[k->n++].key = fold_names((const char *)sqlite3_column_text(st, 1),
+					      (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		keys_free(k);
+		db_fail(db, err);
+		return NULL;
+	}
+	keys_free(unkept);
+	unkept = NULL;
+	if (!db_memo_keep(db, memo_key, k, keys_free))
+		unkept = k;
+	return k;
+}
+
+int places_key_has(const char *key, const char *word)
+{
+	size_t len = strlen(word);
+	int found = 0;
+
+	for (const char *s = key; s; ) {
+		const char *end = strchr(s, '\n');
+		size_t n = end ? (size_t)(end - s) : strlen(s);
+		if (n == len && memcmp(s, word, n) == 0)
+			return 2;
+		for (size_t i = 0; !found && len && i + len <= n; i++)
+			found = memcmp(s + i, word, len) == 0;
+		s = end ? end + 1 : NULL;
+	}
+	return found;
+}
+
+int places_find(struct sx_db *db, const char *text, char out[37], struct sx_err *err)
+{
+	const struct place_keys *k = places_keys(db, err);
+	char *want = text_fold(text ? text : "");
+	int found = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; k && want && *want && i < k->n; i++)
+		if (places_key_has(k->v[i].key, want) == 2 && found++ == 0)
+			snprintf(out, 37, "%s", k->v[i].uuid);
+	free(want);
+	return k ? found : -1;
 }

@@ -40,6 +40,29 @@ char *places_name(struct sx_db *db, const char *uuid);
 /* Free the list's contents. */
 void places_free(struct place_list *l);
 
+/* Every live place's names folded for search (text_fold): its name and its
+ * other spellings (column alt_names, "|" between them, e.g. the old list's
+ * "Xã Noong Lay" for "Xã Nong Lay"), each key being those names with "\n"
+ * between them.  Worked out once and kept by the database until its data
+ * changes (db_memo), so a search keystroke does not fold them again. */
+struct place_keys {
+	size_t n;
+	struct place_key {
+		char uuid[37];
+		char *key;       /* "xa nong lay\nxa noong lay" */
+	} *v;                    /* in uuid order */
+};
+/* The keys, or NULL with err.  Owned by db (or, worked out inside a
+ * transaction, by places.c): valid until the next call or db_close(). */
+const struct place_keys *places_keys(struct sx_db *db, struct sx_err *err);
+/* 1 when one of the names in key (struct place_key) contains the folded
+ * word, 2 when one of them is exactly word, else 0. */
+int places_key_has(const char *key, const char *word);
+/* The live place named text (its name or one of its other spellings, case
+ * and diacritics ignored) into out: how many places have that name (out is
+ * the first in uuid order), 0 when none, -1 with err. */
+int places_find(struct sx_db *db, const char *text, char out[37], struct sx_err *err);
+
 /* The province's uuid into out ("" when there is none). */
 void places_province(struct sx_db *db, char out[37]);
 

@@ -6,7 +6,7 @@
 
 #include "base/mem.h"
 
-/* The triggers of schema step 4 for table t, as step 8 made them (the key
+/* The triggers of schema step 4 for table t, as step 7 made them (the key
  * followed by two spaces, db/schema.c) and as sqlite_schema holds them: what
  * the temporary ones stand in for.  A database whose triggers read
  * differently (another version of the index) is left alone. */

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "db/seed.h"
 #include "records/facility.h"
 #include "records/people.h"
 
@@ -23,13 +24,26 @@ static double now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* 50,000 facilities with names like a province's. */
+/* 50,000 facilities with names like a province's, each at one of the shipped
+ * places (old and new units, in code order) and in one of the sectors, so that
+ * place and sector words ("muong sai", "coffee") find them as in the office. */
 static void gen_facilities(struct sx_db *db, struct sx_err *e)
 {
 	static const char *const kind[] = { "Công ty", "HTX", "Hộ", "Xưởng", "Cơ sở" };
 	static const char *const trade[] = { "Tinh bột sắn", "Cà phê", "Mía đường", "Chè", "Nông sản" };
 	static const char *const where[] = { "Mai Sơn", "Thuận Châu", "Hát Lót", "Chiềng Ban",
 					     "Nà Bó", "Cò Nòi", "Mường Bon", "Phiêng Cằm" };
+	sqlite3_stmt *st = db_stmt(db, "SELECT uuid FROM places WHERE kind <> 'province'"
+				   " ORDER BY code, uuid", e);
+	char (*place)[37] = NULL;
+	size_t np = 0;
+
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		place = realloc(place, (np + 1) * sizeof *place);
+		snprintf(place[np++], 37, "%s", (const char *)sqlite3_column_text(st, 0));
+	}
+	if (st)
+		sqlite3_reset(st);
 	db_exec(db, "BEGIN", e);
 	for (int i = 0; i < 50000; i++) {
 		struct facility f = { .cp_potential = 1 };
@@ -37,9 +51,12 @@ static void gen_facilities(struct sx_db *db, struct sx_err *e)
 		snprintf(name, sizeof name, "%s %s %s %d", kind[i % 5], trade[(i / 5) % 5],
 			 where[(i / 25) % 8], i);
 		f.name = name;
+		f.place_uuid = np ? place[(size_t)i % np] : NULL;
+		f.sector = (char *)facility_sectors[(size_t)(i / 7) % facility_nsectors].code;
 		facility_save(db, &f, e);
 	}
 	db_exec(db, "COMMIT", e);
+	free(place);
 }
 
 /* 200,000 people with Vietnamese names, years of birth and phone numbers. */
@@ -137,7 +154,12 @@ static double bench(struct sx_db *db, const char *what, search_fn fn, const char
 int main(int argc, char **argv)
 {
 	static const char *const fq[] = { "", "m", "mai", "mai son", "cong ty tinh", "hat lot 4",
-					  "xyz", "phieng cam 49999", "49999", "cong ty", "che hat", "ty 4", "Cà phê Mai Sơn", "xuong che", NULL };
+					  "xyz", "phieng cam 49999", "49999", "cong ty", "che hat", "ty 4",
+					  "Cà phê Mai Sơn", "xuong che",
+					  /* place and sector words */
+					  "muong sai", "thuan chau", "noong lay", "muong sai 4",
+					  "thuan chau 49999", "coffee", "sugar", "coffee 4999", "cane sugar muong",
+					  "xa", "ph", NULL };
 	static const char *const pq[] = { "", "n", "nguoi", "lo van", "nguoi 1999", "dang thi hoa",
 					  "xyz", "199999", "0900012345", "van 199", "thi hung 1", "lo thi hung", "ngoc 4",
 					  "Lò Văn Hùng 1", "ha thi", "quang duc", NULL };
@@ -149,6 +171,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (argc > 2) {
+		seed_load(db, SXSH_SRCDIR, &e);    /* the shipped places, as sxsh init loads them */
 		gen_facilities(db, &e);
 		gen_people(db, &e);
 	}

@@ -42,7 +42,7 @@ done
 id=$(sqlite3 "$SXSH_DB" "SELECT value FROM meta WHERE key = 'installation_id'")
 expect_sql "$SXSH_DB" "SELECT 1" "1"
 grep -q "^installation,$id,," "$T/ex/manifest.csv" || fail "manifest lacks the installation"
-grep -q "^schema_version,8,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
+grep -q "^schema_version,7,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
 grep -q "^file,facilities.csv,1,$(sha256sum "$T/ex/facilities.csv" | cut -c1-64)$" "$T/ex/manifest.csv" \
 	|| fail "manifest checksum of facilities.csv is wrong"
 [ "$(tail -n 1 "$T/ex/manifest.csv" | cut -d, -f2)" = org_roles.csv ] || fail "manifest file order"
@@ -178,10 +178,10 @@ expect_out "Nothing was imported."
 case_ "a folder from a newer sxsh is refused"
 run sxsh init
 run sxsh export "$T/ex"
-sed -i 's/^schema_version,8,,/schema_version,9,,/' "$T/ex/manifest.csv"
+sed -i 's/^schema_version,7,,/schema_version,8,,/' "$T/ex/manifest.csv"
 run sxsh --db "$T/b.db" import "$T/ex"
 expect_status 1
-expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 9; this one knows 8): install the newer sxsh, then import again
+expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 8; this one knows 7): install the newer sxsh, then import again
 sxsh: nothing was imported; the database is unchanged"
 
 case_ "a truncated file is refused and nothing changes"
@@ -277,6 +277,22 @@ expect_out "Exported 308 rows in 12 files to $T/q."
 run sxsh export --place "Hà Nội" "$T/r"
 expect_status 1
 expect_err "sxsh: no place has the code or name 'Hà Nội'"
+
+case_ "export --place by the old list's spelling of a commune (Noong Lay for Nong Lay)"
+run sxsh init
+sqlite3 "$SXSH_DB" "INSERT INTO facilities (uuid, updated_at, origin, name, place_uuid) VALUES
+  ('01900000-0000-7000-8000-0000000000fa', 1710000000000, 'lap-a', 'Cơ sở chè Bản Hốc', '0159522d-0800-7121-8000-005358530121'),
+  ('01900000-0000-7000-8000-0000000000fb', 1710000000000, 'lap-a', 'HTX mía Bản Phát', '0159522d-0800-7194-8000-005358530194')"
+run sxsh export --place "Xã Noong Lay" "$T/n1"
+expect_status 0
+grep -q "Cơ sở chè Bản Hốc" "$T/n1/facilities.csv" || fail "the facility at Noong Lay was not exported"
+grep -q "Bản Phát" "$T/n1/facilities.csv" && fail "another commune's facility was exported"
+run sxsh export --place "xa na po" "$T/n2"
+expect_status 0
+grep -q "HTX mía Bản Phát" "$T/n2/facilities.csv" || fail "the facility at Nà Pó was not exported"
+run sxsh export --place "Xã Nong Lay" "$T/n3"
+expect_status 0
+cmp -s "$T/n1/facilities.csv" "$T/n3/facilities.csv" || fail "the two spellings exported different rows"
 
 case_ "export for spreadsheets: BOM, CRLF, formulas neutralised; the round trip is lossless"
 run sxsh init
