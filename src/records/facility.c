@@ -104,7 +104,7 @@ static void add_item(char **l, const char *item)
 
 /* For each word of query (split as record_bind_search does), the ids of
  * the places whose folded name contains it and the codes of the sectors
- * whose label (English or the language shown) does, as JSON arrays, into
+ * whose label (English, Vietnamese or the language shown) does, as JSON arrays, into
  * lists[i] and lists[RECORD_SEARCH_WORDS + i] ("[]" when none or no word).
  * 1 when a word is in some place's or sector's name. */
 static int place_sector_words(struct sx_db *db, const char *query,
@@ -122,8 +122,10 @@ static int place_sector_words(struct sx_db *db, const char *query,
 	     t && nw < RECORD_SEARCH_WORDS; t = strtok_r(NULL, " ", &save))
 		w[nw++] = t;
 	for (size_t i = 0; nw && i < facility_nsectors; i++) {
-		char *both = xasprintf("%s %s", facility_sectors[i].label,
-				       _(facility_sectors[i].label)), *key = text_fold(both);
+		/* Vietnamese too, whatever is shown: "san" finds cassava (F1 says so). */
+		char *vi = i18n_text_in("vi", facility_sectors[i].label);
+		char *both = xasprintf("%s %s %s", facility_sectors[i].label,
+				       _(facility_sectors[i].label), vi), *key = text_fold(both);
 		for (int k = 0; key && k < nw; k++)
 			if (strstr(key, w[k])) {
 				add_item(&sectors[k], facility_sectors[i].code);
@@ -131,6 +133,7 @@ static int place_sector_words(struct sx_db *db, const char *query,
 			}
 		free(key);
 		free(both);
+		free(vi);
 	}
 	while (pl && nw && sqlite3_step(pl) == SQLITE_ROW) {
 		char *key = text_fold((const char *)sqlite3_column_text(pl, 1));
