@@ -104,10 +104,25 @@ static void add_item(char **l, const char *item)
 	*l = more;
 }
 
+/* Sector i's label in Vietnamese, looked up once (the catalogue does not
+ * change while sxsh runs; a lookup in another language resets gettext's
+ * cache, too dear for every keystroke).  Owned here, kept until exit. */
+static const char *sector_label_vi(size_t i)
+{
+	static char **vi;
+
+	if (!vi) {
+		vi = xcalloc(facility_nsectors, sizeof *vi);
+		for (size_t k = 0; k < facility_nsectors; k++)
+			vi[k] = i18n_text_in("vi", facility_sectors[k].label);
+	}
+	return vi[i];
+}
+
 /* For each word of query (split as record_bind_search does), the ids of
  * the places one of whose names (records/places.h: the name or another
- * spelling) contains it and the codes of the sectors whose label (English
- * or the language shown) does, as JSON arrays, into lists[i] and
+ * spelling) contains it and the codes of the sectors whose label (English,
+ * Vietnamese or the language shown) does, as JSON arrays, into lists[i] and
  * lists[RECORD_SEARCH_WORDS + i] ("[]" when none or no word).  The place
  * names come folded from places_keys(), kept while the data stays the same.
  * 1 when a word is in some place's or sector's name. */
@@ -126,8 +141,10 @@ static int place_sector_words(struct sx_db *db, const char *query,
 	     t && nw < RECORD_SEARCH_WORDS; t = strtok_r(NULL, " ", &save))
 		w[nw++] = t;
 	for (size_t i = 0; nw && i < facility_nsectors; i++) {
-		char *both = xasprintf("%s %s", facility_sectors[i].label,
-				       _(facility_sectors[i].label)), *key = text_fold(both);
+		/* Vietnamese too, whatever is shown: "san" finds cassava (F1 says so). */
+		char *both = xasprintf("%s %s %s", facility_sectors[i].label,
+				       _(facility_sectors[i].label), sector_label_vi(i));
+		char *key = text_fold(both);
 		for (int k = 0; key && k < nw; k++)
 			if (strstr(key, w[k])) {
 				add_item(&sectors[k], facility_sectors[i].code);

@@ -234,8 +234,8 @@ static void pedit_draw(struct ui *ui, void *state)
 		return;
 	}
 	if (e->carried && !e->saved)
-		draw_text(3 + edrows, 2, COLS - 4, R_DIM, _("Unit, category, ethnicity and district as "
-							     "for the last person added; Ctrl-U empties a field."));
+		draw_text(3 + edrows, 2, COLS - 4, R_DIM, _("As for the last person: unit, category, "
+							     "ethnicity, district; Ctrl-U clears."));
 	draw_history(e, 3 + edrows, LINES - edrows - 6);
 	editor_draw(&e->ed, 2, COLS - 2, edrows);
 }
