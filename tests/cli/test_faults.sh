@@ -62,8 +62,10 @@ case_ "a held lock: import says another sxsh is writing, after 10 s"
 big_db "$T/a.db"
 SXSH_DB="$T/a.db" "$SXSH_BIN" export "$T/ex" >/dev/null
 run sxsh init
-# The holder keeps the lock until the import has answered (at most 60 s).
+# The holder keeps the lock until the import has answered (at most 60 s).  It
+# waits for the lock itself (.timeout) when the probe below has it for a moment.
 {
+	echo ".timeout 10000"
 	echo "BEGIN IMMEDIATE;"
 	j=0
 	while [ ! -f "$T/answered" ] && [ "$j" -lt 300 ]; do sleep 0.2; j=$((j + 1)); done
