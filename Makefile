@@ -144,16 +144,18 @@ test: unit cli tty
 # Everything the test layers run, built in parallel before any of them starts.
 build-tests: $(BIN) $(MO) $(BUILD)/unit-tests $(BUILD)/vtrun $(BUILD)/csv2fods
 
-# Everything, then everything again under AddressSanitizer + UBSan (gcc, then
-# the unit and command-line tests with clang, whose UBSan sees more), then the fuzzers.
+# Everything, then everything again under AddressSanitizer + UBSan (gcc), then
+# the unit tests with clang (whose UBSan sees more) built as the fuzz targets'
+# core library is (ASan + UBSan + libFuzzer's coverage), then the fuzzers
+# against that same library: one clang build serves both.
 check: deps deps-test
-	rm -rf build/results build/asan/results build/asan-clang/results
+	rm -rf build/results build/asan/results build/fuzz/results
 	$(MAKE) --no-print-directory -j$(NPROC) build-tests
 	$(MAKE) --no-print-directory test i18n layout firstrun debpkg
 	$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/asan SAN=1 build-tests
 	$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test
-	$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/asan-clang CC=clang SAN=1 build-tests
-	$(MAKE) --no-print-directory BUILD=build/asan-clang CC=clang SAN=1 unit cli
+	$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/fuzz CC=clang SAN=fuzz build/fuzz/unit-tests
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=fuzz unit
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$${FUZZ_SECONDS:-10}
 	@sh tests/summary.sh
 

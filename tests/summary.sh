@@ -3,7 +3,7 @@
 # ran (each layer wrote its "name: N passed, N failed" line to build/results).
 set -u
 p=0 f=0
-for r in build/results/*.txt build/asan/results/*.txt build/asan-clang/results/*.txt; do
+for r in build/results/*.txt build/asan/results/*.txt build/fuzz/results/*.txt; do
 	[ -f "$r" ] || continue
 	line=$(tail -n 1 "$r")
 	n=$(echo "$line" | sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p')
