@@ -238,12 +238,45 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
  * every character of the key starts a trigram: a word of one or two
  * characters is then found through the trigrams that begin with it, listed
  * by the vocabulary table <table>_fts_vocab (fts5vocab). */
+char *schema_fts_trigger(const char *t, int which)
+{
+	switch (which) {
+	case 0:
+		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
+			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
+			" END", t, t, t);
+	case 1:
+		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
+			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
+			" VALUES ('delete', OLD.rowid, OLD.name_key || '  '); END", t, t, t, t);
+	default:
+		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
+			" WHEN OLD.name_key IS NOT NEW.name_key BEGIN"
+			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
+			" VALUES ('delete', OLD.rowid, OLD.name_key || '  ');"
+			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
+			" END", t, t, t, t, t);
+	}
+}
+
+static int exec_free(sqlite3 *db, char *sql, struct sx_err *err)
+{
+	int rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
 int schema_search_index(sqlite3 *db, struct sx_err *err)
 {
 	static const char *const tables[] = { "people", "facilities", NULL };
 	for (size_t i = 0; tables[i]; i++) {
 		const char *t = tables[i];
-		char *sql = sqlite3_mprintf(
+		if (exec_free(db, sqlite3_mprintf(
 			"DROP TRIGGER IF EXISTS \"%w_fts_insert\";"
 			"DROP TRIGGER IF EXISTS \"%w_fts_delete\";"
 			"DROP TRIGGER IF EXISTS \"%w_fts_update\";"
@@ -254,27 +287,15 @@ int schema_search_index(sqlite3 *db, struct sx_err *err)
 			" SELECT rowid, name_key || '  ' FROM \"%w\";"
 			"CREATE VIRTUAL TABLE \"%w_fts\" USING fts5(name_key, content='%q_fts_text',"
 			" content_rowid='id', tokenize='trigram');"
-			"CREATE VIRTUAL TABLE \"%w_fts_vocab\" USING fts5vocab(\"%w_fts\", row);"
-			"CREATE TRIGGER \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
-			" END;"
-			"CREATE TRIGGER \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key || '  '); END;"
-			"CREATE TRIGGER \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
-			" WHEN OLD.name_key IS NOT NEW.name_key BEGIN"
-			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key || '  ');"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
-			" END;"
-			"INSERT INTO \"%w_fts\" (\"%w_fts\") VALUES ('rebuild');",
-			t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
-		int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-		sqlite3_free(sql);
-		if (rc != SQLITE_OK) {
-			sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+			"CREATE VIRTUAL TABLE \"%w_fts_vocab\" USING fts5vocab(\"%w_fts\", row);",
+			t, t, t, t, t, t, t, t, t, t, t, t), err) != 0)
 			return -1;
-		}
+		for (int k = 0; k < 3; k++)
+			if (exec_free(db, schema_fts_trigger(t, k), err) != 0)
+				return -1;
+		if (exec_free(db, sqlite3_mprintf("INSERT INTO \"%w_fts\" (\"%w_fts\") VALUES ('rebuild');",
+						  t, t), err) != 0)
+			return -1;
 	}
 	return 0;
 }

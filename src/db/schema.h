@@ -27,5 +27,10 @@ int schema_migrate(sqlite3 *db, int from, struct sx_err *err);
  * step that rebuilds the people or facilities table (and so drops its
  * triggers or renumbers its rowids) calls it again.  0, or -1 with err. */
 int schema_search_index(sqlite3 *db, struct sx_err *err);
+/* The CREATE statement of table t's index trigger which (0 insert, 1 delete,
+ * 2 update), as schema_search_index() makes it and sqlite_schema keeps it
+ * (sync/sync_fts.c stands in for these).  sqlite3_free() it; NULL when out
+ * of memory. */
+char *schema_fts_trigger(const char *t, int which);
 
 #endif

@@ -5,32 +5,7 @@
 #include <string.h>
 
 #include "base/mem.h"
-
-/* The triggers of schema step 4 for table t, as step 7 made them (the key
- * followed by two spaces, db/schema.c) and as sqlite_schema holds them: what
- * the temporary ones stand in for.  A database whose triggers read
- * differently (another version of the index) is left alone. */
-static char *expected(const char *t, int which)
-{
-	switch (which) {
-	case 0:
-		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
-			" END", t, t, t);
-	case 1:
-		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key || '  '); END", t, t, t, t);
-	default:
-		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
-			" WHEN OLD.name_key IS NOT NEW.name_key BEGIN"
-			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key || '  ');"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
-			" END",
-			t, t, t, t, t);
-	}
-}
+#include "db/schema.h"
 
 static const char *const suffix[3] = { "_fts_insert", "_fts_delete", "_fts_update" };
 
@@ -53,7 +28,7 @@ static int recognised(sqlite3 *h, const char *t)
 			       " AND tbl_name = ?1 AND name = ?1 || ?2", -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	for (int k = 0; k < 3; k++) {
-		char *want = expected(t, k);
+		char *want = schema_fts_trigger(t, k);
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, suffix[k], -1, SQLITE_STATIC);
@@ -76,7 +51,7 @@ int sync_fts_begin(struct sx_db *db, const char *table, struct sync_fts *f, stru
 	f->n = 3;
 	f->sql = xcalloc(3, sizeof *f->sql);
 	for (int k = 0; k < 3; k++) {
-		char *s = expected(table, k);
+		char *s = schema_fts_trigger(table, k);
 		f->sql[k] = xstrdup(s);
 		sqlite3_free(s);
 	}
