@@ -63,6 +63,16 @@ static void test_complete(void)
 	locale_back(old);
 }
 
+/* 1 when the form's choice list called list has a choice called name. */
+static int form_has_choice(const struct xform *f, const char *list, const char *name)
+{
+	int l = xform_list_find(f, list);
+	for (size_t i = 0; l >= 0 && i < f->lists[l].n; i++)
+		if (strcmp(f->lists[l].c[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* 1 when the form's question name is free text. */
 static int is_text(const struct xform *f, const char *name)
 {
@@ -86,33 +96,51 @@ static void test_observations(void)
 	if (n)
 		CHECK_STR(v[0], "Pulp heaped in the open and smelling");
 	suggest_strv_free(v);
-	/* Another sector has none (yet). */
+	/* The other sectors of the form's sector list have theirs; a sector the form
+	 * does not have has none. */
 	CHECK_INT(suggest_observations(SXSH_SRCDIR, "sugar", "d_leaks_note", "vi", &v, &n, &e), 0);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(v[0], "Rò rỉ nước mía và mật ở bơm và đường ống");
+	suggest_strv_free(v);
+	CHECK_INT(suggest_observations(SXSH_SRCDIR, "coffee_wet", "d_waste_pile_note", "en", &v, &n,
+				       &e), 0);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(v[0], "Pulp left in the open and not composted");
+	suggest_strv_free(v);
+	CHECK_INT(suggest_observations(SXSH_SRCDIR, "other", NULL, "vi", &v, &n, &e), 0);
 	CHECK_INT(n, 0);
 	suggest_strv_free(v);
 	/* Every row answers a free-text question of the rapid form, in both languages. */
 	snprintf(formpath, sizeof formpath, "%s/forms/rapid_assessment.csv", SXSH_SRCDIR);
 	f = xform_load(formpath, &e);
 	CHECK(f != NULL);
-	CHECK_INT(suggest_observations(SXSH_SRCDIR, "cassava", NULL, "vi", &v, &n, &e), 0);
-	CHECK_INT(suggest_observations(SXSH_SRCDIR, "cassava", NULL, "en", &en, &m, &e), 0);
-	CHECK_INT(n, 26);
-	CHECK_INT(m, n);
-	suggest_strv_free(v);
-	suggest_strv_free(en);
 	static const char *const questions[] = { "complaint_note", "emission_note",
 		"d_water_idle_note", "d_leaks_note", "d_steam_note", "d_raw_loss_note", "d_spill_note",
 		"d_drain_screen_note", "d_idle_equipment_note", "d_meters_note", "d_waste_pile_note",
 		"d_safety_note", "findings" };
-	size_t total = 0;
-	for (size_t q = 0; f && q < sizeof questions / sizeof questions[0]; q++) {
-		CHECK(is_text(f, questions[q]));
-		CHECK_INT(suggest_observations(SXSH_SRCDIR, "cassava", questions[q], "vi", &v, &n, &e), 0);
-		CHECK(n > 0);
-		total += n;
+	static const struct { const char *sector; size_t rows; } sectors[] = {
+		{ "cassava", 26 }, { "coffee_wet", 15 }, { "coffee_dry", 8 }, { "sugar", 16 } };
+	for (size_t k = 0; k < sizeof sectors / sizeof sectors[0]; k++) {
+		const char *sector = sectors[k].sector;
+		size_t total = 0;
+		CHECK_INT(suggest_observations(SXSH_SRCDIR, sector, NULL, "vi", &v, &n, &e), 0);
+		CHECK_INT(suggest_observations(SXSH_SRCDIR, sector, NULL, "en", &en, &m, &e), 0);
+		CHECK_INT(n, sectors[k].rows);
+		CHECK_INT(m, n);
 		suggest_strv_free(v);
+		suggest_strv_free(en);
+		for (size_t q = 0; f && q < sizeof questions / sizeof questions[0]; q++) {
+			CHECK(is_text(f, questions[q]));
+			CHECK_INT(suggest_observations(SXSH_SRCDIR, sector, questions[q], "vi", &v, &n,
+						       &e), 0);
+			total += n;
+			suggest_strv_free(v);
+		}
+		CHECK_INT(total, sectors[k].rows);   /* no row for a question the form lacks */
+		CHECK(f == NULL || form_has_choice(f, "sector", sector));
 	}
-	CHECK_INT(total, 26);   /* no row for a question the form does not have */
 	xform_free(f);
 	CHECK_INT(sx_err_count(&e), 0);
 	sx_err_clear(&e);
