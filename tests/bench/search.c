@@ -109,6 +109,16 @@ static double best_of_5(struct sx_db *db, search_fn fn, const char *q, long *n, 
 	return best;
 }
 
+/* The spaces that fill s out to 20 columns (one per character: the queries
+ * are precomposed Vietnamese, one column each; printf pads by bytes). */
+static int pad20(const char *s)
+{
+	int chars = 0;
+	for (; *s; s++)
+		chars += ((unsigned char)*s & 0xC0) != 0x80;
+	return chars < 20 ? 20 - chars : 0;
+}
+
 /* Every query as typed: each prefix that ends on a character boundary (the
  * search a keystroke starts), best of 5 per prefix; prints per query the
  * rows and time of the whole query and its slowest keystroke; returns the
@@ -142,8 +152,8 @@ static double bench(struct sx_db *db, const char *what, search_fn fn, const char
 			top = whole;
 			snprintf(slow, sizeof slow, "%s", *q);
 		}
-		printf("  %-20s %6ld %7.2f ms   %7.2f ms at \"%s\"\n", **q ? *q : "(all)", n, whole,
-		       top, slow);
+		printf("  %s%*s %6ld %7.2f ms   %7.2f ms at \"%s\"\n", **q ? *q : "(all)",
+		       pad20(**q ? *q : "(all)"), "", n, whole, top, slow);
 		if (top > worst)
 			worst = top;
 	}
