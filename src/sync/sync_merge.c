@@ -31,11 +31,16 @@ struct sync_merger {
 	int self;                 /* it was rejected for a row of its own table */
 	int known;                /* the row before was already stored */
 	int accept_edits;         /* same stamp, other content: keep it as a new version */
+	int defer_key;            /* natural key not looked at (its index is dropped) */
+	int keydiff;              /* the row stored() read has another natural key */
+	int key_moved;            /* a write changed a stored row's natural key */
 	long long outside;        /* rows edited outside sxsh seen so far (see the .h) */
 };
 
 void sync_merger_accept_edits(struct sync_merger *m, int on) { m->accept_edits = on; }
 long long sync_merger_outside(const struct sync_merger *m) { return m->outside; }
+void sync_merger_defer_key(struct sync_merger *m, int on) { m->defer_key = on; }
+int sync_merger_key_moved(const struct sync_merger *m) { return m->key_moved; }
 
 /* How col_list() writes each column. */
 enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS, L_SAME };
@@ -265,7 +270,7 @@ static int twin(struct sync_merger *m, const struct sync_row *r, struct sx_err *
 	sqlite3_stmt *st = m->st[ST_KEY], *del = m->st[ST_DEL];
 	int rc, c;
 
-	if (!st)
+	if (!st || m->defer_key)
 		return 0;
 	bind_all(m, r, st);
 	rc = sqlite3_step(st);
@@ -304,6 +309,9 @@ static int stored(struct sync_merger *m, const struct sync_row *r, int *stamp, i
 	for (size_t i = 0; i < t->ncols && !*diff; i++)
 		if (!t->cols[i].derived)
 			*diff = sync_row_cmp(r, i, st, (int)i);
+	m->keydiff = 0;
+	for (size_t k = 0; k < t->nkey && !m->keydiff; k++)
+		m->keydiff = sync_row_cmp(r, t->key[k], st, (int)t->key[k]) != 0;
 	sqlite3_reset(st);
 	return 1;
 }
@@ -314,6 +322,8 @@ static int write_row(struct sync_merger *m, const struct sync_row *r, int found,
 {
 	sqlite3_stmt *st = m->st[found ? ST_UPD : ST_INS];
 
+	if (found && m->keydiff)
+		m->key_moved = 1;
 	bind_all(m, r, st);
 	return run(st) ? db_fail(m->db, err) : 0;
 }

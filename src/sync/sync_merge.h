@@ -51,6 +51,17 @@ void sync_merger_accept_edits(struct sync_merger *m, int on);
  * becomes of them depends on sync_merger_accept_edits(), not only on the
  * versions, so the file they came from never goes into the ledger. */
 long long sync_merger_outside(const struct sync_merger *m);
+/* With on = 1 the natural key is not looked at: no twin is searched for,
+ * so its UNIQUE index may be dropped while an empty table loads (the bulk
+ * merge of sync_import.c).  The result is the row-by-row merge's exactly
+ * when, at the end, no two rows share a natural key and no write changed
+ * the natural key of a stored row (sync_merger_key_moved()): the twin
+ * search would then have found nothing at every row (src/sync/README.md,
+ * Performance).  Otherwise the caller merges the table again with on = 0. */
+void sync_merger_defer_key(struct sync_merger *m, int on);
+/* 1 when some write replaced a stored row by a version with another
+ * natural key (counted whether or not the key is deferred). */
+int sync_merger_key_moved(const struct sync_merger *m);
 /* Merge one decoded row, counting it in c unless it is rejected.  0, or 1
  * when it is rejected (nothing written; see sync_merger_reason()), or -1 on
  * a database error (message in err). */
