@@ -40,6 +40,9 @@ struct run {
 	long long file_max;        /* the newest updated_at of the file just merged */
 	long long file_rejected;   /* its rows rejected */
 	struct sync_fts fts;       /* the search index of the table being merged */
+	int batch;                 /* the merger writes rows in batches (sync_merger_batch) */
+	const char *file;          /* the file being merged, for on_reject */
+	int table;                 /* its table */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -56,6 +59,16 @@ static void reject(struct run *run, const char *file, long line, const char *rea
 	if (run->shown++ < MAX_SHOWN)
 		sx_err_add(run->warn, file, line, _("row rejected: %s"), reason);
 	free(msg);
+}
+
+/* A row of a batch rejected (sync_merger_batch()). */
+static void on_reject(void *arg, long line, const char *reason, int self)
+{
+	struct run *run = arg;
+
+	(void)self;  /* no batches for a table that refers to itself */
+	run->res->counts[run->table].rejected++;
+	reject(run, run->file, line, reason);
 }
 
 static void progress(struct run *run, const char *file, long long rows, int done)
@@ -285,6 +298,8 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 	long long rejected0 = c->rejected;
 
 	run->file_max = 0;
+	run->file = in->path;
+	run->table = in->table;
 	if (rc == 0)
 		sx_err_add(run->err, in->path, 0, _("the file is empty; it needs at least the header line"));
 	if (rc == 1 && sync_row_init(&row, t, rec, in->path, run->err) == 0) {
@@ -307,6 +322,23 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 			run->file_max = LLONG_MAX;
 		else if (row.v[t->c_updated].i > run->file_max)
 			run->file_max = row.v[t->c_updated].i;
+		if (run->batch) {
+			/* The row first: the name index is written at the same rows. */
+			if (sync_merger_add(m, &row, rec->line, c, run->err) != 0 ||
+			    (sync_fts_due(&run->fts) && sync_merger_flush(m, c, run->err) != 0)) {
+				if (!db_env_error(run->db))
+					sx_err_add(run->err, in->path, sync_merger_line(m), "%s",
+						   _("the database refused this row (see the message above)"));
+				break;
+			}
+			if (sync_fts_row(run->db, &run->fts, run->err) != 0) {
+				run->failed = 1;
+				break;
+			}
+			progress(run, in->path, rows, 0);
+			report_progress(run, in->path, rows, 0);
+			continue;
+		}
 		mr = sync_merger_row(m, &row, c, run->err);
 		if (mr < 0) {
 			/* Say which row (the database's own message has no position),
@@ -328,6 +360,12 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 		}
 		progress(run, in->path, rows, 0);
 		report_progress(run, in->path, rows, 0);
+	}
+	if (rc == 0 && ok && run->batch && !run->failed && sync_merger_flush(m, c, run->err) != 0) {
+		if (!db_env_error(run->db))
+			sx_err_add(run->err, in->path, sync_merger_line(m), "%s",
+				   _("the database refused this row (see the message above)"));
+		rc = -1;
 	}
 	if (rc != 0 || !ok)
 		run->failed = 1;
@@ -510,6 +548,19 @@ static int defer_wanted(const struct sync_import_opts *o, long long rows)
 	return mode > 0 || (mode == 0 && rows >= SYNC_BULK_MIN_ROWS);
 }
 
+/* 1 when table holds no row. */
+static int table_empty(sqlite3 *h, const char *table)
+{
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" LIMIT 1", table);
+	int empty = sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_DONE;
+
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return empty;
+}
+
 /* "name|CREATE UNIQUE INDEX ..." of table's natural key (owned), or NULL
  * when table has none or is not empty. */
 static char *defer_index(sqlite3 *h, const struct sync_table *t)
@@ -556,7 +607,7 @@ static void err_back(struct sx_err *e, size_t n)
  * the row-by-row one. */
 static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t n,
 		       const char *known, long long rows, const struct sync_table *t,
-		       const char *key)
+		       const char *key, int batch)
 {
 	sqlite3 *h = db_sqlite(run->db);
 	struct sync_merger *m = NULL;
@@ -579,6 +630,9 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 	else if (m) {
 		sync_merger_accept_edits(m, run->o->accept_changed);
 		sync_merger_defer_key(m, key != NULL);
+		if (batch && sync_merger_batch(m, on_reject, run, run->err) != 0)
+			run->failed = 1;
+		run->batch = batch && !run->failed;
 	}
 	for (size_t k = 0; k < n && m; k++) {
 		long long outside = sync_merger_outside(m), got;
@@ -591,6 +645,7 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 	 * said other things on the way), once twins were about. */
 	redo = key && (run->failed || (m && sync_merger_key_moved(m)));
 	sync_merger_free(m);
+	run->batch = 0;
 	if (sync_fts_end(run->db, &run->fts, run->failed || redo, run->err) != 0)
 		run->failed = 1;
 	if (key && !redo && !run->failed &&
@@ -634,7 +689,7 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 				   .shown = run->shown, .files = run->res->files,
 				   .nerr = sx_err_count(run->err), .nwarn = sx_err_count(run->warn) };
 		sync_report_tell(run->rep, &mk.rep);
-		if (merge_files(run, in, *i, n, known, rows, &t, key) == 0) {
+		if (merge_files(run, in, *i, n, known, rows, &t, key, 1) == 0) {
 			todo = 0;
 			run->res->bulk_tables++;
 		} else if (!sqlite3_get_autocommit(h) &&
@@ -655,8 +710,11 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 		if (!sqlite3_get_autocommit(h))
 			sqlite3_exec(h, "RELEASE sync_bulk_table", NULL, NULL, NULL);
 	}
+	/* A table without a natural key needs no savepoint: its batches are
+	 * exact by themselves. */
 	if (todo && !run->failed)
-		merge_files(run, in, *i, n, known, rows, &t, NULL);
+		merge_files(run, in, *i, n, known, rows, &t, NULL, !key && !t.nkey && !t.self_ref &&
+			    defer_wanted(run->o, rows) && table_empty(h, t.name));
 	sync_table_free(&t);
 	free(key);
 	free(known);

@@ -393,12 +393,15 @@ static void test_bulk_equals_rows(void)
 	     " WHERE rowid = 6), updated_at = updated_at + 9000 WHERE rowid = 5");
 	export_to(l4, "e4");
 
-	/* Laptop 5: one participant. */
+	/* Laptop 5: one participant, and 8,500 people. */
 	l5 = open_fresh("l5.db");
 	import_into(l5, "base");
 	exec(l5, "INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid)"
 	     " VALUES ('00000008-0000-7000-8000-000000000001', 1700000000000, 'l5',"
 	     " '0000000d-0000-7000-8000-000000000001', '0000000e-0000-7000-8000-000000000001')");
+	/* More people than the name index's batch (SYNC_FTS_BATCH). */
+	exec(l5, SEQ(8500) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
+	     U("a0000004") ", 1700000000000 + i, 'l1', 'Cầm Thị ' || i FROM n");
 	export_to(l5, "e5");
 	loose_file();
 
@@ -434,6 +437,7 @@ static void test_bulk_equals_rows(void)
 		CHECK_INT(last.rejected, 2);
 		CHECK_INT(compare("tiny", tiny, 2, 1), 30);  /* empty files count too */
 		CHECK_INT(compare("tiny, by default", tiny, 2, 0), 0);
+		CHECK_INT(last.added, 8500 + 1 + 380);
 	}
 	db_close(base);
 	db_close(l1);
