@@ -566,13 +566,13 @@ static int table_empty(sqlite3 *h, const char *table)
 static char *defer_index(sqlite3 *h, const struct sync_table *t)
 {
 	sqlite3_stmt *st;
-	char *sql = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\"), s.name, s.sql"
-				    " FROM sqlite_schema s, pragma_index_list(?1) il WHERE s.type = 'index'"
-				    " AND s.name = il.name AND il.\"unique\" AND il.origin = 'c'", t->name);
-	char *key = NULL;
+	char *sql, *key = NULL;
 
 	if (!t->nkey || t->self_ref)
 		return NULL;
+	sql = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\"), s.name, s.sql"
+			      " FROM sqlite_schema s, pragma_index_list(?1) il WHERE s.type = 'index'"
+			      " AND s.name = il.name AND il.\"unique\" AND il.origin = 'c'", t->name);
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
