@@ -375,8 +375,11 @@ for delay in 0.05 0.15 0.3 0.45 0.6 0.8; do
 done
 [ $hits -gt 0 ] || fail "no kill landed during the import; make the file bigger"
 
-case_ "an import killed during the bulk merge (an empty table with a natural key, a twin at the end: merged again row by row) leaves the database as before or as after"
+# The bulk merge of an empty table with a natural key; a twin at the end makes it merge the
+# table a second time, row by row: a kill in either pass leaves the database as before.
+case_ "an import killed during the bulk merge leaves the database as before or as after"
 run sxsh init
+mkdir -p "$T/big"
 sqlite3 "$SXSH_DB" "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date)
   VALUES ('01900000-0000-7000-8000-00000000d001', 1, 'x', 'training', 'Lớp', '2024-01-01', '2024-12-31');
   WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
