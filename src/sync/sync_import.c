@@ -659,6 +659,43 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 	return redo;
 }
 
+/* The bulk merge of table t inside a savepoint: 0 when done (or failed for
+ * good), 1 when rolled back to be merged again row by row. */
+static int merge_bulk(struct run *run, struct sync_inputs *in, size_t i, size_t n,
+		      const char *known, long long rows, const struct sync_table *t,
+		      const char *key)
+{
+	sqlite3 *h = db_sqlite(run->db);
+	struct mark mk = { .c = run->res->counts[in->v[i].table], .rows = run->res->rows,
+			   .shown = run->shown, .files = run->res->files,
+			   .nerr = sx_err_count(run->err), .nwarn = sx_err_count(run->warn) };
+	int again = 0;
+
+	if (sqlite3_exec(h, "SAVEPOINT sync_bulk_table", NULL, NULL, NULL) != SQLITE_OK)
+		return 1;
+	sync_report_tell(run->rep, &mk.rep);
+	if (merge_files(run, in, i, n, known, rows, t, key, 1) == 0) {
+		run->res->bulk_tables++;
+	} else if (!sqlite3_get_autocommit(h) &&
+		   sqlite3_exec(h, "ROLLBACK TO sync_bulk_table", NULL, NULL, NULL) == SQLITE_OK) {
+		run->res->counts[in->v[i].table] = mk.c;
+		run->res->rows = mk.rows;
+		run->res->files = mk.files;
+		run->shown = mk.shown;
+		err_back(run->err, mk.nerr);
+		err_back(run->warn, mk.nwarn);
+		sync_report_back(run->rep, &mk.rep);
+		run->failed = 0;
+		run->res->bulk_redone++;
+		again = 1;
+	} else {
+		run->failed = 1;  /* the transaction is gone: the import fails as it is */
+	}
+	if (!sqlite3_get_autocommit(h))
+		sqlite3_exec(h, "RELEASE sync_bulk_table", NULL, NULL, NULL);
+	return again;
+}
+
 /* Merge every file of the table at in->v[*i], advancing *i past them. */
 static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 {
@@ -684,32 +721,8 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	    sync_table_load(h, schema_synced_tables[table], &t, run->err) != 0)
 		run->failed = 1;
 	if (todo && !run->failed && defer_wanted(run->o, rows) && (key = defer_index(h, &t)) &&
-	    sqlite3_exec(h, "SAVEPOINT sync_bulk_table", NULL, NULL, NULL) == SQLITE_OK) {
-		struct mark mk = { .c = run->res->counts[table], .rows = run->res->rows,
-				   .shown = run->shown, .files = run->res->files,
-				   .nerr = sx_err_count(run->err), .nwarn = sx_err_count(run->warn) };
-		sync_report_tell(run->rep, &mk.rep);
-		if (merge_files(run, in, *i, n, known, rows, &t, key, 1) == 0) {
-			todo = 0;
-			run->res->bulk_tables++;
-		} else if (!sqlite3_get_autocommit(h) &&
-			   sqlite3_exec(h, "ROLLBACK TO sync_bulk_table", NULL, NULL, NULL) == SQLITE_OK) {
-			run->res->counts[table] = mk.c;
-			run->res->rows = mk.rows;
-			run->res->files = mk.files;
-			run->shown = mk.shown;
-			err_back(run->err, mk.nerr);
-			err_back(run->warn, mk.nwarn);
-			sync_report_back(run->rep, &mk.rep);
-			run->failed = 0;
-			run->res->bulk_redone++;
-		} else {
-			todo = 0;  /* the transaction is gone: the import fails as it is */
-			run->failed = 1;
-		}
-		if (!sqlite3_get_autocommit(h))
-			sqlite3_exec(h, "RELEASE sync_bulk_table", NULL, NULL, NULL);
-	}
+	    merge_bulk(run, in, *i, n, known, rows, &t, key) == 0)
+		todo = 0;
 	/* A table without a natural key needs no savepoint: its batches are
 	 * exact by themselves. */
 	if (todo && !run->failed)
