@@ -1,7 +1,8 @@
 /* sync_merge.c — upsert by uuid, last writer wins, losers to history.
  *
  * The common cases cost one statement: INSERT ... ON CONFLICT DO NOTHING
- * adds an unknown row (an import into an empty database is all this).
+ * adds an unknown row (a table empty when its merge began writes 32 such
+ * rows per statement instead: sync_merger_batch()).
  * Only when the insert changes nothing is the stored version read and
  * compared: unchanged, newer (UPDATE, the trigger keeps the old one), older
  * (the incoming version goes to history), or a natural-key duplicate. */
