@@ -87,6 +87,11 @@ int sync_fts_flush(struct sx_db *db, struct sync_fts *f, struct sx_err *err)
 		"DELETE FROM temp.sync_fts_log;", f->table, f->table), err);
 }
 
+int sync_fts_due(const struct sync_fts *f)
+{
+	return f->table && f->logged + 1 >= SYNC_FTS_BATCH;
+}
+
 int sync_fts_row(struct sx_db *db, struct sync_fts *f, struct sx_err *err)
 {
 	if (!f->table || ++f->logged < SYNC_FTS_BATCH)

@@ -35,6 +35,10 @@ struct sync_fts {
 /* Start batching for table (inside the transaction).  0 (also when the table
  * has no search index: f->table stays NULL), -1 on an error. */
 int sync_fts_begin(struct sx_db *db, const char *table, struct sync_fts *f, struct sx_err *err);
+/* 1 when the next sync_fts_row() writes the index (the merger's batch is
+ * written first, so that the index is written at the same rows as when
+ * the rows are merged one by one). */
+int sync_fts_due(const struct sync_fts *f);
 /* A row was written: replay the log every SYNC_FTS_BATCH rows.  0 or -1. */
 int sync_fts_row(struct sx_db *db, struct sync_fts *f, struct sx_err *err);
 /* Replay the log into the index.  0 or -1. */

@@ -40,6 +40,9 @@ struct run {
 	long long file_max;        /* the newest updated_at of the file just merged */
 	long long file_rejected;   /* its rows rejected */
 	struct sync_fts fts;       /* the search index of the table being merged */
+	int batch;                 /* the merger writes rows in batches (sync_merger_batch) */
+	const char *file;          /* the file being merged, for on_reject */
+	int table;                 /* its table */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -56,6 +59,16 @@ static void reject(struct run *run, const char *file, long line, const char *rea
 	if (run->shown++ < MAX_SHOWN)
 		sx_err_add(run->warn, file, line, _("row rejected: %s"), reason);
 	free(msg);
+}
+
+/* A row of a batch rejected (sync_merger_batch()). */
+static void on_reject(void *arg, long line, const char *reason, int self)
+{
+	struct run *run = arg;
+
+	(void)self;  /* no batches for a table that refers to itself */
+	run->res->counts[run->table].rejected++;
+	reject(run, run->file, line, reason);
 }
 
 static void progress(struct run *run, const char *file, long long rows, int done)
@@ -285,6 +298,8 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 	long long rejected0 = c->rejected;
 
 	run->file_max = 0;
+	run->file = in->path;
+	run->table = in->table;
 	if (rc == 0)
 		sx_err_add(run->err, in->path, 0, _("the file is empty; it needs at least the header line"));
 	if (rc == 1 && sync_row_init(&row, t, rec, in->path, run->err) == 0) {
@@ -307,6 +322,23 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 			run->file_max = LLONG_MAX;
 		else if (row.v[t->c_updated].i > run->file_max)
 			run->file_max = row.v[t->c_updated].i;
+		if (run->batch) {
+			/* The row first: the name index is written at the same rows. */
+			if (sync_merger_add(m, &row, rec->line, c, run->err) != 0 ||
+			    (sync_fts_due(&run->fts) && sync_merger_flush(m, c, run->err) != 0)) {
+				if (!db_env_error(run->db))
+					sx_err_add(run->err, in->path, sync_merger_line(m), "%s",
+						   _("the database refused this row (see the message above)"));
+				break;
+			}
+			if (sync_fts_row(run->db, &run->fts, run->err) != 0) {
+				run->failed = 1;
+				break;
+			}
+			progress(run, in->path, rows, 0);
+			report_progress(run, in->path, rows, 0);
+			continue;
+		}
 		mr = sync_merger_row(m, &row, c, run->err);
 		if (mr < 0) {
 			/* Say which row (the database's own message has no position),
@@ -328,6 +360,12 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 		}
 		progress(run, in->path, rows, 0);
 		report_progress(run, in->path, rows, 0);
+	}
+	if (rc == 0 && ok && run->batch && !run->failed && sync_merger_flush(m, c, run->err) != 0) {
+		if (!db_env_error(run->db))
+			sx_err_add(run->err, in->path, sync_merger_line(m), "%s",
+				   _("the database refused this row (see the message above)"));
+		rc = -1;
 	}
 	if (rc != 0 || !ok)
 		run->failed = 1;
@@ -479,27 +517,194 @@ static void drop_indexes(struct run *run, const char *table, long long rows, str
 	}
 }
 
-static void restore_indexes(struct run *run, struct dropped *d)
+static void restore_indexes(struct run *run, struct dropped *d, int build)
 {
 	for (size_t k = 0; k < d->n; k++) {
 		const char *sql = strchr(d->sql[k], '|') + 1;
-		if (!run->failed && sqlite3_exec(db_sqlite(run->db), sql, NULL, NULL, NULL) != SQLITE_OK)
+		if (build && !run->failed &&
+		    sqlite3_exec(db_sqlite(run->db), sql, NULL, NULL, NULL) != SQLITE_OK)
 			run->failed = db_fail(run->db, run->err) != 0;
 		free(d->sql[k]);
 	}
 	free(d->sql);
 }
 
+/* The bulk merge (src/sync/README.md, Performance): a table with a natural
+ * key that is empty when its merge begins loads without its UNIQUE
+ * natural-key index; the merger does not look for twins.  Rebuilding the
+ * index at the end (one sort) then tells whether the row-by-row merge would
+ * have found any: if no two rows share a key and no write moved a stored
+ * row to another key, no twin search could have found one, and the result
+ * (rows, history, counts, report, messages) is the row-by-row merge's.
+ * Otherwise everything since the table began is rolled back to a savepoint
+ * and the table merged again row by row.  How it is chosen: */
+static int defer_wanted(const struct sync_import_opts *o, long long rows)
+{
+	const char *e = getenv("SXSH_SYNC_DEFER");
+	int mode = o->defer_keys;
+
+	if (!mode && e)
+		mode = strcmp(e, "on") == 0 ? 1 : strcmp(e, "off") == 0 ? -1 : 0;
+	return mode > 0 || (mode == 0 && rows >= SYNC_BULK_MIN_ROWS);
+}
+
+/* 1 when table holds no row. */
+static int table_empty(sqlite3 *h, const char *table)
+{
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" LIMIT 1", table);
+	int empty = sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_DONE;
+
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return empty;
+}
+
+/* "name|CREATE UNIQUE INDEX ..." of table's natural key (owned), or NULL
+ * when table has none or is not empty. */
+static char *defer_index(sqlite3 *h, const struct sync_table *t)
+{
+	sqlite3_stmt *st;
+	char *sql, *key = NULL;
+
+	if (!t->nkey || t->self_ref)
+		return NULL;
+	sql = sqlite3_mprintf("SELECT NOT EXISTS (SELECT 1 FROM \"%w\"), s.name, s.sql"
+			      " FROM sqlite_schema s, pragma_index_list(?1) il WHERE s.type = 'index'"
+			      " AND s.name = il.name AND il.\"unique\" AND il.origin = 'c'", t->name);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0))
+			key = xasprintf("%s|%s", sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+		if (key && sqlite3_step(st) == SQLITE_ROW) {  /* two unique indexes: not ours */
+			free(key);
+			key = NULL;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return key;
+}
+
+/* What the run had before a table's bulk merge, to go back to. */
+struct mark {
+	struct sync_counts c;
+	long long rows, shown;
+	int files;
+	size_t nerr, nwarn;
+	struct sync_report_pos rep;
+};
+
+static void err_back(struct sx_err *e, size_t n)
+{
+	while (e->n > n)
+		free(e->msgs[--e->n]);
+}
+
+/* Merge the files of table t (in->v[i..i+n), those not known): 0, or 1 when
+ * the bulk merge (key: its natural-key index, see above) must give way to
+ * the row-by-row one. */
+static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t n,
+		       const char *known, long long rows, const struct sync_table *t,
+		       const char *key, int batch)
+{
+	sqlite3 *h = db_sqlite(run->db);
+	struct sync_merger *m = NULL;
+	struct dropped d;
+	int redo = 0;
+
+	drop_indexes(run, t->name, rows, &d);
+	if (key && !run->failed) {
+		char *name = xstrndup(key, strcspn(key, "|"));
+		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", name);
+		if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			run->failed = db_fail(run->db, run->err) != 0;
+		sqlite3_free(sql);
+		free(name);
+	}
+	if (!run->failed && sync_fts_begin(run->db, t->name, &run->fts, run->err) != 0)
+		run->failed = 1;
+	if (!run->failed && !(m = sync_merger_new(run->db, t, on_conflict, run, run->err)))
+		run->failed = 1;
+	else if (m) {
+		sync_merger_accept_edits(m, run->o->accept_changed);
+		sync_merger_defer_key(m, key != NULL);
+		if (batch && sync_merger_batch(m, on_reject, run, run->err) != 0)
+			run->failed = 1;
+		run->batch = batch && !run->failed;
+	}
+	for (size_t k = 0; k < n && m; k++) {
+		long long outside = sync_merger_outside(m), got;
+		if (known[k] || sx_err_count(run->err) >= MAX_ERRORS)
+			continue;
+		got = merge_file(run, &in->v[i + k], t, m);
+		note_merged(run, in, i + k, got, sync_merger_outside(m) - outside);
+	}
+	/* A failure too: the row-by-row merge might have failed otherwise (or
+	 * said other things on the way), once twins were about. */
+	redo = key && (run->failed || (m && sync_merger_key_moved(m)));
+	sync_merger_free(m);
+	run->batch = 0;
+	if (sync_fts_end(run->db, &run->fts, run->failed || redo, run->err) != 0)
+		run->failed = 1;
+	if (key && !redo && !run->failed &&
+	    sqlite3_exec(h, strchr(key, '|') + 1, NULL, NULL, NULL) != SQLITE_OK) {
+		if ((sqlite3_extended_errcode(h) & 0xff) == SQLITE_CONSTRAINT)
+			redo = 1;
+		else
+			run->failed = db_fail(run->db, run->err) != 0;
+	}
+	restore_indexes(run, &d, !redo);
+	return redo;
+}
+
+/* The bulk merge of table t inside a savepoint: 0 when done (or failed for
+ * good), 1 when rolled back to be merged again row by row. */
+static int merge_bulk(struct run *run, struct sync_inputs *in, size_t i, size_t n,
+		      const char *known, long long rows, const struct sync_table *t,
+		      const char *key)
+{
+	sqlite3 *h = db_sqlite(run->db);
+	struct mark mk = { .c = run->res->counts[in->v[i].table], .rows = run->res->rows,
+			   .shown = run->shown, .files = run->res->files,
+			   .nerr = sx_err_count(run->err), .nwarn = sx_err_count(run->warn) };
+	int again = 0;
+
+	if (sqlite3_exec(h, "SAVEPOINT sync_bulk_table", NULL, NULL, NULL) != SQLITE_OK)
+		return 1;
+	sync_report_tell(run->rep, &mk.rep);
+	if (merge_files(run, in, i, n, known, rows, t, key, 1) == 0) {
+		run->res->bulk_tables++;
+	} else if (!sqlite3_get_autocommit(h) &&
+		   sqlite3_exec(h, "ROLLBACK TO sync_bulk_table", NULL, NULL, NULL) == SQLITE_OK) {
+		run->res->counts[in->v[i].table] = mk.c;
+		run->res->rows = mk.rows;
+		run->res->files = mk.files;
+		run->shown = mk.shown;
+		err_back(run->err, mk.nerr);
+		err_back(run->warn, mk.nwarn);
+		sync_report_back(run->rep, &mk.rep);
+		run->failed = 0;
+		run->res->bulk_redone++;
+		again = 1;
+	} else {
+		run->failed = 1;  /* the transaction is gone: the import fails as it is */
+	}
+	if (!sqlite3_get_autocommit(h))
+		sqlite3_exec(h, "RELEASE sync_bulk_table", NULL, NULL, NULL);
+	return again;
+}
+
 /* Merge every file of the table at in->v[*i], advancing *i past them. */
 static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 {
 	int table = in->v[*i].table;
+	sqlite3 *h = db_sqlite(run->db);
 	struct sync_table t = {0};
-	struct sync_merger *m = NULL;
-	struct dropped d;
 	size_t n = 0, todo = 0;
 	long long rows = 0;
-	char *known;
+	char *known, *key = NULL;
 
 	/* Files already merged first: only the others count for the indexes. */
 	while (*i + n < in->n && in->v[*i + n].table == table)
@@ -512,31 +717,19 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 		todo += !known[k];
 		rows += known[k] ? 0 : input_rows(&in->v[*i + k]);
 	}
+	if (todo && !run->failed &&
+	    sync_table_load(h, schema_synced_tables[table], &t, run->err) != 0)
+		run->failed = 1;
+	if (todo && !run->failed && defer_wanted(run->o, rows) && (key = defer_index(h, &t)) &&
+	    merge_bulk(run, in, *i, n, known, rows, &t, key) == 0)
+		todo = 0;
+	/* A table without a natural key needs no savepoint: its batches are
+	 * exact by themselves. */
 	if (todo && !run->failed)
-		drop_indexes(run, schema_synced_tables[table], rows, &d);
-	else
-		memset(&d, 0, sizeof d);
-	if (todo && !run->failed &&
-	    sync_fts_begin(run->db, schema_synced_tables[table], &run->fts, run->err) != 0)
-		run->failed = 1;
-	if (todo && !run->failed &&
-	    (sync_table_load(db_sqlite(run->db), schema_synced_tables[table], &t, run->err) != 0 ||
-	     !(m = sync_merger_new(run->db, &t, on_conflict, run, run->err))))
-		run->failed = 1;
-	else if (m)
-		sync_merger_accept_edits(m, run->o->accept_changed);
-	for (size_t k = 0; k < n && m; k++) {
-		long long outside = sync_merger_outside(m), got;
-		if (known[k] || sx_err_count(run->err) >= MAX_ERRORS)
-			continue;
-		got = merge_file(run, &in->v[*i + k], &t, m);
-		note_merged(run, in, *i + k, got, sync_merger_outside(m) - outside);
-	}
-	sync_merger_free(m);
+		merge_files(run, in, *i, n, known, rows, &t, NULL, !key && !t.nkey && !t.self_ref &&
+			    defer_wanted(run->o, rows) && table_empty(h, t.name));
 	sync_table_free(&t);
-	if (sync_fts_end(run->db, &run->fts, run->failed, run->err) != 0)
-		run->failed = 1;
-	restore_indexes(run, &d);
+	free(key);
 	free(known);
 	*i += n;
 }

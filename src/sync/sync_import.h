@@ -42,6 +42,12 @@ struct sync_import_opts {
 	const struct sync_conv *conv;          /* optional: answers typed by their form */
 	int no_ledger;    /* merge every file, even one already merged (tests: the
 			   * ledger must give the same database as merging) */
+	int defer_keys;   /* the bulk merge of a table with a natural key that is
+			   * empty when its merge begins (sync_import.c): 0 when at
+			   * least SYNC_BULK_MIN_ROWS rows come for it, 1 always (tests:
+			   * it must give the row-by-row merge's database, counts and
+			   * report), -1 never.  With 0, the environment variable
+			   * SXSH_SYNC_DEFER=on or off says the same as 1 or -1. */
 };
 
 /* What an import did. */
@@ -52,6 +58,8 @@ struct sync_import_result {
 	int skipped;             /* inputs skipped (exported from this database) */
 	int already;             /* files already merged into this database: not read
 				  * again, their rows counted as unchanged (sync_ledger.h) */
+	int bulk_tables;         /* tables loaded by the bulk merge */
+	int bulk_redone;         /* of those tried, merged again row by row (twins) */
 	char *report;            /* the report written beside the database, or NULL; free() */
 };
 

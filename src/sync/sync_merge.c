@@ -1,7 +1,8 @@
 /* sync_merge.c — upsert by uuid, last writer wins, losers to history.
  *
  * The common cases cost one statement: INSERT ... ON CONFLICT DO NOTHING
- * adds an unknown row (an import into an empty database is all this).
+ * adds an unknown row (a table empty when its merge began writes 32 such
+ * rows per statement instead: sync_merger_batch()).
  * Only when the insert changes nothing is the stored version read and
  * compared: unchanged, newer (UPDATE, the trigger keeps the old one), older
  * (the incoming version goes to history), or a natural-key duplicate. */
@@ -18,7 +19,12 @@
 /* The same expression as the history triggers in schema.c. */
 #define NOW_MS "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
 
-enum { ST_INS, ST_GET, ST_SAME, ST_UPD, ST_KEY, ST_DEL, ST_HIST, ST_HISTCUR, ST_N };
+enum { ST_INS, ST_GET, ST_SAME, ST_UPD, ST_KEY, ST_DEL, ST_HIST, ST_HISTCUR, ST_BATCH, ST_N };
+
+/* Rows in one batch of the bulk merge (sync_merger_batch()). */
+#define BATCH 32
+/* Rows merged one by one after a batch that the database refused. */
+#define BATCH_PAUSE (4 * BATCH)
 
 struct sync_merger {
 	struct sx_db *db;
@@ -31,11 +37,27 @@ struct sync_merger {
 	int self;                 /* it was rejected for a row of its own table */
 	int known;                /* the row before was already stored */
 	int accept_edits;         /* same stamp, other content: keep it as a new version */
+	int defer_key;            /* natural key not looked at (its index is dropped) */
+	int keydiff;              /* the row stored() read has another natural key */
+	int key_moved;            /* a write changed a stored row's natural key */
 	long long outside;        /* rows edited outside sxsh seen so far (see the .h) */
+	/* Batches (sync_merger_batch()): the values of the rows held, texts as
+	 * offsets into arena until the batch is written. */
+	sync_reject_fn *reject;   /* told about a rejected row of a batch */
+	void *rarg;               /* its argument */
+	struct sync_val *bv;      /* BATCH rows of ncols values */
+	long *bline;              /* their lines */
+	size_t bn;                /* rows held */
+	char *arena;              /* their texts */
+	size_t alen, acap;
+	int pause;                /* rows to merge one by one before batching again */
+	long line;                /* the row a database error was for */
 };
 
 void sync_merger_accept_edits(struct sync_merger *m, int on) { m->accept_edits = on; }
 long long sync_merger_outside(const struct sync_merger *m) { return m->outside; }
+void sync_merger_defer_key(struct sync_merger *m, int on) { m->defer_key = on; }
+int sync_merger_key_moved(const struct sync_merger *m) { return m->key_moved; }
 
 /* How col_list() writes each column. */
 enum { L_NAMES, L_PARAMS, L_SETS, L_JSON_PARAMS, L_JSON_COLS, L_SAME };
@@ -167,6 +189,9 @@ void sync_merger_free(struct sync_merger *m)
 		return;
 	for (int i = 0; i < ST_N; i++)
 		sqlite3_finalize(m->st[i]);
+	free(m->bv);
+	free(m->bline);
+	free(m->arena);
 	for (size_t k = 0; k < m->t->nfks; k++)
 		sqlite3_finalize(m->fk[k]);
 	free(m->fk);
@@ -265,7 +290,7 @@ static int twin(struct sync_merger *m, const struct sync_row *r, struct sx_err *
 	sqlite3_stmt *st = m->st[ST_KEY], *del = m->st[ST_DEL];
 	int rc, c;
 
-	if (!st)
+	if (!st || m->defer_key)
 		return 0;
 	bind_all(m, r, st);
 	rc = sqlite3_step(st);
@@ -304,6 +329,9 @@ static int stored(struct sync_merger *m, const struct sync_row *r, int *stamp, i
 	for (size_t i = 0; i < t->ncols && !*diff; i++)
 		if (!t->cols[i].derived)
 			*diff = sync_row_cmp(r, i, st, (int)i);
+	m->keydiff = 0;
+	for (size_t k = 0; k < t->nkey && !m->keydiff; k++)
+		m->keydiff = sync_row_cmp(r, t->key[k], st, (int)t->key[k]) != 0;
 	sqlite3_reset(st);
 	return 1;
 }
@@ -314,6 +342,8 @@ static int write_row(struct sync_merger *m, const struct sync_row *r, int found,
 {
 	sqlite3_stmt *st = m->st[found ? ST_UPD : ST_INS];
 
+	if (found && m->keydiff)
+		m->key_moved = 1;
 	bind_all(m, r, st);
 	return run(st) ? db_fail(m->db, err) : 0;
 }
@@ -503,4 +533,147 @@ int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync
 	m->known = 1;
 	found = stored(m, r, &stamp, &diff, err);
 	return found < 0 ? -1 : merge_known(m, r, found, stamp, diff, c, err);
+}
+
+int sync_merger_batch(struct sync_merger *m, sync_reject_fn *reject, void *arg,
+		      struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+	char *cols = col_list(t, L_NAMES), *vals, *all = sqlite3_mprintf("");
+
+	for (int k = 0; k < BATCH; k++) {
+		char *n, *row = sqlite3_mprintf("");
+		for (size_t i = 0; i < t->ncols; i++) {
+			n = sqlite3_mprintf("%s%s?%d", row, i ? ", " : "", k * (int)t->ncols + (int)i + 1);
+			sqlite3_free(row);
+			row = n;
+		}
+		n = sqlite3_mprintf("%s%s(%s)", all, k ? ", " : "", row);
+		sqlite3_free(row);
+		sqlite3_free(all);
+		all = n;
+	}
+	vals = all;
+	m->reject = reject;
+	m->rarg = arg;
+	m->bv = xcalloc((size_t)BATCH * t->ncols, sizeof *m->bv);
+	m->bline = xcalloc(BATCH, sizeof *m->bline);
+	/* No ON CONFLICT: a batch is written whole or not at all. */
+	if (prepare(m, &m->st[ST_BATCH], sqlite3_mprintf("INSERT INTO \"%w\" (%s) VALUES %s",
+		    t->name, cols, vals), err) != 0) {
+		sqlite3_free(cols);
+		sqlite3_free(vals);
+		return -1;
+	}
+	sqlite3_free(cols);
+	sqlite3_free(vals);
+	return 0;
+}
+
+long sync_merger_line(const struct sync_merger *m) { return m->line; }
+
+/* Row k of the batch as a sync_row (texts pointing into the arena). */
+static void batch_row(struct sync_merger *m, size_t k, struct sync_row *r)
+{
+	struct sync_val *v = &m->bv[k * m->t->ncols];
+
+	memset(r, 0, sizeof *r);
+	r->t = m->t;
+	r->v = v;
+	for (size_t i = 0; i < m->t->ncols; i++)
+		if (v[i].type == SQLITE_TEXT)
+			v[i].s = m->arena + (size_t)v[i].i;
+}
+
+/* Merge the held rows one by one, as sync_merger_row() would have. */
+static int replay(struct sync_merger *m, struct sync_counts *c, struct sx_err *err)
+{
+	for (size_t k = 0; k < m->bn; k++) {
+		struct sync_row r;
+		int mr;
+		batch_row(m, k, &r);
+		if ((mr = sync_merger_row(m, &r, c, err)) < 0) {
+			m->line = m->bline[k];
+			return -1;
+		}
+		if (mr == 1 && m->reject)
+			m->reject(m->rarg, m->bline[k], m->reason, m->self);
+	}
+	return 0;
+}
+
+int sync_merger_flush(struct sync_merger *m, struct sync_counts *c, struct sx_err *err)
+{
+	sqlite3_stmt *st = m->st[ST_BATCH];
+	int rc = SQLITE_CONSTRAINT;
+
+	if (!m->bn)
+		return 0;
+	if (m->bn < BATCH) {
+		rc = replay(m, c, err);
+		m->bn = 0;
+		m->alen = 0;
+		return rc;
+	}
+	{
+		struct sync_row r;
+		for (size_t k = 0; k < BATCH; k++) {
+			batch_row(m, k, &r);
+			for (size_t i = 0; i < m->t->ncols; i++)
+				sync_row_bind(&r, i, st, (int)(k * m->t->ncols + i) + 1);
+		}
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	if (rc == SQLITE_DONE) {
+		/* Every row a new uuid, every reference there: what the row-by-row
+		 * merge does to each of them, in the same order. */
+		c->added += BATCH;
+		m->known = 0;
+	} else if ((sqlite3_extended_errcode(db_sqlite(m->db)) & 0xff) != SQLITE_CONSTRAINT) {
+		m->line = m->bline[0];
+		return db_fail(m->db, err);
+	} else {
+		/* A uuid already there, or a reference to nothing: the statement
+		 * changed nothing; row by row. */
+		m->pause = BATCH_PAUSE;
+		if (replay(m, c, err) != 0)
+			return -1;
+	}
+	m->bn = 0;
+	m->alen = 0;
+	return 0;
+}
+
+int sync_merger_add(struct sync_merger *m, const struct sync_row *r, long line,
+		    struct sync_counts *c, struct sx_err *err)
+{
+	const struct sync_table *t = m->t;
+	struct sync_val *v;
+
+	if (!m->bv || m->pause > 0) {
+		int mr;
+		m->pause -= m->pause > 0;
+		m->self = 0;
+		if ((mr = sync_merger_row(m, r, c, err)) < 0) {
+			m->line = line;
+			return -1;
+		}
+		if (mr == 1 && m->reject)
+			m->reject(m->rarg, line, m->reason, m->self);
+		return 0;
+	}
+	v = &m->bv[m->bn * t->ncols];
+	for (size_t i = 0; i < t->ncols; i++) {
+		v[i] = r->v[i];
+		if (v[i].type != SQLITE_TEXT)
+			continue;
+		if (m->alen + v[i].n + 1 > m->acap)
+			m->arena = xrealloc(m->arena, m->acap = (m->alen + v[i].n + 1) * 2);
+		memcpy(m->arena + m->alen, v[i].s, v[i].n);
+		v[i].i = (long long)m->alen;
+		m->alen += v[i].n;
+	}
+	m->bline[m->bn++] = line;
+	return m->bn == BATCH ? sync_merger_flush(m, c, err) : 0;
 }

@@ -39,6 +39,21 @@ void sync_report_line(struct sync_report *r, const char *line)
 	r->lines++;
 }
 
+void sync_report_tell(struct sync_report *r, struct sync_report_pos *p)
+{
+	p->lines = r->lines;
+	p->off = r->details && fflush(r->details) == 0 ? ftell(r->details) : 0;
+}
+
+void sync_report_back(struct sync_report *r, const struct sync_report_pos *p)
+{
+	/* Later lines overwrite what was written since; the report copies
+	 * the file only up to the position of the last line. */
+	r->lines = p->lines;
+	if (r->details && fflush(r->details) == 0)
+		fseek(r->details, p->off, SEEK_SET);
+}
+
 void sync_report_merged(struct sync_report *r, const char *line)
 {
 	char *safe = text_printable(line), *n;
@@ -156,12 +171,16 @@ char *sync_report_write(struct sync_report *r, struct sx_db *db,
 	if (r->merged)
 		fprintf(fp, "\n%s\n%s", _("Files already merged into this database (nothing in them"
 			" can change it; their rows are counted as unchanged):"), r->merged);
-	if (r->lines && r->details) {
+	if (r->lines && r->details && fflush(r->details) == 0) {
+		long end = ftell(r->details);
 		fprintf(fp, "\n%s\n", _("Rejected rows and conflicts (every version not kept is in the"
 			" history table):"));
 		rewind(r->details);
-		while ((n = fread(buf, 1, sizeof buf, r->details)) > 0)
+		while (end > 0 && (n = fread(buf, 1, end < (long)sizeof buf ? (size_t)end : sizeof buf,
+					      r->details)) > 0) {
 			fwrite(buf, 1, n, fp);
+			end -= (long)n;
+		}
 	}
 	if (fflush(fp) != 0 || platform_fsync(fileno(fp)) != 0 || fclose(fp) != 0) {
 		sx_err_add(warn, path, 0, _("cannot write: %s"), strerror(errno));

@@ -19,6 +19,16 @@ struct sync_report;
 struct sync_report *sync_report_new(void);
 /* Add one line of detail. */
 void sync_report_line(struct sync_report *r, const char *line);
+/* A position in the details, to go back to when a table is merged again
+ * (sync_import.c's bulk merge falling back to the row-by-row one). */
+struct sync_report_pos {
+	long off;          /* in the temporary file */
+	long long lines;   /* lines before it */
+};
+/* Where the details are now. */
+void sync_report_tell(struct sync_report *r, struct sync_report_pos *p);
+/* Forget every line added since p was told. */
+void sync_report_back(struct sync_report *r, const struct sync_report_pos *p);
 /* Add the line that says a file was already merged (one per such file). */
 void sync_report_merged(struct sync_report *r, const char *line);
 /* Write the report beside the database; returns its path (caller frees),

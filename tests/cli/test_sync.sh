@@ -375,6 +375,41 @@ for delay in 0.05 0.15 0.3 0.45 0.6 0.8; do
 done
 [ $hits -gt 0 ] || fail "no kill landed during the import; make the file bigger"
 
+# The bulk merge of an empty table with a natural key; a twin at the end makes it merge the
+# table a second time, row by row: a kill in either pass leaves the database as before.
+case_ "an import killed during the bulk merge leaves the database as before or as after"
+run sxsh init
+mkdir -p "$T/big"
+sqlite3 "$SXSH_DB" "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date)
+  VALUES ('01900000-0000-7000-8000-00000000d001', 1, 'x', 'training', 'Lớp', '2024-01-01', '2024-12-31');
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+  INSERT INTO people (uuid, updated_at, origin, full_name)
+  SELECT printf('01900000-0000-7000-8000-%012d', i), 1, 'x', 'Người ' || i FROM n"
+awk 'BEGIN { print "uuid,updated_at,origin,deleted,session_uuid,person_uuid,day,present";
+	for (i = 0; i < 100800; i++)
+		printf "01910000-%04x-7%03x-8000-%012x,2024-01-01T00:00:00.000Z,lap-k,0,01900000-0000-7000-8000-00000000d001,01900000-0000-7000-8000-%012d,2024-%02d-%02d,1\n", int(i / 4096), i % 4096, i, 1 + i % 300, 1 + int(i / 8400), 1 + int(i / 300) % 28;
+	print "01920000-0000-7000-8000-000000000001,2024-01-02T00:00:00.000Z,lap-t,0,01900000-0000-7000-8000-00000000d001,01900000-0000-7000-8000-000000000001,2024-01-01,0" }' > "$T/big/attendance.csv"
+cp "$SXSH_DB" "$T/template.db"
+state() { sqlite3 "$1" "SELECT count(*), sum(present), (SELECT group_concat(reason) FROM history) FROM attendance"; }
+cp "$T/template.db" "$T/after.db"
+"$SXSH_BIN" --db "$T/after.db" import "$T/big/attendance.csv" >/dev/null 2>&1
+before=$(state "$T/template.db") after=$(state "$T/after.db")
+[ "$after" = "100800|100799|deleted" ] || fail "a full import gives '$after'"
+hits=0
+for delay in 0.05 0.2 0.4 0.7 1.0 1.5 2.0; do
+	cp "$T/template.db" "$T/k.db"
+	"$SXSH_BIN" --db "$T/k.db" import "$T/big/attendance.csv" >/dev/null 2>&1 &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	expect_sql "$T/k.db" "PRAGMA integrity_check" "ok"
+	now=$(state "$T/k.db")
+	if [ "$now" = "$before" ]; then hits=$((hits + 1)); elif [ "$now" != "$after" ]; then fail "after a kill at ${delay}s: '$now'"; fi
+	rm -f "$T/k.db" "$T/k.db-wal" "$T/k.db-shm" "$T/k.db-journal" "$T"/k.db.import-*
+done
+[ $hits -gt 0 ] || fail "no kill landed during the import; make the file bigger"
+
 case_ "import: a row the database refuses is named with its file and line"
 run sxsh --db "$T/a.db" init
 sqlite3 "$T/a.db" "INSERT INTO facilities (uuid, updated_at, origin, name)

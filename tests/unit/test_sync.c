@@ -264,11 +264,16 @@ static int do_export(struct sx_db *db, const char *name)
 /* Conflicts seen by every import of a test, to show the test merges
  * something worth merging. */
 static long long conflicts_seen;
+/* sync_import_opts.defer_keys for every import of the test (1: the bulk
+ * merge for every empty table with a natural key, however few its rows),
+ * and the tables it loaded and merged again (twins) in all. */
+static int defer_keys;
+static long long bulk_tables, bulk_redone;
 
 /* Import the named folders in one call; rejected rows are added up. */
 static int do_import(struct sx_db *db, const char *const *names, int n, long long *rejected)
 {
-	struct sync_import_opts o = { 0 };
+	struct sync_import_opts o = { .defer_keys = defer_keys };
 	struct sync_import_result r;
 	struct sx_err e = {0}, w = {0};
 	char *paths[8];
@@ -278,6 +283,8 @@ static int do_import(struct sx_db *db, const char *const *names, int n, long lon
 		paths[i] = xasprintf("%s/%s", tmpdir, names[i]);
 	rc = sync_import(db, paths, n, &o, &r, &e, &w);
 	sx_err_print(&e, stderr);
+	bulk_tables += r.bulk_tables;
+	bulk_redone += r.bulk_redone;
 	for (int i = 0; schema_synced_tables[i]; i++) {
 		*rejected += r.counts[i].rejected;
 		conflicts_seen += r.counts[i].conflicting;
@@ -443,8 +450,10 @@ static void one_seed(unsigned seed)
 	db_close(base);
 }
 
-static void test_merge_properties(void)
+static void merge_properties(int defer)
 {
+	defer_keys = defer;
+	bulk_tables = bulk_redone = 0;
 	conflicts_seen = 0;
 	for (unsigned seed = 1; seed <= 6; seed++) {
 		snprintf(tmpdir, sizeof tmpdir, "/tmp/sxsh-synctest-XXXXXX");
@@ -458,10 +467,27 @@ static void test_merge_properties(void)
 	CHECK(conflicts_seen > 50);
 }
 
+static void test_merge_properties(void)
+{
+	merge_properties(0);
+	CHECK_INT(bulk_tables + bulk_redone, 0);  /* small imports: row by row */
+}
+
+/* The same with the bulk merge wherever a table is empty (sync_import.c):
+ * both ways out of it, kept and merged again, must be taken. */
+static void test_merge_properties_bulk(void)
+{
+	merge_properties(1);
+	CHECK(bulk_tables > 10);
+	CHECK(bulk_redone > 0);
+	defer_keys = 0;
+}
+
 T_SUITE(sync) {
 	{ "sync/sha256", test_sha256 },
 	{ "sync/formula_cells", test_formula_cells },
 	{ "sync/nfc_shortcut", test_nfc_shortcut },
 	{ "sync/merge_properties", test_merge_properties },
+	{ "sync/merge_properties_bulk", test_merge_properties_bulk },
 	{ 0 }
 };
