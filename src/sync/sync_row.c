@@ -53,8 +53,16 @@ static int map_header(struct sync_row *r, const struct sync_table *t, const stru
 int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,
 		  const char *file, struct sx_err *err)
 {
+	int places = strcmp(t->name, "places") == 0, answers = strcmp(t->name, "answers") == 0;
+
 	memset(r, 0, sizeof *r);
 	r->c_phone = sync_table_col(t, "phone");
+	/* Looked up once here, not per record. */
+	r->c_code = places ? sync_table_col(t, "code") : -1;
+	r->c_kind = places ? sync_table_col(t, "kind") : -1;
+	r->c_value = answers ? sync_table_col(t, "value") : -1;
+	r->c_assess = answers ? sync_table_col(t, "assessment_uuid") : -1;
+	r->c_name = answers ? sync_table_col(t, "name") : -1;
 	if (map_header(r, t, h, file, err) == 0)
 		return 0;
 	sync_row_free(r); /* a refused header leaves nothing to free */
@@ -367,11 +375,11 @@ static size_t code_width(const struct sync_val *kind)
  * LibreOffice saves a number) gets them back. */
 static void place_code(struct sync_row *r)
 {
-	int c = sync_table_col(r->t, "code"), k = sync_table_col(r->t, "kind");
+	int c = r->c_code, k = r->c_kind;
 	struct sync_val *v;
 	size_t w;
 
-	if (c < 0 || k < 0 || strcmp(r->t->name, "places") != 0)
+	if (c < 0 || k < 0)
 		return;
 	v = &r->v[c];
 	w = code_width(&r->v[k]);
@@ -384,37 +392,33 @@ static void place_code(struct sync_row *r)
 	set_text(v, own(r, t), w);
 }
 
-/* The text of column name ("" when it is NULL or not a text). */
-static char *text_of(const struct sync_row *r, const char *name)
+/* The text of column c ("" when it is NULL or not a text).  Every text the
+ * decoder sets ends in a NUL at s[n] (a field of the record, or a string it
+ * made) and holds none before it (the reader refuses NUL bytes). */
+static const char *text_of(const struct sync_row *r, int c)
 {
-	int c = sync_table_col(r->t, name);
 	const struct sync_val *v = c < 0 ? NULL : &r->v[c];
 
-	return v && v->type == SQLITE_TEXT ? xstrndup(v->s, v->n) : xstrdup("");
+	return v && v->type == SQLITE_TEXT ? v->s : "";
 }
 
 /* An answer's value through r->conv: kept, replaced by its canonical
  * text, or refused with its line. */
 static int convert(struct sync_row *r, const char *file, struct sx_err *err)
 {
-	int c = sync_table_col(r->t, "value"), rc;
-	char *a, *name, *value, *out = NULL, why[256] = "";
+	int c = r->c_value, rc;
+	char *out = NULL, why[256] = "";
 
-	if (!r->conv || !r->conv->answer || strcmp(r->t->name, "answers") != 0 || c < 0)
+	if (!r->conv || !r->conv->answer || c < 0)
 		return 0;
-	a = text_of(r, "assessment_uuid");
-	name = text_of(r, "name");
-	value = text_of(r, "value");
-	rc = r->conv->answer(r->conv->arg, a, name, value, r->mark, &out, why, sizeof why);
+	rc = r->conv->answer(r->conv->arg, text_of(r, r->c_assess), text_of(r, r->c_name),
+			     text_of(r, c), r->mark, &out, why, sizeof why);
 	if (rc < 0)
 		sx_err_add(err, file, r->line, "%s", why);
 	else if (rc > 0 && out)
 		set_text(&r->v[c], own(r, out), strlen(out));
 	else
 		free(out);
-	free(a);
-	free(name);
-	free(value);
 	return rc < 0 ? -1 : 0;
 }
 
