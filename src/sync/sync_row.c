@@ -63,6 +63,7 @@ int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct c
 	r->c_value = answers ? sync_table_col(t, "value") : -1;
 	r->c_assess = answers ? sync_table_col(t, "assessment_uuid") : -1;
 	r->c_name = answers ? sync_table_col(t, "name") : -1;
+	r->now_ms = clock_now_ms();
 	if (map_header(r, t, h, file, err) == 0)
 		return 0;
 	sync_row_free(r); /* a refused header leaves nothing to free */
@@ -115,22 +116,27 @@ static void set_text(struct sync_val *v, const char *s, size_t n)
  * a row): -1 when s is not a uuid, else 1 when it has upper case. */
 static int uuid_shape(const char *s, size_t n)
 {
-	int upper = 0;
+	/* 1 lower-case hex digit, 2 upper-case one, 0 anything else. */
+	static const unsigned char hex[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+		['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+		['e'] = 1, ['f'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2,
+		['F'] = 2,
+	};
+	static const unsigned char part[5][2] = { { 0, 8 }, { 9, 4 }, { 14, 4 }, { 19, 4 }, { 24, 12 } };
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned any = 0;
 
-	if (n != 36)
+	if (n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
 		return -1;
-	for (size_t i = 0; i < 36; i++) {
-		char c = s[i];
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (c != '-')
+	for (int k = 0; k < 5; k++)
+		for (unsigned i = part[k][0]; i < part[k][0] + part[k][1]; i++) {
+			unsigned h = hex[u[i]];
+			if (!h)
 				return -1;
-		} else if (c >= 'A' && c <= 'F') {
-			upper = 1;
-		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-			return -1;
+			any |= h;
 		}
-	}
-	return upper;
+	return (any & 2) != 0;
 }
 
 static int take_uuid(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
@@ -291,7 +297,10 @@ static int take(struct sync_row *r, size_t i, const char *s, size_t n)
 		 * from the future would win every later merge. */
 		if (v->i < 0 || v->i > SYNC_TIME_MAX)
 			return -4;
-		if (i == r->t->c_updated && v->i > clock_now_ms() + SYNC_CLOCK_AHEAD_MS)
+		/* The clock is read again only for a row that looks ahead of the
+		 * last reading: a later reading can only move the limit forward. */
+		if (i == r->t->c_updated && v->i > r->now_ms + SYNC_CLOCK_AHEAD_MS &&
+		    v->i > (r->now_ms = clock_now_ms()) + SYNC_CLOCK_AHEAD_MS)
 			return -5;
 		return 0;
 	default:
