@@ -33,7 +33,10 @@ static void tbuf_put(struct tbuf *b, const void *src, size_t n)
 
 static void tbuf_byte(struct tbuf *b, char c)
 {
-	tbuf_put(b, &c, 1);
+	if (b->n + 2 <= b->cap)
+		b->p[b->n++] = c; /* the room tbuf_put would find */
+	else
+		tbuf_put(b, &c, 1);
 }
 
 /* NUL-terminate and hand over the bytes. */
@@ -45,6 +48,10 @@ static char *tbuf_take(struct tbuf *b)
 
 static void tbuf_cp(struct tbuf *b, int32_t cp)
 {
+	if (cp >= 0 && cp < 0x80) {
+		tbuf_byte(b, (char)cp); /* what utf8proc_encode_char writes for it */
+		return;
+	}
 	utf8proc_uint8_t u[4];
 	utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
 	tbuf_put(b, u, (size_t)n);
