@@ -2,6 +2,7 @@
 #include "sync/sync_row.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,7 +91,10 @@ int sync_row_nfc_already(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 
 	for (size_t i = 0; i < n;) {
-		if (s[i] < 0x80) {
+		uint64_t w;
+		if (n - i >= 8 && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL))) {
+			i += 8; /* eight ASCII bytes */
+		} else if (s[i] < 0x80) {
 			i++;
 		} else if (s[i] >= 0xC2 && s[i] <= 0xCB && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
 			i += 2;

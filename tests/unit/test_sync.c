@@ -87,6 +87,18 @@ static void test_nfc_shortcut(void)
 	CHECK(!sync_row_nfc_already("\xe1\xbb", 2));
 	CHECK(!sync_row_nfc_already("\xc0\x80", 2));          /* overlong */
 	CHECK(sync_row_nfc_already("\xc4\x90\xe1\xbb\xa9" "c", 6)); /* Đức */
+	/* The same after runs of ASCII of every length (read eight bytes at a time). */
+	for (size_t pad = 0; pad < 20; pad++) {
+		char t[64];
+		memset(t, 'a', pad);
+		memcpy(t + pad, "Cu\xcc\x89" "a", 6);
+		CHECK(!sync_row_nfc_already(t, pad + 5));
+		memcpy(t + pad, "\xc4\x90\xe1\xbb\xa9" "c" "abcdefghij", 17);
+		CHECK(sync_row_nfc_already(t, pad + 16));
+		CHECK(!sync_row_nfc_already(t, pad + 4)); /* cut inside ứ */
+		t[pad] = '\xc3';
+		CHECK(!sync_row_nfc_already(t, pad + 1));
+	}
 }
 
 /* ---- the simulation ---------------------------------------------------- */
