@@ -92,6 +92,11 @@ static struct csvr *reader_new(const char *name, int options)
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		sx_die("csv_init failed");
 	csv_set_realloc_func(&r->p, capped_realloc);
+	/* libcsv grows a field's buffer by this much (128 bytes by default: a
+	 * long field was thousands of reallocs).  It halves the step when the
+	 * cap refuses one, down to a byte, so the last size it reaches is the
+	 * cap's, and the length limit stays where it was. */
+	csv_set_blk_size(&r->p, 64 * 1024);
 	r->idle_state = r->p.pstate;
 	return r;
 }
