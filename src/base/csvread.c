@@ -4,6 +4,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,11 @@ struct csvr {
 	struct csvr_rec view;   /* what csvr_next hands out */
 	char **vf;
 	size_t vcap;
+	int idle_state;         /* libcsv's pstate between records */
+	size_t *span;           /* fast_line: offset and length of each field */
+	size_t spancap;
 };
+
 
 /* What a pass over the whole source found about its encoding. */
 struct encscan {
@@ -87,6 +92,12 @@ static struct csvr *reader_new(const char *name, int options)
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		sx_die("csv_init failed");
 	csv_set_realloc_func(&r->p, capped_realloc);
+	/* libcsv grows a field's buffer by this much (128 bytes by default: a
+	 * long field was thousands of reallocs).  It halves the step when the
+	 * cap refuses one, down to a byte, so the last size it reaches is the
+	 * cap's, and the length limit stays where it was. */
+	csv_set_blk_size(&r->p, 64 * 1024);
+	r->idle_state = r->p.pstate;
 	return r;
 }
 
@@ -229,8 +240,28 @@ static void scan_bad(struct encscan *e, const unsigned char *s, size_t i)
  * U+10FFFF), and whether each byte is defined in Windows-1258. */
 static void scan_bytes(struct encscan *e, const unsigned char *s, size_t n)
 {
+	const uint64_t high = 0x8080808080808080ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = s[i];
+		unsigned char c;
+		/* Eight ASCII bytes at once (most of a file): only their line ends
+		 * count.  A zero byte of w ^ "\n\n..." is a '\n' (no false hits: no
+		 * high bit is set anywhere in x). */
+		while (!e->need && n - i >= 8) {
+			uint64_t w, x, z;
+			memcpy(&w, s + i, 8);
+			if (w & high)
+				break;
+			x = w ^ 0x0A0A0A0A0A0A0A0AULL;
+			z = ~(((x & low7) + low7) | x | low7);
+			/* z has only high bits: the multiply sums them into the top byte
+			 * (no popcnt instruction in the baseline x86-64). */
+			e->line += (long)(((z >> 7) * 0x0101010101010101ULL) >> 56);
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = s[i];
 		if (cp1258_undefined(c) && !e->cp_line) {
 			e->cp_line = e->line;
 			e->cp_byte = c;
@@ -392,6 +423,134 @@ static int blank_line(const char *s, size_t n)
 	return 1;
 }
 
+/* A blank or tab that libcsv trims around a field (unless it is the delimiter). */
+static int trimmed_space(unsigned char c, unsigned char delim)
+{
+	return (c == ' ' || c == '\t') && c != delim;
+}
+
+static void add_span(struct csvr *r, size_t k, size_t at, size_t len)
+{
+	if (2 * k + 2 > r->spancap) {
+		r->spancap = r->spancap ? r->spancap * 2 : 64;
+		r->span = xreallocarray(r->span, r->spancap, sizeof *r->span);
+	}
+	r->span[2 * k] = at;
+	r->span[2 * k + 1] = len;
+}
+
+/* The bytes of w equal to c: the high bit of each such byte set, no other
+ * bit (exact for every byte value, unlike the usual quick test). */
+static uint64_t bytes_equal(uint64_t w, unsigned char c)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t x = w ^ (0x0101010101010101ULL * c);
+
+	return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Past the bytes from s[i] on that are none of the delimiter, '"' and CR,
+ * eight at a time; stops up to seven bytes early (the caller goes on byte
+ * by byte). */
+static size_t plain_run(const char *s, size_t i, size_t n, unsigned char d)
+{
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (bytes_equal(w, d) | bytes_equal(w, '"') | bytes_equal(w, '\r'))
+			break;
+	}
+	return i;
+}
+
+/* The k fields of r->span, from s, into the record being built (on_field
+ * for each, with room made once). */
+static void put_fields(struct csvr *r, const char *s, size_t k)
+{
+	struct rbuf *b = open_rec(r);
+	size_t bytes = 0;
+
+	for (size_t f = 0; f < k; f++)
+		bytes += r->span[2 * f + 1] + 1;
+	if (b->nf == 0)
+		b->line = r->rec_line;
+	if (b->nf + k > b->capf) {
+		while (b->nf + k > b->capf)
+			b->capf = b->capf ? b->capf * 2 : 16;
+		b->off = xreallocarray(b->off, b->capf, sizeof *b->off);
+		b->flen = xreallocarray(b->flen, b->capf, sizeof *b->flen);
+	}
+	if (b->used + bytes > b->cap) {
+		while (b->used + bytes > b->cap)
+			b->cap = b->cap ? b->cap * 2 : 256;
+		b->data = xrealloc(b->data, b->cap);
+	}
+	for (size_t f = 0; f < k; f++) {
+		size_t len = r->span[2 * f + 1];
+		b->off[b->nf] = b->used;
+		b->flen[b->nf++] = len;
+		memcpy(b->data + b->used, s + r->span[2 * f], len);
+		b->data[b->used + len] = '\0';
+		b->used += len + 1;
+	}
+}
+
+/* libcsv's reading of one whole line from its idle state (CSV_STRICT), for
+ * the lines an export writes: fields unquoted, or quoted without a quote or
+ * line break inside.  1 when the line was read (its fields and record handed
+ * to on_field / on_record exactly as libcsv would), 0 when libcsv must read
+ * it: a quote inside an unquoted field or after a closing one (errors, or a
+ * doubled quote), a quote left open (a field going on to the next line), a
+ * CR before the line end (libcsv ends a record there), a line long enough
+ * for a field to reach the length limit.  Nothing is handed out before the
+ * whole line is known to qualify. */
+static int fast_line(struct csvr *r, const char *s, size_t n)
+{
+	unsigned char d = (unsigned char)csv_get_delim(&r->p);
+	size_t i = 0, k = 0;
+
+	if (n && s[n - 1] == '\n')
+		n--;
+	if (n && s[n - 1] == '\r')
+		n--;
+	/* A NUL is refused by on_field: libcsv hands it the fields. */
+	if (n > CSVR_MAX_FIELD || memchr(s, '\0', n))
+		return 0;
+	while (i < n && trimmed_space((unsigned char)s[i], d))
+		i++;
+	if (i == n)
+		return 1; /* blanks only: libcsv submits no record */
+	for (;;) {
+		size_t at = i, end;
+		if (i < n && s[i] == '"') {
+			const char *q = memchr(s + i + 1, '"', n - i - 1);
+			if (!q)
+				return 0;
+			at = i + 1;
+			end = (size_t)(q - s);
+			for (i = end + 1; i < n && trimmed_space((unsigned char)s[i], d); i++)
+				;
+			if (i < n && (unsigned char)s[i] != d)
+				return 0;
+		} else {
+			i = plain_run(s, i, n, d);
+			for (; i < n && (unsigned char)s[i] != d; i++)
+				if (s[i] == '"' || s[i] == '\r')
+					return 0;
+			for (end = i; end > at && trimmed_space((unsigned char)s[end - 1], d); end--)
+				;
+		}
+		add_span(r, k++, at, end - at);
+		if (i == n)
+			break;
+		for (i++; i < n && trimmed_space((unsigned char)s[i], d); i++)
+			;
+	}
+	put_fields(r, s, k);
+	on_record('\n', r);
+	return 1;
+}
+
 /* Feed one line (with its '\n', if any) to the parser. */
 static void feed_line(struct csvr *r, const char *s, size_t n)
 {
@@ -405,7 +564,10 @@ static void feed_line(struct csvr *r, const char *s, size_t n)
 		r->in_record = 1;
 		r->rec_line = r->line + 1;
 	}
-	if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
+	if (!(r->options & CSVR_LIBCSV_ONLY) && r->p.pstate == r->idle_state && r->p.entry_pos == 0 &&
+	    fast_line(r, s, n)) {
+		/* read as libcsv would have */
+	} else if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
 		int e = csv_error(&r->p);
 		set_fail(r, xstrdup(e == CSV_ENOMEM
 			? _("a field is longer than 1 MB")
@@ -540,6 +702,7 @@ void csvr_close(struct csvr *r)
 	}
 	free(r->q);
 	free(r->vf);
+	free(r->span);
 	free(r->conv);
 	free(r->fail);
 	free(r->buf);

@@ -23,6 +23,10 @@
 enum {
 	CSVR_DETECT_DELIM = 1,  /* pick , ; or tab from the first line */
 	CSVR_LEGACY_TEXT = 2,   /* accept Windows-1258 when the text is not UTF-8 */
+	/* Tests: libcsv reads every line.  Without it the reader reads the plain
+	 * lines an export writes itself, as libcsv would (same records, lines
+	 * and errors), and gives the others to libcsv. */
+	CSVR_LIBCSV_ONLY = 4,
 };
 
 /* One record.  Fields are NUL-terminated; valid until the next csvr_next(). */

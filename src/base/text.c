@@ -4,6 +4,7 @@
  * allocate ourselves (so allocation stays in mem.h), then walks it. */
 #include "base/text.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,10 @@ static void tbuf_put(struct tbuf *b, const void *src, size_t n)
 
 static void tbuf_byte(struct tbuf *b, char c)
 {
-	tbuf_put(b, &c, 1);
+	if (b->n + 2 <= b->cap)
+		b->p[b->n++] = c; /* the room tbuf_put would find */
+	else
+		tbuf_put(b, &c, 1);
 }
 
 /* NUL-terminate and hand over the bytes. */
@@ -44,6 +48,10 @@ static char *tbuf_take(struct tbuf *b)
 
 static void tbuf_cp(struct tbuf *b, int32_t cp)
 {
+	if (cp >= 0 && cp < 0x80) {
+		tbuf_byte(b, (char)cp); /* what utf8proc_encode_char writes for it */
+		return;
+	}
 	utf8proc_uint8_t u[4];
 	utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
 	tbuf_put(b, u, (size_t)n);
@@ -57,12 +65,108 @@ static int is_ascii(const char *s)
 	return 1;
 }
 
+/* The options of text_fold() and text_collate_key(). */
+#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | \
+		   UTF8PROC_STRIPMARK)
+#define COLLATE_OPTS (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE)
+
+/* decode() for those two without utf8proc, for the text nearly every name
+ * is: U+0000..U+024F and U+1E00..U+1EFF (ASCII, Latin-1, Latin Extended A
+ * and B and Additional: every Vietnamese letter).  Each such code point's
+ * decomposition is kept in a table made once from utf8proc itself; only
+ * starters (combining class 0) whose decomposition begins with a starter
+ * are kept, so canonical reordering never crosses from one to the next and
+ * a string of them decomposes into the concatenation of theirs.  A string
+ * with anything else (a combining mark of its own, another script, a bad
+ * byte) goes to utf8proc as before. */
+#define TBL_MAX 4                        /* code points a decomposition may have */
+#define TBL_N (0x250 + 0x100)
+struct tbl_entry {
+	unsigned char ok, n;             /* usable; its length */
+	int32_t cp[TBL_MAX];
+};
+static struct tbl_entry tbl[2][TBL_N];   /* [0] FOLD_OPTS, [1] COLLATE_OPTS */
+static _Atomic int tbl_state;            /* 0 not made, 1 being made, 2 ready */
+static int tbl_off;
+
+void text_table_off(int off)
+{
+	tbl_off = off;
+}
+
+static void tbl_make(void)
+{
+	for (int t = 0; t < 2; t++)
+		for (int32_t i = 1; i < TBL_N; i++) {
+			int32_t cp = i < 0x250 ? i : 0x1E00 + (i - 0x250), out[8];
+			utf8proc_uint8_t u[4];
+			utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
+			utf8proc_ssize_t got = utf8proc_decompose(u, k, out, 8, t ? COLLATE_OPTS : FOLD_OPTS);
+			struct tbl_entry *e = &tbl[t][i];
+			if (got < 0 || got > TBL_MAX || utf8proc_get_property(cp)->combining_class != 0 ||
+			    (got > 0 && utf8proc_get_property(out[0])->combining_class != 0))
+				continue;
+			e->n = (unsigned char)got;
+			memcpy(e->cp, out, (size_t)got * sizeof *out);
+			e->ok = 1;
+		}
+}
+
+/* The table's decoding of s, or NULL when s has a code point it lacks. */
+static int32_t *decode_table(const char *str, utf8proc_option_t opts, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int t = opts == FOLD_OPTS ? 0 : opts == COLLATE_OPTS ? 1 : -1, state = 0;
+	size_t len, k = 0;
+	int32_t *cps;
+
+	if (t < 0 || tbl_off)
+		return NULL;
+	if (tbl_state != 2) {
+		/* Made by the first caller; another thread meanwhile uses utf8proc. */
+		if (!atomic_compare_exchange_strong(&tbl_state, &state, 1))
+			return NULL;
+		tbl_make();
+		tbl_state = 2;
+	}
+	len = strlen(str);
+	cps = xreallocarray(NULL, len * TBL_MAX + 2, sizeof *cps);
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		const struct tbl_entry *e;
+		if (s[i] < 0x80) {
+			cp = s[i++];
+		} else if (s[i] >= 0xC2 && s[i] <= 0xC9 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+			cp = (s[i] & 0x1F) << 6 | (s[i + 1] & 0x3F);
+			i += 2;
+		} else if (s[i] == 0xE1 && i + 2 < len && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			cp = 0x1E00 + ((s[i + 1] & 0x03) << 6 | (s[i + 2] & 0x3F));
+			i += 3;
+		} else {
+			cp = -1;
+		}
+		e = cp < 0 ? NULL : &tbl[t][cp < 0x250 ? cp : cp >= 0x1E00 ? 0x250 + (cp - 0x1E00) : 0];
+		if (!e || (cp >= 0x250 && cp < 0x1E00) || !e->ok) {
+			free(cps);
+			return NULL;
+		}
+		memcpy(cps + k, e->cp, e->n * sizeof *cps);
+		k += e->n;
+	}
+	*n = k;
+	return cps;
+}
+
 /* Code points of s decomposed with opts (one spare slot for reencoding);
  * *n gets the count.  NULL when s is not valid UTF-8.  Caller frees. */
 static int32_t *decode(const char *s, utf8proc_option_t opts, size_t *n)
 {
 	utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(s), cap = len + 1, got;
-	int32_t *cps = NULL;
+	int32_t *cps = decode_table(s, opts, n);
+
+	if (cps)
+		return cps;
 
 	for (;;) {
 		cps = xreallocarray(cps, (size_t)cap + 1, sizeof *cps);
@@ -84,6 +188,8 @@ static int is_space(int32_t cp)
 {
 	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D))
 		return 1;
+	if (cp < 0x80)
+		return 0;  /* no other ASCII is Zs, Zl or Zp */
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
 	       c == UTF8PROC_CATEGORY_ZP;
@@ -92,12 +198,18 @@ static int is_space(int32_t cp)
 /* Controls and invisible format characters (soft hyphen, ZWSP, BOM). */
 static int is_invisible(int32_t cp)
 {
+	if (cp < 0x80)
+		return cp < 0x20 || cp == 0x7F;  /* ASCII's Cc; it has no Cf */
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF;
 }
 
 static int is_mark(int32_t cp)
 {
+	if (cp < 0x300)
+		return 0;  /* no mark before the combining diacritical marks, */
+	if (cp <= 0x36F)
+		return 1;  /* which are all Mn */
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
 	       c == UTF8PROC_CATEGORY_ME;
@@ -168,8 +280,7 @@ char *text_trim(const char *s)
 
 char *text_fold(const char *s)
 {
-	const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-		UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
+	const utf8proc_option_t opts = FOLD_OPTS;
 	struct tbuf b = {0};
 	int space = 0;
 	size_t n;
@@ -364,7 +475,7 @@ char *text_collate_key(const char *s)
 	struct tbuf key = {0}, tones = {0}, cases = {0};
 	int words = 0;
 	size_t n, i = 0;
-	int32_t *cps = decode(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE, &n);
+	int32_t *cps = decode(s, COLLATE_OPTS, &n);
 
 	if (!cps)
 		return NULL;

@@ -41,6 +41,10 @@ char *text_slug(const char *s, size_t max);
  * NFC text gives identical keys, so it can be stored in a column and used
  * in ORDER BY.  NULL when s is not valid UTF-8.  Caller frees. */
 char *text_collate_key(const char *s);
+/* Tests: 1 makes text_fold() and text_collate_key() decompose every text
+ * through utf8proc, not their table of the Latin code points (the
+ * reference the table is checked against); 0 is the default. */
+void text_table_off(int off);
 /* <0, 0, >0 as a sorts before, equal to, after b in Vietnamese order;
  * strings that are not valid UTF-8 sort after all valid ones, by bytes. */
 int text_cmp_vi(const char *a, const char *b);

@@ -2,6 +2,7 @@
 #include "sync/sync_row.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,8 +54,17 @@ static int map_header(struct sync_row *r, const struct sync_table *t, const stru
 int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *h,
 		  const char *file, struct sx_err *err)
 {
+	int places = strcmp(t->name, "places") == 0, answers = strcmp(t->name, "answers") == 0;
+
 	memset(r, 0, sizeof *r);
 	r->c_phone = sync_table_col(t, "phone");
+	/* Looked up once here, not per record. */
+	r->c_code = places ? sync_table_col(t, "code") : -1;
+	r->c_kind = places ? sync_table_col(t, "kind") : -1;
+	r->c_value = answers ? sync_table_col(t, "value") : -1;
+	r->c_assess = answers ? sync_table_col(t, "assessment_uuid") : -1;
+	r->c_name = answers ? sync_table_col(t, "name") : -1;
+	r->now_ms = clock_now_ms();
 	if (map_header(r, t, h, file, err) == 0)
 		return 0;
 	sync_row_free(r); /* a refused header leaves nothing to free */
@@ -81,7 +91,10 @@ int sync_row_nfc_already(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 
 	for (size_t i = 0; i < n;) {
-		if (s[i] < 0x80) {
+		uint64_t w;
+		if (n - i >= 8 && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL))) {
+			i += 8; /* eight ASCII bytes */
+		} else if (s[i] < 0x80) {
 			i++;
 		} else if (s[i] >= 0xC2 && s[i] <= 0xCB && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
 			i += 2;
@@ -107,22 +120,27 @@ static void set_text(struct sync_val *v, const char *s, size_t n)
  * a row): -1 when s is not a uuid, else 1 when it has upper case. */
 static int uuid_shape(const char *s, size_t n)
 {
-	int upper = 0;
+	/* 1 lower-case hex digit, 2 upper-case one, 0 anything else. */
+	static const unsigned char hex[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+		['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+		['e'] = 1, ['f'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2,
+		['F'] = 2,
+	};
+	static const unsigned char part[5][2] = { { 0, 8 }, { 9, 4 }, { 14, 4 }, { 19, 4 }, { 24, 12 } };
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned any = 0;
 
-	if (n != 36)
+	if (n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
 		return -1;
-	for (size_t i = 0; i < 36; i++) {
-		char c = s[i];
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (c != '-')
+	for (int k = 0; k < 5; k++)
+		for (unsigned i = part[k][0]; i < part[k][0] + part[k][1]; i++) {
+			unsigned h = hex[u[i]];
+			if (!h)
 				return -1;
-		} else if (c >= 'A' && c <= 'F') {
-			upper = 1;
-		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-			return -1;
+			any |= h;
 		}
-	}
-	return upper;
+	return (any & 2) != 0;
 }
 
 static int take_uuid(struct sync_row *r, struct sync_val *v, const char *s, size_t n)
@@ -283,7 +301,10 @@ static int take(struct sync_row *r, size_t i, const char *s, size_t n)
 		 * from the future would win every later merge. */
 		if (v->i < 0 || v->i > SYNC_TIME_MAX)
 			return -4;
-		if (i == r->t->c_updated && v->i > clock_now_ms() + SYNC_CLOCK_AHEAD_MS)
+		/* The clock is read again only for a row that looks ahead of the
+		 * last reading: a later reading can only move the limit forward. */
+		if (i == r->t->c_updated && v->i > r->now_ms + SYNC_CLOCK_AHEAD_MS &&
+		    v->i > (r->now_ms = clock_now_ms()) + SYNC_CLOCK_AHEAD_MS)
 			return -5;
 		return 0;
 	default:
@@ -367,11 +388,11 @@ static size_t code_width(const struct sync_val *kind)
  * LibreOffice saves a number) gets them back. */
 static void place_code(struct sync_row *r)
 {
-	int c = sync_table_col(r->t, "code"), k = sync_table_col(r->t, "kind");
+	int c = r->c_code, k = r->c_kind;
 	struct sync_val *v;
 	size_t w;
 
-	if (c < 0 || k < 0 || strcmp(r->t->name, "places") != 0)
+	if (c < 0 || k < 0)
 		return;
 	v = &r->v[c];
 	w = code_width(&r->v[k]);
@@ -384,37 +405,33 @@ static void place_code(struct sync_row *r)
 	set_text(v, own(r, t), w);
 }
 
-/* The text of column name ("" when it is NULL or not a text). */
-static char *text_of(const struct sync_row *r, const char *name)
+/* The text of column c ("" when it is NULL or not a text).  Every text the
+ * decoder sets ends in a NUL at s[n] (a field of the record, or a string it
+ * made) and holds none before it (the reader refuses NUL bytes). */
+static const char *text_of(const struct sync_row *r, int c)
 {
-	int c = sync_table_col(r->t, name);
 	const struct sync_val *v = c < 0 ? NULL : &r->v[c];
 
-	return v && v->type == SQLITE_TEXT ? xstrndup(v->s, v->n) : xstrdup("");
+	return v && v->type == SQLITE_TEXT ? v->s : "";
 }
 
 /* An answer's value through r->conv: kept, replaced by its canonical
  * text, or refused with its line. */
 static int convert(struct sync_row *r, const char *file, struct sx_err *err)
 {
-	int c = sync_table_col(r->t, "value"), rc;
-	char *a, *name, *value, *out = NULL, why[256] = "";
+	int c = r->c_value, rc;
+	char *out = NULL, why[256] = "";
 
-	if (!r->conv || !r->conv->answer || strcmp(r->t->name, "answers") != 0 || c < 0)
+	if (!r->conv || !r->conv->answer || c < 0)
 		return 0;
-	a = text_of(r, "assessment_uuid");
-	name = text_of(r, "name");
-	value = text_of(r, "value");
-	rc = r->conv->answer(r->conv->arg, a, name, value, r->mark, &out, why, sizeof why);
+	rc = r->conv->answer(r->conv->arg, text_of(r, r->c_assess), text_of(r, r->c_name),
+			     text_of(r, c), r->mark, &out, why, sizeof why);
 	if (rc < 0)
 		sx_err_add(err, file, r->line, "%s", why);
 	else if (rc > 0 && out)
 		set_text(&r->v[c], own(r, out), strlen(out));
 	else
 		free(out);
-	free(a);
-	free(name);
-	free(value);
 	return rc < 0 ? -1 : 0;
 }
 

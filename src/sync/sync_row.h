@@ -58,6 +58,9 @@ struct sync_row {
 	size_t nowned, capowned;  /* how many, and room for how many */
 	const struct sync_conv *conv; /* optional conversions, not owned */
 	int c_phone;         /* the column read as a phone number (phone.h), or -1 */
+	int c_code, c_kind;  /* places: the code and its kind, else -1 */
+	int c_value, c_assess, c_name; /* answers (with conv): value, assessment, name; else -1 */
+	long long now_ms;    /* the clock as last read (the check of updated_at) */
 };
 
 /* Check the header (every column once, in any order, nothing else) and set

@@ -18,6 +18,9 @@
 #include "sync/sync_row.h"
 #include "base/text.h"
 #include "base/uuid.h"
+#include "base/clock.h"
+#include "sync/sync_table.h"
+#include "t_db.h"
 
 static void test_sha256(void)
 {
@@ -84,6 +87,18 @@ static void test_nfc_shortcut(void)
 	CHECK(!sync_row_nfc_already("\xe1\xbb", 2));
 	CHECK(!sync_row_nfc_already("\xc0\x80", 2));          /* overlong */
 	CHECK(sync_row_nfc_already("\xc4\x90\xe1\xbb\xa9" "c", 6)); /* Đức */
+	/* The same after runs of ASCII of every length (read eight bytes at a time). */
+	for (size_t pad = 0; pad < 20; pad++) {
+		char t[64];
+		memset(t, 'a', pad);
+		memcpy(t + pad, "Cu\xcc\x89" "a", 6);
+		CHECK(!sync_row_nfc_already(t, pad + 5));
+		memcpy(t + pad, "\xc4\x90\xe1\xbb\xa9" "c" "abcdefghij", 17);
+		CHECK(sync_row_nfc_already(t, pad + 16));
+		CHECK(!sync_row_nfc_already(t, pad + 4)); /* cut inside ứ */
+		t[pad] = '\xc3';
+		CHECK(!sync_row_nfc_already(t, pad + 1));
+	}
 }
 
 /* ---- the simulation ---------------------------------------------------- */
@@ -450,6 +465,73 @@ static void one_seed(unsigned seed)
 	db_close(base);
 }
 
+/* The decoder's uuid check against uuid_valid() (base/uuid.h): a uuid of
+ * either case at every length and with every byte of every position
+ * changed; upper case comes out lower case.  And a row stamped past the
+ * clock's reading plus a day is refused however often the clock was read
+ * before (the decoder keeps its last reading). */
+static void test_decode_uuid(void)
+{
+	char path[256];
+	struct sx_db *db = t_db_fresh(path, sizeof path);
+	struct sync_table t;
+	struct sync_row row;
+	struct sx_err e = {0};
+	static const char *const H[] = { "uuid", "updated_at", "origin", "deleted", "code", "title_vi",
+		"title_en", "decision", "period_start", "period_end", "closed_on", "source" };
+	static const char *const V[] = { "", "2024-05-31T08:30:00.000Z",
+		"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "0", "P1", "Kế hoạch", "Plan", "",
+		"2016-01-01", "2020-12-31", "", "" };
+	enum { NC = sizeof H / sizeof H[0] };
+	char hb[NC][40], vb[NC][40], *hdr[NC], *f[NC], u[40];
+	size_t hlen[NC], len[NC];
+	struct csvr_rec h = { NC, hdr, hlen, 1 }, rec = h;
+	int bad = 0;
+
+	for (int i = 0; i < NC; i++) {
+		hdr[i] = strcpy(hb[i], H[i]);
+		hlen[i] = strlen(hdr[i]);
+	}
+	CHECK(db && sync_table_load(db_sqlite(db), "plans", &t, &e) == 0);
+	CHECK(sync_row_init(&row, &t, &h, "plans.csv", &e) == 0);
+	rec.f = f;
+	rec.len = len;
+	for (int k = 0; k < NC; k++) {
+		f[k] = strcpy(vb[k], V[k]);
+		len[k] = strlen(V[k]);
+	}
+	for (size_t n = 34; n <= 38; n++)
+		for (size_t pos = 0; pos < n; pos++)
+			for (int c = 1; c < 256; c++) {
+				memcpy(u, "0190A1B2-c3d4-7E5F-8a9b-0c1d2e3f4a5bff", n);
+				u[n] = '\0';
+				if (pos != 5 || c != 1)
+					u[pos] = (char)c; /* once the uuid itself */
+				f[0] = u;
+				len[0] = n;
+				int ok = sync_row_decode(&row, &rec, "plans.csv", &e) == 0;
+				sx_err_clear(&e);
+				bad += ok != (uuid_valid(u) == 1);
+				if (ok) {
+					for (size_t i = 0; i < 36; i++)
+						bad += row.v[t.c_uuid].s[i] != (char)(u[i] >= 'A' && u[i] <= 'F' ? u[i] + 32 : u[i]);
+				}
+			}
+	CHECK_INT(bad, 0);
+	f[0] = strcpy(u, "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+	len[0] = 36;
+	char ahead[32];
+	clock_iso(clock_now_ms() + SYNC_CLOCK_AHEAD_MS + 60000, ahead);
+	f[1] = ahead;
+	len[1] = strlen(ahead);
+	CHECK(sync_row_decode(&row, &rec, "plans.csv", &e) == -1);
+	CHECK(strstr(sx_err_last(&e), "is more than a day ahead") != NULL);
+	sx_err_clear(&e);
+	sync_row_free(&row);
+	sync_table_free(&t);
+	t_db_gone(db, path);
+}
+
 static void merge_properties(int defer)
 {
 	defer_keys = defer;
@@ -487,6 +569,7 @@ T_SUITE(sync) {
 	{ "sync/sha256", test_sha256 },
 	{ "sync/formula_cells", test_formula_cells },
 	{ "sync/nfc_shortcut", test_nfc_shortcut },
+	{ "sync/decode_uuid", test_decode_uuid },
 	{ "sync/merge_properties", test_merge_properties },
 	{ "sync/merge_properties_bulk", test_merge_properties_bulk },
 	{ 0 }

@@ -1,6 +1,7 @@
 /* test_text.c — Vietnamese text: NFC, folding, matching, sorting, widths. */
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <utf8proc.h>
 
 #include "t.h"
 #include "base/text.h"
@@ -289,6 +290,88 @@ static void test_slug(void)
 	free(s);
 }
 
+/* 1 when text_fold and text_collate_key give the same through their table
+ * as through utf8proc for s (NULL both times included). */
+static int same_both_ways(const char *s)
+{
+	char *f[2], *k[2];
+	int same;
+
+	for (int off = 0; off < 2; off++) {
+		text_table_off(off);
+		f[off] = text_fold(s);
+		k[off] = text_collate_key(s);
+	}
+	text_table_off(0);
+	same = (!f[0] == !f[1]) && (!f[0] || strcmp(f[0], f[1]) == 0) && (!k[0] == !k[1]) &&
+	       (!k[0] || strcmp(k[0], k[1]) == 0);
+	if (!same)
+		fprintf(stderr, "differs for \"%s\"\n", s);
+	free(f[0]), free(f[1]), free(k[0]), free(k[1]);
+	return same;
+}
+
+static size_t put_cp(char *p, int32_t cp)
+{
+	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)p);
+}
+
+/* The table of Latin decompositions against utf8proc: every code point it
+ * covers alone, between letters and before a combining mark; random
+ * strings of those, marks, spaces and other scripts; broken bytes.  And the
+ * shortcuts of is_space / is_mark / is_invisible against Unicode's
+ * categories as utf8proc has them. */
+static void test_fold_table(void)
+{
+	static const int32_t other[] = { 0x0300, 0x0301, 0x0302, 0x0303, 0x0306, 0x0309, 0x031B,
+		0x0323, 0x0345, 0x00A0, 0x2003, 0x200B, 0x00AD, 0xFEFF, 0x4E2D, 0x0E01, 0x01C4,
+		0x1E9E, 0x0130, 0x212A, 0x1F600, 0x0110, 0x00F0, ' ', '\t', 'A', 'z', '0', '-' };
+	char buf[64];
+	unsigned seed = 7;
+	int bad = 0;
+
+	for (int32_t cp = 1; cp < 0x1F00 && bad < 5; cp = cp == 0x24F ? 0x1E00 : cp + 1) {
+		size_t n = put_cp(buf, cp);
+		buf[n] = '\0';
+		bad += !same_both_ways(buf);
+		n = 0;
+		buf[n++] = 'X';
+		n += put_cp(buf + n, cp);
+		buf[n++] = 'b';
+		n += put_cp(buf + n, cp);
+		n += put_cp(buf + n, 0x0323);
+		buf[n] = '\0';
+		bad += !same_both_ways(buf);
+	}
+	for (int t = 0; t < 20000 && bad < 5; t++) {
+		size_t n = 0, len = (seed = seed * 1103515245 + 12345) >> 16 & 7;
+		for (size_t i = 0; i <= len; i++) {
+			unsigned r = (seed = seed * 1103515245 + 12345) >> 8;
+			int32_t cp = r % 3 == 0 ? other[(r >> 4) % (sizeof other / sizeof other[0])]
+				   : r % 3 == 1 ? (int32_t)(1 + (r >> 4) % 0x24F)
+				   : (int32_t)(0x1E00 + (r >> 4) % 0x100);
+			n += put_cp(buf + n, cp);
+		}
+		buf[n] = '\0';
+		bad += !same_both_ways(buf);
+	}
+	bad += !same_both_ways("Nguy\xe1\xbb");             /* cut inside a character */
+	bad += !same_both_ways("a\xc9\x90" "b");               /* U+0250, past the table */
+	bad += !same_both_ways("\xc0\xaf \xed\xa0\x80"); /* overlong, surrogate */
+	CHECK_INT(bad, 0);
+	for (int32_t cp = 0; cp < 0x370; cp++) {
+		utf8proc_category_t c = utf8proc_category(cp);
+		int mark = c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+			   c == UTF8PROC_CATEGORY_ME;
+		CHECK(mark == (cp >= 0x300));
+		if (cp < 0x80 && cp != ' ')
+			CHECK(c != UTF8PROC_CATEGORY_ZS && c != UTF8PROC_CATEGORY_ZL &&
+			      c != UTF8PROC_CATEGORY_ZP && c != UTF8PROC_CATEGORY_CF);
+		if (cp < 0x80)
+			CHECK((c == UTF8PROC_CATEGORY_CC) == (cp < 0x20 || cp == 0x7F));
+	}
+}
+
 T_SUITE(text) {
 	{ "text/slug", test_slug },
 	{ "text/printable", test_printable },
@@ -296,6 +379,7 @@ T_SUITE(text) {
 	{ "text/valid_utf8", test_valid_utf8 },
 	{ "text/trim", test_trim },
 	{ "text/fold", test_fold },
+	{ "text/fold_table", test_fold_table },
 	{ "text/match", test_match },
 	{ "text/sort_names", test_sort_names },
 	{ "text/sort_tones", test_sort_tones },
