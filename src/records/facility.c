@@ -185,15 +185,18 @@ static int place_sector_words(struct sx_db *db, const char *query,
 static const char search_scan[] =
 	SEARCH_COLS " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
 	" WHERE" SEARCH_WHERE " ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
-/* The same rows in the same order from the trigram index's candidates
- * (?7 the match expression of records/namesearch.h); the assessments are
- * counted for the rows shown only. */
+/* The same rows in the same order from the trigram index, whose rowid is
+ * the rank of the row in that order (db/schema.c, version 8): its first ?5
+ * matches in rowid order are the answer (?7 the match expression of
+ * records/namesearch.h); the assessments are counted for the rows shown
+ * only. */
 static const char search_index[] =
-	SEARCH_COLS " FROM (SELECT f.rowid AS id FROM facilities_fts x CROSS JOIN facilities f"
+	SEARCH_COLS " FROM (SELECT f.rowid AS id, x.rowid AS rk FROM facilities_fts x"
+	" CROSS JOIN facilities_rank r ON r.rank = x.rowid CROSS JOIN facilities f ON f.rowid = r.id"
 	" LEFT JOIN places p ON p.uuid = f.place_uuid"
-	" WHERE facilities_fts MATCH ?7 AND f.rowid = x.rowid AND" SEARCH_WHERE SEARCH_ORDER
+	" WHERE facilities_fts MATCH ?7 AND" SEARCH_WHERE " ORDER BY x.rowid"
 	" LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
-	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
+	" LEFT JOIN places p ON p.uuid = f.place_uuid ORDER BY c.rk";
 /* Word ?n is in the name, or the facility's place is in the JSON array ?p,
  * or its sector in ?sec (place_sector_words); an empty word matches at once. */
 #define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
@@ -215,7 +218,8 @@ static const char search_wide[] =
  * matches has that word in its name, place or sector, so these candidates
  * hold them all, fetched through the trigram, place and sector indexes. */
 #define WIDE_CANDIDATES \
-	" (SELECT rowid AS id FROM facilities_fts WHERE facilities_fts MATCH ?7" \
+	" (SELECT r.id FROM facilities_fts x CROSS JOIN facilities_rank r ON r.rank = x.rowid" \
+	" WHERE facilities_fts MATCH ?7" \
 	" UNION SELECT rowid FROM facilities WHERE place_uuid IN (SELECT value FROM json_each(?8))" \
 	" UNION SELECT rowid FROM facilities WHERE sector IN (SELECT value FROM json_each(?9)))"
 static const char search_wide_index[] =
@@ -318,9 +322,6 @@ static int wide_driver(struct sx_db *db, const char *query, char *const lists[],
 }
 
 static const struct namesearch_ops search_ops0 = {
-	.max_rowid = "SELECT max(rowid) FROM facilities",
-	.count = "SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1"
-		" LIMIT ?2)",
 	.vocab = "SELECT term, doc FROM facilities_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
 

@@ -534,9 +534,10 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	}
 	sync_merger_free(m);
 	sync_table_free(&t);
+	/* The sort index first: sync_fts places the new rows by it. */
+	restore_indexes(run, &d);
 	if (sync_fts_end(run->db, &run->fts, run->failed, run->err) != 0)
 		run->failed = 1;
-	restore_indexes(run, &d);
 	free(known);
 	*i += n;
 }

@@ -130,12 +130,12 @@ static void test_v3_to_v4(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM people"), 24);
 	CHECK_INT(count(db, "SELECT count(*) FROM facilities"), 15);
 	/* Every existing row is in the index, found by its first three letters. */
-	CHECK_INT(count(db, "SELECT count(*) FROM people p WHERE p.rowid IN (SELECT rowid"
-			" FROM people_fts WHERE people_fts MATCH '\"' || substr(p.name_key, 1, 3) || '\"')"),
-		  24);
-	CHECK_INT(count(db, "SELECT count(*) FROM facilities f WHERE f.rowid IN (SELECT rowid"
-			" FROM facilities_fts WHERE facilities_fts MATCH '\"' || substr(f.name_key, 1, 3)"
-			" || '\"')"), 15);
+	CHECK_INT(count(db, "SELECT count(*) FROM people p WHERE p.rowid IN (SELECT r.id"
+			" FROM people_fts x JOIN people_rank r ON r.rank = x.rowid"
+			" WHERE people_fts MATCH '\"' || substr(p.name_key, 1, 3) || '\"')"), 24);
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities f WHERE f.rowid IN (SELECT r.id"
+			" FROM facilities_fts x JOIN facilities_rank r ON r.rank = x.rowid"
+			" WHERE facilities_fts MATCH '\"' || substr(f.name_key, 1, 3) || '\"')"), 15);
 	n = people_search(db, "Thoại", 10, &r, &e);
 	CHECK_INT(n, 1);
 	if (n == 1)

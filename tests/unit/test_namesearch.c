@@ -164,7 +164,7 @@ static void test_people_same_as_walk(void)
 		double fewest;
 		namesearch_parse(*w, &q);
 		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, 1, &fewest, &e);
+				      " AND term < ?2", &q, 1, 0, &fewest, &e);
 		CHECK(x != NULL && x[0] == '(');
 		sqlite3_snprintf(sizeof sql, sql, "SELECT count(*) FROM people_fts WHERE people_fts"
 				 " MATCH %Q", x ? x : "");
@@ -186,7 +186,7 @@ static void test_people_same_as_walk(void)
 		double fewest;
 		namesearch_parse("nguoi XY", &q);
 		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, 1, &fewest, &e);
+				      " AND term < ?2", &q, 1, 0, &fewest, &e);
 		CHECK_STR(x ? x : "", "\"nguoi\" AND (\"xy\")");
 		free(x);
 		namesearch_free(&q);
