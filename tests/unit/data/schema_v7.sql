@@ -223,4 +223,6 @@ CREATE TRIGGER "facilities_fts_insert" AFTER INSERT ON "facilities" BEGIN INSERT
 CREATE TRIGGER "facilities_fts_delete" AFTER DELETE ON "facilities" BEGIN INSERT INTO "facilities_fts" ("facilities_fts", rowid, name_key) VALUES ('delete', OLD.rowid, OLD.name_key || '  '); END;
 CREATE TRIGGER "facilities_fts_update" AFTER UPDATE OF name_key ON "facilities" WHEN OLD.name_key IS NOT NEW.name_key BEGIN INSERT INTO "facilities_fts" ("facilities_fts", rowid, name_key) VALUES ('delete', OLD.rowid, OLD.name_key || '  '); INSERT INTO "facilities_fts" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  '); END;
 PRAGMA writable_schema=OFF;
+PRAGMA user_version = 7;
+PRAGMA application_id = 1398297416;
 COMMIT;
