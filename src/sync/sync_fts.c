@@ -153,10 +153,34 @@ static int prepare(sqlite3 *h, const char *t, sqlite3_stmt *q[Q_N])
 	return 0;
 }
 
+/* Rows ranked by place(), waiting in temp.sync_fts_new. */
+struct pending {
+	struct sx_db *db;
+	const char *table;
+	sqlite3_stmt *add;
+	size_t n;
+};
+
+/* The waiting rows into the rank table and the index, each in one
+ * statement (one segment; the statement journals, in memory during an
+ * import, hold a batch's pages, not the table's).  0 or -1. */
+static int move_pending(struct pending *p, struct sx_err *err)
+{
+	if (!p->n)
+		return 0;
+	p->n = 0;
+	return run(p->db, sqlite3_mprintf(
+		"INSERT INTO main.\"%w_rank\" (rank, id) SELECT rank, id FROM temp.sync_fts_new;"
+		"INSERT INTO main.\"%w_fts\" (rowid, name_key) SELECT n.rank, x.name_key || '  '"
+		" FROM temp.sync_fts_new n CROSS JOIN main.\"%w\" x ON x.rowid = n.id ORDER BY n.rank;"
+		"DELETE FROM temp.sync_fts_new;", p->table, p->table, p->table), err);
+}
+
 /* Rank the m rows ids (in order, one run between the placed ranks lo and
- * hi, hi < 0 for none) evenly between them into temp.sync_fts_new.  1 when
- * there is no room, 0, -1. */
-static int spread(sqlite3_stmt *add, const long long *ids, size_t m, long long lo, long long hi)
+ * hi, hi < 0 for none) evenly between them.  1 when there is no room, 0,
+ * -1. */
+static int spread(struct pending *p, const long long *ids, size_t m, long long lo, long long hi,
+		  struct sx_err *err)
 {
 	long long step;
 
@@ -168,13 +192,15 @@ static int spread(sqlite3_stmt *add, const long long *ids, size_t m, long long l
 	if (step < 1)
 		return 1;
 	for (size_t j = 0; j < m; j++) {
-		sqlite3_bind_int64(add, 1, lo + step * (long long)(j + 1));
-		sqlite3_bind_int64(add, 2, ids[j]);
-		if (sqlite3_step(add) != SQLITE_DONE) {
-			sqlite3_reset(add);
+		sqlite3_bind_int64(p->add, 1, lo + step * (long long)(j + 1));
+		sqlite3_bind_int64(p->add, 2, ids[j]);
+		if (sqlite3_step(p->add) != SQLITE_DONE) {
+			sqlite3_reset(p->add);
 			return -1;
 		}
-		sqlite3_reset(add);
+		sqlite3_reset(p->add);
+		if (++p->n >= SYNC_FTS_BATCH / 2 && move_pending(p, err) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -182,7 +208,8 @@ static int spread(sqlite3_stmt *add, const long long *ids, size_t m, long long l
 /* Rank the rows ids[0..n) (every live row without a rank, in the walk's
  * order): each run of them between two placed rows shares the room between
  * their ranks.  1 when some run has no room, 0, -1. */
-static int place_runs(sqlite3_stmt *q[Q_N], const long long *ids, size_t n)
+static int place_runs(sqlite3_stmt *q[Q_N], struct pending *p, const long long *ids, size_t n,
+		      struct sx_err *err)
 {
 	size_t i = 0;
 	int null, rc = 0;
@@ -212,20 +239,22 @@ static int place_runs(sqlite3_stmt *q[Q_N], const long long *ids, size_t n)
 			sqlite3_reset(q[Q_SUCC]);
 			break;
 		}
-		rc = spread(q[Q_ADD], ids + i, j - i + 1, lo, hi);
+		rc = spread(p, ids + i, j - i + 1, lo, hi, err);
 		i = j + 1;
 	}
 	return rc;
 }
 
 /* Give every live row of f->table without a rank one, and put it in the
- * index: in the gaps of the ranks there, or, when the new rows are many
- * (a quarter of the placed ones) or a gap has no room, by numbering every
- * rank again and rebuilding the index (schema_rank_sql()).  0 or -1. */
+ * index: in the gaps of the ranks there (a run of new rows between two
+ * placed ones shares the room evenly), or, when none is placed yet or a
+ * gap has no room, by numbering every rank again and rebuilding the index
+ * (schema_rank_sql()).  0 or -1. */
 static int place(struct sx_db *db, struct sync_fts *f, struct sx_err *err)
 {
 	sqlite3 *h = db_sqlite(db);
 	sqlite3_stmt *q[Q_N];
+	struct pending p = { db, f->table, NULL, 0 };
 	long long live, ranked, *ids = NULL;
 	size_t n = 0, cap = 0;
 	int null, rc = -1;
@@ -236,6 +265,7 @@ static int place(struct sx_db *db, struct sync_fts *f, struct sx_err *err)
 		return -1;
 	if (prepare(h, f->table, q) != 0)
 		goto out;
+	p.add = q[Q_ADD];
 	live = number(q[Q_LIVE], 0, &null);
 	ranked = number(q[Q_RANKED], 0, &null);
 	if (live < 0 || ranked < 0)
@@ -244,7 +274,7 @@ static int place(struct sx_db *db, struct sync_fts *f, struct sx_err *err)
 		rc = 0;
 		goto out;
 	}
-	if ((live - ranked) * 4 < ranked) {
+	if (ranked > 0) {
 		int step;
 		while ((step = sqlite3_step(q[Q_NEW])) == SQLITE_ROW) {
 			if (n == cap)
@@ -252,17 +282,15 @@ static int place(struct sx_db *db, struct sync_fts *f, struct sx_err *err)
 			ids[n++] = sqlite3_column_int64(q[Q_NEW], 0);
 		}
 		sqlite3_reset(q[Q_NEW]);
-		if (step != SQLITE_DONE || (rc = place_runs(q, ids, n)) < 0)
+		if (step != SQLITE_DONE || (rc = place_runs(q, &p, ids, n, err)) < 0)
 			goto out;
 		if (rc == 0) {
-			rc = run(db, sqlite3_mprintf(
-				"INSERT INTO main.\"%w_rank\" (rank, id) SELECT rank, id FROM temp.sync_fts_new;"
-				"INSERT INTO main.\"%w_fts\" (rowid, name_key) SELECT n.rank, x.name_key || '  '"
-				" FROM temp.sync_fts_new n CROSS JOIN main.\"%w\" x ON x.rowid = n.id"
-				" ORDER BY n.rank;", f->table, f->table, f->table), err);
+			rc = move_pending(&p, err);
 			goto out;
 		}
 	}
+	/* Rows moved already keep their ranks until numbered again. */
+	sqlite3_exec(h, "DELETE FROM temp.sync_fts_new", NULL, NULL, NULL);
 	rc = run(db, schema_rank_sql(f->table), err);
 out:
 	if (rc < 0 && !sx_err_count(err))
