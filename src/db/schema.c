@@ -250,14 +250,24 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
  * so to the trigger's later statements; the numbering is joined to it, so
  * that it costs nothing when the marker is not there: a WHERE that does
  * not name a table would not stop the scans).  Tombstones are in neither. */
-#define RANK_OF(cmp, dir) \
+/* The rank of the nearest ranked row before (cmp <, dir DESC) or after NEW
+ * in the walk's order: among the rows with the same keys by rowid, else
+ * among those with the same sort_key by name_key, else by sort_key (three
+ * seeks: with a row value SQLite seeks on the first column only and scans
+ * the rows that share it, every row of a table whose keys are all ''). */
+#define NEAR(where, order) \
 	"(SELECT r.rank FROM \"@\" y CROSS JOIN \"@_rank\" r ON r.id = y.rowid" \
-	" WHERE y.deleted = 0 AND r.rank > 0 AND (y.sort_key, y.name_key, y.rowid) " cmp \
-	" (NEW.sort_key, NEW.name_key, NEW.rowid) ORDER BY y.sort_key " dir ", y.name_key " dir \
-	", y.rowid " dir " LIMIT 1)"
+	" WHERE y.deleted = 0 AND r.rank > 0 AND " where " ORDER BY " order " LIMIT 1)"
+#define RANK_OF(cmp, dir) \
+	"coalesce(" NEAR("y.sort_key = NEW.sort_key AND y.name_key = NEW.name_key AND y.rowid " \
+			 cmp " NEW.rowid", "y.rowid " dir) ", " \
+	NEAR("y.sort_key = NEW.sort_key AND y.name_key " cmp " NEW.name_key", \
+	     "y.name_key " dir ", y.rowid " dir) ", " \
+	NEAR("y.sort_key " cmp " NEW.sort_key", "y.sort_key " dir ", y.name_key " dir \
+	     ", y.rowid " dir) ")"
 #define LO "coalesce(" RANK_OF("<", "DESC") ", 0)"
 #define HI RANK_OF(">", "ASC")
-#define GAP_S "4294967296"
+#define GAP_S "1099511627776"
 #define MAX_S "9223372036854775807"
 /* Place NEW (when cond) in the rank table and the index. */
 #define PLACE(cond) \

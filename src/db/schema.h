@@ -38,6 +38,6 @@ char *schema_fts_trigger(const char *t, int which);
  * them; sqlite3_free() it, NULL when out of memory. */
 char *schema_rank_sql(const char *t);
 /* The distance between two ranks numbered by schema_rank_sql(). */
-#define SCHEMA_RANK_GAP 4294967296LL
+#define SCHEMA_RANK_GAP 1099511627776LL
 
 #endif

@@ -120,6 +120,19 @@ static long long number(sqlite3_stmt *st, long long id, int *null)
 /* The statements of place(), for table t. */
 enum { Q_LIVE, Q_RANKED, Q_NEW, Q_PRED, Q_SUCC, Q_ADD, Q_N };
 
+/* One seek for the row nearest to x = ?1 in the walk's order, among the
+ * live rows y (with the rank r of each), where and order as below. */
+#define SEEK(cols, join, where, order) \
+	"SELECT " cols " FROM main.\"%w\" x CROSS JOIN main.\"%w\" y " join " JOIN" \
+	" main.\"%w_rank\" r ON r.id = y.rowid WHERE x.rowid = ?1 AND y.deleted = 0 AND " where \
+	" ORDER BY " order " LIMIT 1"
+#define W1(cmp) "y.sort_key = x.sort_key AND y.name_key = x.name_key AND y.rowid " cmp " x.rowid"
+#define O1(dir) "y.rowid " dir
+#define W2(cmp) "y.sort_key = x.sort_key AND y.name_key " cmp " x.name_key"
+#define O2(dir) "y.name_key " dir ", y.rowid " dir
+#define W3(cmp) "y.sort_key " cmp " x.sort_key"
+#define O3(dir) "y.sort_key " dir ", y.name_key " dir ", y.rowid " dir
+
 static int prepare(sqlite3 *h, const char *t, sqlite3_stmt *q[Q_N])
 {
 	const char *sql[Q_N] = {
@@ -128,22 +141,24 @@ static int prepare(sqlite3 *h, const char *t, sqlite3_stmt *q[Q_N])
 		/* The rows to place, in the walk's order. */
 		"SELECT x.rowid FROM main.\"%w\" x WHERE x.deleted = 0 AND NOT EXISTS (SELECT 1"
 		" FROM main.\"%w_rank\" r WHERE r.id = x.rowid) ORDER BY x.sort_key, x.name_key, x.rowid",
-		/* The rank of the row before ?1 (placed: see place()). */
-		"SELECT r.rank FROM main.\"%w\" x CROSS JOIN main.\"%w\" y CROSS JOIN main.\"%w_rank\" r"
-		" ON r.id = y.rowid WHERE x.rowid = ?1 AND y.deleted = 0 AND (y.sort_key, y.name_key,"
-		" y.rowid) < (x.sort_key, x.name_key, x.rowid)"
-		" ORDER BY y.sort_key DESC, y.name_key DESC, y.rowid DESC LIMIT 1",
+		/* The rank of the row before ?1 (placed: see place()): among the
+		 * rows with its keys by rowid, else with its sort_key by name_key,
+		 * else by sort_key (three seeks, as in db/schema.c's triggers). */
+		"SELECT coalesce((" SEEK("r.rank", "CROSS", W1("<"), O1("DESC")) "), ("
+		SEEK("r.rank", "CROSS", W2("<"), O2("DESC")) "), ("
+		SEEK("r.rank", "CROSS", W3("<"), O3("DESC")) "))",
 		/* The row after ?1 and its rank (NULL: not placed yet). */
-		"SELECT y.rowid, r.rank FROM main.\"%w\" x CROSS JOIN main.\"%w\" y LEFT JOIN"
-		" main.\"%w_rank\" r ON r.id = y.rowid WHERE x.rowid = ?1 AND y.deleted = 0"
-		" AND (y.sort_key, y.name_key, y.rowid) > (x.sort_key, x.name_key, x.rowid)"
-		" ORDER BY y.sort_key, y.name_key, y.rowid LIMIT 1",
+		"SELECT id, rank FROM (SELECT * FROM ("
+		SEEK("0 AS o, y.rowid AS id, r.rank AS rank", "LEFT", W1(">"), O1("")) ")"
+		" UNION ALL SELECT * FROM (" SEEK("1, y.rowid, r.rank", "LEFT", W2(">"), O2("")) ")"
+		" UNION ALL SELECT * FROM (" SEEK("2, y.rowid, r.rank", "LEFT", W3(">"), O3("")) "))"
+		" ORDER BY o LIMIT 1",
 		"INSERT INTO temp.sync_fts_new (rank, id) VALUES (?1, ?2)",
 	};
 	for (int k = 0; k < Q_N; k++)
 		q[k] = NULL;
 	for (int k = 0; k < Q_N; k++) {
-		char *s = sqlite3_mprintf(sql[k], t, t, t);
+		char *s = sqlite3_mprintf(sql[k], t, t, t, t, t, t, t, t, t);
 		if (!s || sqlite3_prepare_v2(h, s, -1, &q[k], NULL) != SQLITE_OK) {
 			sqlite3_free(s);
 			return -1;

@@ -350,11 +350,11 @@ static void test_ranks_follow_writes(void)
 	compare_people(db, 500);
 	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE rowid = 100 AND deleted = 0"), 1);
 	/* Saved one by one, the ranks are middles and the last + the gap. */
-	CHECK(count(db, "SELECT count(*) FROM people_rank WHERE rank % 4294967296 = 0") < 2000);
-	/* 40 rows with the key of one person: each sorts just after the one
+	CHECK(count(db, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 = 0") < 2000);
+	/* 60 rows with the key of one person: each sorts just after the one
 	 * before (ties end in rowid order), so each halves the same gap, and
-	 * the 2^32 between two ranks runs out after 32. */
-	for (int i = 0; i < 40; i++) {
+	 * the 2^40 between two ranks runs out after 40. */
+	for (int i = 0; i < 60; i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO people (uuid, updated_at, origin, full_name,"
 			" name_key, sort_key) SELECT '0190bbbb-0000-7000-8000-%012d', 1, 'x', full_name,"
 			" name_key, sort_key FROM people WHERE rowid = 100", i);
@@ -364,8 +364,8 @@ static void test_ranks_follow_writes(void)
 	CHECK_INT(rank_errors(db), 0);
 	CHECK_INT(count(db, "SELECT count(*) FROM people_rank WHERE rank < 0"), 0);  /* no marker */
 	live = count(db, "SELECT count(*) FROM people WHERE deleted = 0");
-	spaced = count(db, "SELECT count(*) FROM people_rank WHERE rank % 4294967296 = 0");
-	CHECK(spaced >= live - 40);   /* numbered again: only rows put after are in between */
+	spaced = count(db, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 = 0");
+	CHECK(spaced >= live - 60);   /* numbered again: only rows put after are in between */
 	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO people_fts (people_fts)"
 			       " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
 	compare_people(db, 500);
