@@ -365,18 +365,19 @@ static char *name_only(struct sx_db *db, const char *query, char *const lists[],
 	free(folded);
 	namesearch_parse(words, &q);
 	free(words);
-	if (q.nwords)
-		expr = namesearch_expand(db, search_ops0.vocab, &q, 1, 0, &fewest, err);
-	namesearch_free(&q);
-	if (!expr || !*expr || !(st = db_stmt(db, "SELECT max(rowid) FROM facilities", err))) {
-		free(expr);
+	if (!q.nwords || !(st = db_stmt(db, "SELECT max(rowid) FROM facilities", err))) {
+		namesearch_free(&q);
 		return NULL;
 	}
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rows = sqlite3_column_double(st, 0);
 	sqlite3_reset(st);
 	cap = 2 * sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO);
-	if (!(st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM facilities_fts"
+	/* A short word in more rows than that is left out (it could not make
+	 * the candidates few; listing its trigrams would cost more). */
+	expr = namesearch_expand(db, search_ops0.vocab, &q, 1, cap, &fewest, err);
+	namesearch_free(&q);
+	if (!expr || !*expr || !(st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM facilities_fts"
 			   " WHERE facilities_fts MATCH ?1 LIMIT ?2)", err))) {
 		free(expr);
 		return NULL;
