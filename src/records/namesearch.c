@@ -92,7 +92,9 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, doubl
 	sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
 	*docs = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= NAMESEARCH_MAX_TERMS &&
+	int maxterms = most > 0 ? NAMESEARCH_SHORT_TERMS : NAMESEARCH_MAX_TERMS;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= maxterms &&
 	       (most <= 0 || *docs <= most)) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		*docs += sqlite3_column_double(st, 1);
@@ -113,7 +115,7 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, doubl
 		free(terms);
 		return db_fail(db, err);
 	}
-	if (most > 0 && *docs > most)
+	if (n > maxterms || (most > 0 && *docs > most))
 		n = NAMESEARCH_MAX_TERMS + 1;   /* common: left to the filter */
 	if (n <= NAMESEARCH_MAX_TERMS) {
 		char *more, *one = xmalloc(2 * wl + 3);
