@@ -4,7 +4,8 @@
  * decomposed (NFD) input, 1- and 2-character words, more than four words,
  * quotes; by each plan (the best, the best after a first walk stopped at
  * once, the index alone); and it follows saves, renames, deletions and
- * the migration. */
+ * the migration; its rowids, the ranks of the live rows in the walk's
+ * order (schema step 8), follow every kind of write. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
-/* test_syncfts.c — an import keeps the name search index (schema step 4)
- * exactly as its triggers would: the index batched by sync_fts during a
+/* test_syncfts.c — an import keeps the name search index (schema steps 4
+ * and 8) as its triggers would, its ranks in the walk's order: the index batched by sync_fts during a
  * merge must pass FTS5's own integrity check against the rows, answer every
  * query as SQLite's LIKE over the stored name_key does (new rows, renamed
  * rows, more rows than one batch), and leave the triggers as the schema
