@@ -244,8 +244,8 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
  * <table>_rank (rank, id = the table's rowid), so that "MATCH ... ORDER BY
  * rowid LIMIT n" gives the first screenful in Vietnamese order without
  * looking at the other candidates.  Ranks are SCHEMA_RANK_GAP apart when
- * numbered; a new row takes the middle of its neighbours' ranks (or the
- * last rank + the gap), and when its neighbours' ranks are adjacent every
+ * numbered; a new row takes the middle of its neighbours' ranks, at most
+ * 2^20 after the one before (or the last rank + the gap), and when its neighbours' ranks are adjacent every
  * row is numbered again and the index rebuilt (a marker row, rank -1, says
  * so to the trigger's later statements; the numbering is joined to it, so
  * that it costs nothing when the marker is not there: a WHERE that does
@@ -269,6 +269,10 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
 #define HI RANK_OF(">", "ASC")
 #define GAP_S "1099511627776"
 #define MAX_S "9223372036854775807"
+/* At most this far after the row before: rows put one after another into
+ * one gap (ties end in rowid order, so rows of equal keys always come so)
+ * take 2^20 of it each, not half of what is left. */
+#define STEP_S "1048576"
 /* Place NEW (when cond) in the rank table and the index. */
 #define PLACE(cond) \
 	" INSERT INTO \"@_rank\" (rank, id) SELECT -1, -1 WHERE " cond " AND CASE WHEN " HI \
@@ -282,7 +286,7 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
 	" (SELECT 1 FROM \"@_rank\" WHERE rank = -1);" \
 	" DELETE FROM \"@_rank\" WHERE rank = -1;" \
 	" INSERT INTO \"@_rank\" (rank, id) SELECT CASE WHEN " HI " IS NOT NULL THEN " LO \
-	" + (" HI " - " LO ") / 2 WHEN " LO " > " MAX_S " - " GAP_S " THEN " LO \
+	" + min((" HI " - " LO ") / 2, " STEP_S ") WHEN " LO " > " MAX_S " - " GAP_S " THEN " LO \
 	" + (" MAX_S " - " LO ") / 2 ELSE " LO " + " GAP_S " END, NEW.rowid WHERE " cond ";" \
 	" INSERT INTO \"@_fts\" (rowid, name_key) SELECT rank, NEW.name_key || '  '" \
 	" FROM \"@_rank\" WHERE id = NEW.rowid AND " cond ";"

@@ -352,13 +352,13 @@ static void test_ranks_follow_writes(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE rowid = 100 AND deleted = 0"), 1);
 	/* Saved one by one, the ranks are middles and the last + the gap. */
 	CHECK(count(db, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 = 0") < 2000);
-	/* 60 rows with the key of one person: each sorts just after the one
-	 * before (ties end in rowid order), so each halves the same gap, and
-	 * the 2^40 between two ranks runs out after 40. */
+	/* 60 rows after one person, each sorting just before the one put
+	 * before it (its key, then "~", "}", "|", ...): each takes half of the
+	 * room left after that person, which runs out after some 20. */
 	for (int i = 0; i < 60; i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO people (uuid, updated_at, origin, full_name,"
 			" name_key, sort_key) SELECT '0190bbbb-0000-7000-8000-%012d', 1, 'x', full_name,"
-			" name_key, sort_key FROM people WHERE rowid = 100", i);
+			" name_key || char(%d), sort_key FROM people WHERE rowid = 100", i, 126 - i);
 		CHECK_INT(db_exec(db, sql, &e), 0);
 		sqlite3_free(sql);
 	}
