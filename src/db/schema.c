@@ -231,32 +231,111 @@ static int migrate_to_3_plans(sqlite3 *db, struct sx_err *err)
 
 /* Version 4 (issue 14): a trigram index over the search key of people and
  * facilities (FTS5, external content: the index holds only the trigrams
- * and the row's rowid; records/namesearch.h uses it), kept by triggers so
- * that every path that writes a row (saving, sync import, merging) keeps it,
- * and filled from the rows already there.  Since version 7 the indexed text
- * is the key followed by two spaces (the view <table>_fts_text), so that
- * every character of the key starts a trigram: a word of one or two
- * characters is then found through the trigrams that begin with it, listed
- * by the vocabulary table <table>_fts_vocab (fts5vocab). */
+ * and a rowid; records/namesearch.h uses it), kept by triggers so that
+ * every path that writes a row (saving, sync import, merging, the sqlite3
+ * shell) keeps it, and filled from the rows already there.  Since version 7
+ * the indexed text is the key followed by two spaces, so that every
+ * character of the key starts a trigram: a word of one or two characters is
+ * then found through the trigrams that begin with it, listed by the
+ * vocabulary table <table>_fts_vocab (fts5vocab).
+ *
+ * Since version 8 the index's rowid is the row's rank in the walk's order
+ * (sort_key, name_key, rowid) among the rows not deleted, kept in
+ * <table>_rank (rank, id = the table's rowid), so that "MATCH ... ORDER BY
+ * rowid LIMIT n" gives the first screenful in Vietnamese order without
+ * looking at the other candidates.  Ranks are SCHEMA_RANK_GAP apart when
+ * numbered; a new row takes the middle of its neighbours' ranks, at most
+ * 2^20 after the one before (or the last rank + the gap), and when its neighbours' ranks are adjacent every
+ * row is numbered again and the index rebuilt (a marker row, rank -1, says
+ * so to the trigger's later statements; the numbering is joined to it, so
+ * that it costs nothing when the marker is not there: a WHERE that does
+ * not name a table would not stop the scans).  Tombstones are in neither. */
+/* The rank of the nearest ranked row before (cmp <, dir DESC) or after NEW
+ * in the walk's order: among the rows with the same keys by rowid, else
+ * among those with the same sort_key by name_key, else by sort_key (three
+ * seeks: with a row value SQLite seeks on the first column only and scans
+ * the rows that share it, every row of a table whose keys are all ''). */
+#define NEAR(where, order) \
+	"(SELECT r.rank FROM \"@\" y CROSS JOIN \"@_rank\" r ON r.id = y.rowid" \
+	" WHERE y.deleted = 0 AND r.rank > 0 AND " where " ORDER BY " order " LIMIT 1)"
+#define RANK_OF(cmp, dir) \
+	"coalesce(" NEAR("y.sort_key = NEW.sort_key AND y.name_key = NEW.name_key AND y.rowid " \
+			 cmp " NEW.rowid", "y.rowid " dir) ", " \
+	NEAR("y.sort_key = NEW.sort_key AND y.name_key " cmp " NEW.name_key", \
+	     "y.name_key " dir ", y.rowid " dir) ", " \
+	NEAR("y.sort_key " cmp " NEW.sort_key", "y.sort_key " dir ", y.name_key " dir \
+	     ", y.rowid " dir) ")"
+#define LO "coalesce(" RANK_OF("<", "DESC") ", 0)"
+#define HI RANK_OF(">", "ASC")
+#define GAP_S "1099511627776"
+#define MAX_S "9223372036854775807"
+/* At most this far after the row before: rows put one after another into
+ * one gap (ties end in rowid order, so rows of equal keys always come so)
+ * take 2^20 of it each, not half of what is left. */
+#define STEP_S "1048576"
+/* Place NEW (when cond) in the rank table and the index. */
+#define PLACE(cond) \
+	" INSERT INTO \"@_rank\" (rank, id) SELECT -1, -1 WHERE " cond " AND CASE WHEN " HI \
+	" IS NULL THEN " LO " >= " MAX_S " - 1 ELSE " HI " - " LO " < 2 END;" \
+	" DELETE FROM \"@_rank\" WHERE rank IN (SELECT r.rank FROM \"@_rank\" m CROSS JOIN \"@_rank\" r" \
+	" WHERE m.rank = -1 AND r.rank > 0);" \
+	" INSERT INTO \"@_rank\" (rank, id) SELECT w.n * " GAP_S ", w.id FROM \"@_rank\" m CROSS JOIN" \
+	" (SELECT row_number() OVER (ORDER BY sort_key, name_key, rowid) AS n, rowid AS id" \
+	" FROM \"@\" WHERE deleted = 0 AND rowid <> NEW.rowid) w WHERE m.rank = -1;" \
+	" INSERT INTO \"@_fts\" (\"@_fts\") SELECT 'rebuild' WHERE EXISTS" \
+	" (SELECT 1 FROM \"@_rank\" WHERE rank = -1);" \
+	" DELETE FROM \"@_rank\" WHERE rank = -1;" \
+	" INSERT INTO \"@_rank\" (rank, id) SELECT CASE WHEN " HI " IS NOT NULL THEN " LO \
+	" + min((" HI " - " LO ") / 2, " STEP_S ") WHEN " LO " > " MAX_S " - " GAP_S " THEN " LO \
+	" + (" MAX_S " - " LO ") / 2 ELSE " LO " + " GAP_S " END, NEW.rowid WHERE " cond ";" \
+	" INSERT INTO \"@_fts\" (rowid, name_key) SELECT rank, NEW.name_key || '  '" \
+	" FROM \"@_rank\" WHERE id = NEW.rowid AND " cond ";"
+/* Take OLD out of the index and the rank table. */
+#define UNPLACE \
+	" INSERT INTO \"@_fts\" (\"@_fts\", rowid, name_key) SELECT 'delete', rank," \
+	" OLD.name_key || '  ' FROM \"@_rank\" WHERE id = OLD.rowid;" \
+	" DELETE FROM \"@_rank\" WHERE id = OLD.rowid;"
+
+/* tmpl with every @ replaced by the identifier t (its quotes doubled, for
+ * use inside "..."); sqlite3_free() it, NULL when out of memory. */
+static char *named(const char *tmpl, const char *t)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+
+	for (const char *c = tmpl; *c; c++) {
+		if (*c != '@') {
+			sqlite3_str_appendchar(s, 1, *c);
+			continue;
+		}
+		for (const char *n = t; *n; n++)
+			sqlite3_str_appendchar(s, *n == '"' ? 2 : 1, *n);
+	}
+	return sqlite3_str_finish(s);
+}
+
 char *schema_fts_trigger(const char *t, int which)
 {
 	switch (which) {
 	case 0:
-		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_insert\" AFTER INSERT ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
-			" END", t, t, t);
+		return named("CREATE TRIGGER \"@_fts_insert\" AFTER INSERT ON \"@\""
+			     " WHEN NEW.deleted = 0 BEGIN" PLACE("1") " END", t);
 	case 1:
-		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_delete\" AFTER DELETE ON \"%w\" BEGIN"
-			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key || '  '); END", t, t, t, t);
+		return named("CREATE TRIGGER \"@_fts_delete\" AFTER DELETE ON \"@\" BEGIN"
+			     UNPLACE " END", t);
 	default:
-		return sqlite3_mprintf("CREATE TRIGGER \"%w_fts_update\" AFTER UPDATE OF name_key ON \"%w\""
-			" WHEN OLD.name_key IS NOT NEW.name_key BEGIN"
-			" INSERT INTO \"%w_fts\" (\"%w_fts\", rowid, name_key)"
-			" VALUES ('delete', OLD.rowid, OLD.name_key || '  ');"
-			" INSERT INTO \"%w_fts\" (rowid, name_key) VALUES (NEW.rowid, NEW.name_key || '  ');"
-			" END", t, t, t, t, t);
+		return named("CREATE TRIGGER \"@_fts_update\" AFTER UPDATE OF deleted, sort_key,"
+			     " name_key ON \"@\" WHEN OLD.deleted IS NOT NEW.deleted"
+			     " OR OLD.sort_key IS NOT NEW.sort_key OR OLD.name_key IS NOT NEW.name_key"
+			     " BEGIN" UNPLACE PLACE("NEW.deleted = 0") " END", t);
 	}
+}
+
+char *schema_rank_sql(const char *t)
+{
+	return named("DELETE FROM \"@_rank\";"
+		     "INSERT INTO \"@_rank\" (rank, id) SELECT row_number() OVER (ORDER BY sort_key,"
+		     " name_key, rowid) * " GAP_S ", rowid FROM \"@\" WHERE deleted = 0;"
+		     "INSERT INTO \"@_fts\" (\"@_fts\") VALUES ('rebuild');", t);
 }
 
 static int exec_free(sqlite3 *db, char *sql, struct sx_err *err)
@@ -276,25 +355,26 @@ int schema_search_index(sqlite3 *db, struct sx_err *err)
 	static const char *const tables[] = { "people", "facilities", NULL };
 	for (size_t i = 0; tables[i]; i++) {
 		const char *t = tables[i];
-		if (exec_free(db, sqlite3_mprintf(
-			"DROP TRIGGER IF EXISTS \"%w_fts_insert\";"
-			"DROP TRIGGER IF EXISTS \"%w_fts_delete\";"
-			"DROP TRIGGER IF EXISTS \"%w_fts_update\";"
-			"DROP TABLE IF EXISTS \"%w_fts_vocab\";"
-			"DROP TABLE IF EXISTS \"%w_fts\";"
-			"DROP VIEW IF EXISTS \"%w_fts_text\";"
-			"CREATE VIEW \"%w_fts_text\" (id, name_key) AS"
-			" SELECT rowid, name_key || '  ' FROM \"%w\";"
-			"CREATE VIRTUAL TABLE \"%w_fts\" USING fts5(name_key, content='%q_fts_text',"
+		if (exec_free(db, named(
+			"DROP TRIGGER IF EXISTS \"@_fts_insert\";"
+			"DROP TRIGGER IF EXISTS \"@_fts_delete\";"
+			"DROP TRIGGER IF EXISTS \"@_fts_update\";"
+			"DROP TABLE IF EXISTS \"@_fts_vocab\";"
+			"DROP TABLE IF EXISTS \"@_fts\";"
+			"DROP VIEW IF EXISTS \"@_fts_text\";"
+			"DROP TABLE IF EXISTS \"@_rank\";"
+			"CREATE TABLE \"@_rank\" (rank INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
+			"CREATE UNIQUE INDEX \"@_rank_id\" ON \"@_rank\" (id);"
+			"CREATE VIEW \"@_fts_text\" (id, name_key) AS"
+			" SELECT r.rank, x.name_key || '  ' FROM \"@_rank\" r JOIN \"@\" x ON x.rowid = r.id;"
+			"CREATE VIRTUAL TABLE \"@_fts\" USING fts5(name_key, content='@_fts_text',"
 			" content_rowid='id', tokenize='trigram');"
-			"CREATE VIRTUAL TABLE \"%w_fts_vocab\" USING fts5vocab(\"%w_fts\", row);",
-			t, t, t, t, t, t, t, t, t, t, t, t), err) != 0)
+			"CREATE VIRTUAL TABLE \"@_fts_vocab\" USING fts5vocab(\"@_fts\", row);", t), err) != 0)
 			return -1;
 		for (int k = 0; k < 3; k++)
 			if (exec_free(db, schema_fts_trigger(t, k), err) != 0)
 				return -1;
-		if (exec_free(db, sqlite3_mprintf("INSERT INTO \"%w_fts\" (\"%w_fts\") VALUES ('rebuild');",
-						  t, t), err) != 0)
+		if (exec_free(db, schema_rank_sql(t), err) != 0)
 			return -1;
 	}
 	return 0;
@@ -364,6 +444,7 @@ static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_5_ledger,
 	migrate_to_6_alt_names,
 	schema_search_index,    /* 7 (issue 14): the index serves 1- and 2-character words */
+	schema_search_index,    /* 8 (issue 14): the index's rowid is the rank in the walk's order */
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

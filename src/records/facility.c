@@ -185,15 +185,18 @@ static int place_sector_words(struct sx_db *db, const char *query,
 static const char search_scan[] =
 	SEARCH_COLS " FROM facilities f LEFT JOIN places p ON p.uuid = f.place_uuid"
 	" WHERE" SEARCH_WHERE " ORDER BY f.deleted, f.sort_key, f.name_key, f.rowid LIMIT ?5";
-/* The same rows in the same order from the trigram index's candidates
- * (?7 the match expression of records/namesearch.h); the assessments are
- * counted for the rows shown only. */
+/* The same rows in the same order from the trigram index, whose rowid is
+ * the rank of the row in that order (db/schema.c, version 8): its first ?5
+ * matches in rowid order are the answer (?7 the match expression of
+ * records/namesearch.h); the assessments are counted for the rows shown
+ * only. */
 static const char search_index[] =
-	SEARCH_COLS " FROM (SELECT f.rowid AS id FROM facilities_fts x CROSS JOIN facilities f"
+	SEARCH_COLS " FROM (SELECT f.rowid AS id, x.rowid AS rk FROM facilities_fts x"
+	" CROSS JOIN facilities_rank r ON r.rank = x.rowid CROSS JOIN facilities f ON f.rowid = r.id"
 	" LEFT JOIN places p ON p.uuid = f.place_uuid"
-	" WHERE facilities_fts MATCH ?7 AND f.rowid = x.rowid AND" SEARCH_WHERE SEARCH_ORDER
+	" WHERE facilities_fts MATCH ?7 AND" SEARCH_WHERE " ORDER BY x.rowid"
 	" LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
-	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
+	" LEFT JOIN places p ON p.uuid = f.place_uuid ORDER BY c.rk";
 /* Word ?n is in the name, or the facility's place is in the JSON array ?p,
  * or its sector in ?sec (place_sector_words); an empty word matches at once. */
 #define WORD_IN(n, p, sec) "(instr(f.name_key, ?" #n ") OR f.place_uuid IN (SELECT value" \
@@ -215,7 +218,8 @@ static const char search_wide[] =
  * matches has that word in its name, place or sector, so these candidates
  * hold them all, fetched through the trigram, place and sector indexes. */
 #define WIDE_CANDIDATES \
-	" (SELECT rowid AS id FROM facilities_fts WHERE facilities_fts MATCH ?7" \
+	" (SELECT r.id FROM facilities_fts x CROSS JOIN facilities_rank r ON r.rank = x.rowid" \
+	" WHERE facilities_fts MATCH ?7" \
 	" UNION SELECT rowid FROM facilities WHERE place_uuid IN (SELECT value FROM json_each(?8))" \
 	" UNION SELECT rowid FROM facilities WHERE sector IN (SELECT value FROM json_each(?9)))"
 static const char search_wide_index[] =
@@ -226,6 +230,18 @@ static const char search_wide_index[] =
 	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
 	SEARCH_ORDER " LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
 	" LEFT JOIN places p ON p.uuid = f.place_uuid" SEARCH_ORDER;
+/* search_wide from the trigram index's matches of the words that name no
+ * place and no sector (?7: they must be in the name), which come in the
+ * walk's order (the index's rowid is the rank, db/schema.c version 8). */
+static const char search_wide_ordered[] =
+	SEARCH_COLS " FROM (SELECT f.rowid AS id, x.rowid AS rk FROM facilities_fts x"
+	" CROSS JOIN facilities_rank r ON r.rank = x.rowid CROSS JOIN facilities f ON f.rowid = r.id"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid"
+	" WHERE facilities_fts MATCH ?7 AND f.deleted = 0 AND " WORD_IN(1, 21, 25)
+	" AND " WORD_IN(2, 22, 26) " AND " WORD_IN(3, 23, 27) " AND " WORD_IN(4, 24, 28)
+	" AND (?6 = '' OR f.place_uuid = ?6 OR p.parent_uuid = ?6 OR p.successor_uuid = ?6)"
+	" ORDER BY x.rowid LIMIT ?5) c CROSS JOIN facilities f ON f.rowid = c.id"
+	" LEFT JOIN places p ON p.uuid = f.place_uuid ORDER BY c.rk";
 /* How many candidates (up to ?4) one word's would be: those of each part,
  * a row counted once per part it is in. */
 static const char wide_count[] =
@@ -318,11 +334,65 @@ static int wide_driver(struct sx_db *db, const char *query, char *const lists[],
 }
 
 static const struct namesearch_ops search_ops0 = {
-	.max_rowid = "SELECT max(rowid) FROM facilities",
-	.count = "SELECT count(*) FROM (SELECT 1 FROM facilities_fts WHERE facilities_fts MATCH ?1"
-		" LIMIT ?2)",
 	.vocab = "SELECT term, doc FROM facilities_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
+
+/* For a query with place or sector words: the trigram expression of its
+ * words that name no place and no sector (records/namesearch.h), when
+ * their candidates are at most twice the bound of wide_driver() (the
+ * ordered plan then reads at most those), else NULL (also on an error, in
+ * err, and when there is no such word). */
+static char *name_only(struct sx_db *db, const char *query, char *const lists[], size_t limit,
+		       struct sx_err *err)
+{
+	char *folded = text_fold(query ? query : ""), *save = NULL, *words, *expr = NULL;
+	sqlite3_stmt *st;
+	struct namesearch q;
+	double fewest, rows = 0, cap;
+	size_t len = 0;
+	int k = 0;
+
+	if (!folded)
+		return NULL;
+	words = xmalloc(strlen(folded) + 1);
+	for (char *t = strtok_r(folded, " ", &save); t && k < RECORD_SEARCH_WORDS;
+	     t = strtok_r(NULL, " ", &save), k++) {
+		if (strcmp(lists[k], "[]") != 0 || strcmp(lists[RECORD_SEARCH_WORDS + k], "[]") != 0)
+			continue;
+		len += (size_t)sprintf(words + len, "%s%s", len ? " " : "", t);
+	}
+	words[len] = '\0';
+	free(folded);
+	namesearch_parse(words, &q);
+	free(words);
+	if (!q.nwords || !(st = db_stmt(db, "SELECT max(rowid) FROM facilities", err))) {
+		namesearch_free(&q);
+		return NULL;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_double(st, 0);
+	sqlite3_reset(st);
+	cap = 2 * sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO);
+	/* A short word in more rows than that is left out (it could not make
+	 * the candidates few; listing its trigrams would cost more). */
+	expr = namesearch_expand(db, search_ops0.vocab, &q, 1, cap, &fewest, err);
+	namesearch_free(&q);
+	if (!expr || !*expr || !(st = db_stmt(db, "SELECT count(*) FROM (SELECT 1 FROM facilities_fts"
+			   " WHERE facilities_fts MATCH ?1 LIMIT ?2)", err))) {
+		free(expr);
+		return NULL;
+	}
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)cap + 1);
+	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_double(st, 0) > cap) {
+		free(expr);
+		expr = NULL;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return expr;
+}
+
 
 /* What one plan of facility_search_how() needs and gives. */
 struct search_arg {
@@ -330,6 +400,7 @@ struct search_arg {
 	size_t limit;
 	char **lists;   /* place_sector_words() when a word names one, else NULL */
 	const char *wide_match; /* wide_driver()'s word, NULL for the wide walk */
+	const char *ordered;    /* the name-only words' expression (search_wide_ordered) */
 	int word;               /* its index */
 	void *rows;
 };
@@ -339,7 +410,8 @@ struct search_arg {
 static long search_run(struct sx_db *db, void *arg, const char *match, struct sx_err *err)
 {
 	struct search_arg *a = arg;
-	const char *sql = a->lists ? a->wide_match ? search_wide_index : search_wide
+	const char *sql = a->lists ? a->ordered ? search_wide_ordered
+		: a->wide_match ? search_wide_index : search_wide
 		: match ? search_index : search_scan;
 	sqlite3_stmt *st = db_stmt(db, sql, err);
 	long n;
@@ -352,7 +424,9 @@ static long search_run(struct sx_db *db, void *arg, const char *match, struct sx
 		sqlite3_bind_text(st, 21 + k, a->lists[k], -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)a->limit);
 	sqlite3_bind_text(st, 6, a->place ? a->place : "", -1, SQLITE_TRANSIENT);
-	if (a->lists && a->wide_match) {
+	if (a->lists && a->ordered) {
+		sqlite3_bind_text(st, 7, a->ordered, -1, SQLITE_STATIC);
+	} else if (a->lists && a->wide_match) {
 		sqlite3_bind_text(st, 7, a->wide_match, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, a->lists[a->word], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 9, a->lists[RECORD_SEARCH_WORDS + a->word], -1, SQLITE_STATIC);
@@ -369,7 +443,7 @@ long facility_search_how(struct sx_db *db, const char *query, const char *place,
 {
 	char *lists[2 * RECORD_SEARCH_WORDS], *match = NULL;
 	int wide = place_sector_words(db, query, lists), word = 0;
-	struct search_arg a = { query, place, limit, wide ? lists : NULL, NULL, 0, NULL };
+	struct search_arg a = { query, place, limit, wide ? lists : NULL, NULL, NULL, 0, NULL };
 	struct namesearch_ops ops = search_ops0;
 	long n = -1;
 
@@ -378,6 +452,14 @@ long facility_search_how(struct sx_db *db, const char *query, const char *place,
 	if (wide) {
 		/* A word in a place's or sector's name: the wide walk, or the
 		 * candidates of its rarest word when they are few. */
+		char *ordered = how == FACILITY_SEARCH_SCAN ? NULL
+			: name_only(db, query, lists, limit, err);
+		if (ordered) {
+			a.ordered = ordered;
+			n = search_run(db, &a, NULL, err);
+			free(ordered);
+			goto done;
+		}
 		int idx = how == FACILITY_SEARCH_SCAN ? 0
 			: wide_driver(db, query, lists, limit, &match, &word, err);
 		a.wide_match = idx > 0 ? match : NULL;
@@ -389,6 +471,7 @@ long facility_search_how(struct sx_db *db, const char *query, const char *place,
 				   ? NAMESEARCH_WALK : how == FACILITY_SEARCH_INDEX ? NAMESEARCH_INDEX
 				   : NAMESEARCH_BEST, err);
 	}
+done:
 	free(match);
 	for (int k = 0; k < 2 * RECORD_SEARCH_WORDS; k++)
 		free(lists[k]);

@@ -1,8 +1,7 @@
-/* namesearch.c — choosing among the sort-index walk and the trigram index
- * for a registry search. */
+/* namesearch.c — the trigram index's expression of a registry search, and
+ * the choice between it and the sort-index walk. */
 #include "records/namesearch.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,8 +75,8 @@ void namesearch_free(struct namesearch *q)
  * short word w, or w itself when none does; *docs = the sum of their rows
  * (at least the rows that contain w).  1 when appended, 0 when w begins
  * too many (nothing appended), -1 with err. */
-static int short_terms(struct sx_db *db, const char *vocab, const char *w, char **expr,
-		       double *docs, struct sx_err *err)
+static int short_terms(struct sx_db *db, const char *vocab, const char *w, double most,
+		       char **expr, double *docs, struct sx_err *err)
 {
 	sqlite3_stmt *st = db_stmt(db, vocab, err);
 	size_t wl = strlen(w), cap = 64, len = 0;
@@ -93,7 +92,10 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, char 
 	sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
 	*docs = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= NAMESEARCH_MAX_TERMS) {
+	int maxterms = most > 0 ? NAMESEARCH_SHORT_TERMS : NAMESEARCH_MAX_TERMS;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= maxterms &&
+	       (most <= 0 || *docs <= most)) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		*docs += sqlite3_column_double(st, 1);
 		size_t need = len + 2 * strlen(t) + 8;
@@ -113,6 +115,8 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, char 
 		free(terms);
 		return db_fail(db, err);
 	}
+	if (n > maxterms || (most > 0 && *docs > most))
+		n = NAMESEARCH_MAX_TERMS + 1;   /* common: left to the filter */
 	if (n <= NAMESEARCH_MAX_TERMS) {
 		char *more, *one = xmalloc(2 * wl + 3);
 		*quoted(one, w) = '\0';
@@ -127,7 +131,7 @@ static int short_terms(struct sx_db *db, const char *vocab, const char *w, char 
 }
 
 char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namesearch *q,
-			size_t minchars, double *fewest, struct sx_err *err)
+			size_t minchars, double most, double *fewest, struct sx_err *err)
 {
 	char *expr = xstrdup(q->match);
 	const char *w = q->words;
@@ -138,7 +142,7 @@ char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namese
 	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1) {
 		if (chars(w) >= 3 || chars(w) < minchars)
 			continue;
-		if ((rc = short_terms(db, vocab, w, &expr, &docs, err)) < 0) {
+		if ((rc = short_terms(db, vocab, w, most, &expr, &docs, err)) < 0) {
 			free(expr);
 			return NULL;
 		}
@@ -146,27 +150,6 @@ char *namesearch_expand(struct sx_db *db, const char *vocab, const struct namese
 			*fewest = docs;
 	}
 	return expr;
-}
-
-/* The single number the constant statement sql gives, or -1 with err. */
-static double one_number(struct sx_db *db, const char *sql, const char *match, double cap,
-			 struct sx_err *err)
-{
-	sqlite3_stmt *st = db_stmt(db, sql, err);
-	double v;
-	int rc;
-
-	if (!st)
-		return -1;
-	if (match) {
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)cap + 1);
-	}
-	rc = sqlite3_step(st);
-	v = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return rc == SQLITE_ROW ? v : db_fail(db, err);
 }
 
 /* The walk's budget: the progress handler stops it after this many calls. */
@@ -212,74 +195,32 @@ static long run(struct sx_db *db, const struct namesearch_ops *ops, const char *
 	return ops->run(db, ops->arg, match, err);
 }
 
-/* A query of short words only: the index with those of at least minchars
- * characters when the rarest of them is in at most most rows (the
- * vocabulary's counts), else the walk. */
-static long expanded(struct sx_db *db, const struct namesearch_ops *ops,
-		     const struct namesearch *q, size_t minchars, double most, struct sx_err *err)
+/* namesearch_run() once the words are parsed.  The index's matches come
+ * in the walk's order, so the first screenful ends it however many rows
+ * match; what costs is listing the trigrams a short word begins (the
+ * vocabulary reads their rows).  With a word of 3 characters or more, a
+ * short word is put in unless its trigrams are in more than
+ * NAMESEARCH_SHORT_ROWS rows (then it is common: filtering the other
+ * words' matches finds it soon).  Short words only: a first walk with a
+ * budget (a screenful found early is the answer), then the index with
+ * every word. */
+static long choose(struct sx_db *db, const struct namesearch_ops *ops, const struct namesearch *q,
+		   int how, struct sx_err *err)
 {
 	double fewest;
-	char *all = namesearch_expand(db, ops->vocab, q, minchars, &fewest, err);
-	long got;
-
-	if (!all)
-		return -1;
-	got = run(db, ops, *all && fewest >= 0 && fewest <= most ? all : NULL, err);
-	free(all);
-	return got;
-}
-
-/* Whether q has a word of 2 characters. */
-static int has_two(const struct namesearch *q)
-{
-	const char *w = q->words;
-	for (int i = 0; i < q->nwords; i++, w += strlen(w) + 1)
-		if (chars(w) == 2)
-			return 1;
-	return 0;
-}
-
-/* namesearch_run() once the words are parsed. */
-static long choose(struct sx_db *db, const struct namesearch_ops *ops, const struct namesearch *q,
-		   size_t limit, int how, struct sx_err *err)
-{
-	double rows, k, most, n;
 	char *all;
 	long got;
 
 	if (how == NAMESEARCH_WALK || !q->nwords)
 		return run(db, ops, NULL, err);
-	if (how == NAMESEARCH_INDEX) {
-		if (!(all = namesearch_expand(db, ops->vocab, q, 1, &n, err)))
-			return -1;
-		got = run(db, ops, *all ? all : NULL, err);
-		free(all);
+	if (how == NAMESEARCH_BEST && !*q->match && (got = probe(db, ops, err)) != -2)
 		return got;
-	}
-	/* Rowids are distinct and positive: the largest bounds the row count. */
-	if ((rows = one_number(db, ops->max_rowid, NULL, 0, err)) < 0)
+	if (!(all = namesearch_expand(db, ops->vocab, q, 1, how == NAMESEARCH_BEST && *q->match
+				      ? NAMESEARCH_SHORT_ROWS : 0, &fewest, err)))
 		return -1;
-	k = fmin(sqrt(rows * (double)limit / NAMESEARCH_COST_RATIO), 1e6);
-	most = fmin(fmax(rows / NAMESEARCH_WALK_RATIO, k), 1e6);
-	/* With long words: their candidates, or the walk (measured: a walk,
-	 * even a first one with a budget, costs less than more candidates; a
-	 * 1- or 2-character word, only filtered, makes the walk slower: in
-	 * names mostly a family name — Lò, Hà, Vũ — whose matches cluster). */
-	if (*q->match) {
-		k *= q->shorts ? 2 : 1;
-		if ((n = one_number(db, ops->count, q->match, k, err)) < 0)
-			return -1;
-		return run(db, ops, n <= k ? q->match : NULL, err);
-	}
-	/* Short words only.  A 2-character word's trigrams cost little to list:
-	 * the index when the rarest is in few rows, else the walk.  A
-	 * 1-character word begins many (all of "n…"): a first walk with a
-	 * budget (a screenful found early is the answer), then the same. */
-	if (has_two(q))
-		return expanded(db, ops, q, 2, most, err);
-	if ((got = probe(db, ops, err)) != -2)
-		return got;
-	return expanded(db, ops, q, 1, most, err);
+	got = run(db, ops, *all ? all : NULL, err);
+	free(all);
+	return got;
 }
 
 long namesearch_run(struct sx_db *db, const struct namesearch_ops *ops, const char *query,
@@ -289,7 +230,8 @@ long namesearch_run(struct sx_db *db, const struct namesearch_ops *ops, const ch
 	long n;
 
 	namesearch_parse(query, &q);
-	n = choose(db, ops, &q, limit, how, err);
+	(void)limit;
+	n = choose(db, ops, &q, how, err);
 	namesearch_free(&q);
 	return n;
 }

@@ -130,15 +130,16 @@ static const char search_scan[] =
 	"SELECT p.uuid, " ROW_COLS " FROM people p"
 	" WHERE p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
 	" ORDER BY p.deleted, p.sort_key, p.name_key, p.rowid LIMIT ?5";
-/* The same rows in the same order from the trigram index's candidates
- * (?6 the match expression of records/namesearch.h). */
+/* The same rows in the same order from the trigram index, whose rowid is
+ * the rank of the row in that order (db/schema.c, version 8): its matches
+ * in rowid order are the walk's, so the first ?5 end the search (?6 the
+ * match expression of records/namesearch.h). */
 static const char search_index[] =
-	"SELECT p.uuid, " ROW_COLS " FROM people_fts f CROSS JOIN people p ON p.rowid = f.rowid"
+	"SELECT p.uuid, " ROW_COLS " FROM people_fts f CROSS JOIN people_rank r ON r.rank = f.rowid"
+	" CROSS JOIN people p ON p.rowid = r.id"
 	" WHERE people_fts MATCH ?6 AND p.deleted = 0 AND " RECORD_WORDS_IN("p.name_key")
-	" ORDER BY p.sort_key, p.name_key, p.rowid LIMIT ?5";
+	" ORDER BY f.rowid LIMIT ?5";
 static const struct namesearch_ops search_ops0 = {
-	.max_rowid = "SELECT max(rowid) FROM people",
-	.count = "SELECT count(*) FROM (SELECT 1 FROM people_fts WHERE people_fts MATCH ?1 LIMIT ?2)",
 	.vocab = "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1 AND term < ?2",
 };
 

@@ -646,8 +646,6 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 	redo = key && (run->failed || (m && sync_merger_key_moved(m)));
 	sync_merger_free(m);
 	run->batch = 0;
-	if (sync_fts_end(run->db, &run->fts, run->failed || redo, run->err) != 0)
-		run->failed = 1;
 	if (key && !redo && !run->failed &&
 	    sqlite3_exec(h, strchr(key, '|') + 1, NULL, NULL, NULL) != SQLITE_OK) {
 		if ((sqlite3_extended_errcode(h) & 0xff) == SQLITE_CONSTRAINT)
@@ -655,7 +653,10 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 		else
 			run->failed = db_fail(run->db, run->err) != 0;
 	}
+	/* The sort index first: sync_fts places the new rows by it. */
 	restore_indexes(run, &d, !redo);
+	if (sync_fts_end(run->db, &run->fts, run->failed || redo, run->err) != 0)
+		run->failed = 1;
 	return redo;
 }
 

@@ -130,12 +130,12 @@ static void test_v3_to_v4(void)
 	CHECK_INT(count(db, "SELECT count(*) FROM people"), 24);
 	CHECK_INT(count(db, "SELECT count(*) FROM facilities"), 15);
 	/* Every existing row is in the index, found by its first three letters. */
-	CHECK_INT(count(db, "SELECT count(*) FROM people p WHERE p.rowid IN (SELECT rowid"
-			" FROM people_fts WHERE people_fts MATCH '\"' || substr(p.name_key, 1, 3) || '\"')"),
-		  24);
-	CHECK_INT(count(db, "SELECT count(*) FROM facilities f WHERE f.rowid IN (SELECT rowid"
-			" FROM facilities_fts WHERE facilities_fts MATCH '\"' || substr(f.name_key, 1, 3)"
-			" || '\"')"), 15);
+	CHECK_INT(count(db, "SELECT count(*) FROM people p WHERE p.rowid IN (SELECT r.id"
+			" FROM people_fts x JOIN people_rank r ON r.rank = x.rowid"
+			" WHERE people_fts MATCH '\"' || substr(p.name_key, 1, 3) || '\"')"), 24);
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities f WHERE f.rowid IN (SELECT r.id"
+			" FROM facilities_fts x JOIN facilities_rank r ON r.rank = x.rowid"
+			" WHERE facilities_fts MATCH '\"' || substr(f.name_key, 1, 3) || '\"')"), 15);
 	n = people_search(db, "Thoại", 10, &r, &e);
 	CHECK_INT(n, 1);
 	if (n == 1)
@@ -212,9 +212,116 @@ out:
 	CHECK_INT(system(cmd), 0);
 }
 
+/* Ranks that disagree with the walk's order (sort_key, name_key, rowid)
+ * among the live rows of table t, plus the live rows without a rank and
+ * the ranks of rows that are not live: 0 when the rank table is right. */
+static long long rank_errors(struct sx_db *db, const char *t)
+{
+	char *sql = sqlite3_mprintf(
+		"SELECT (SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY r.rank) AS a,"
+		" row_number() OVER (ORDER BY x.sort_key, x.name_key, x.rowid) AS b"
+		" FROM \"%w_rank\" r JOIN \"%w\" x ON x.rowid = r.id) WHERE a <> b)"
+		" + (SELECT count(*) FROM \"%w\" WHERE deleted = 0)"
+		" - (SELECT count(*) FROM \"%w_rank\" r JOIN \"%w\" x ON x.rowid = r.id AND x.deleted = 0)"
+		" + (SELECT count(*) FROM \"%w_rank\" r LEFT JOIN \"%w\" x ON x.rowid = r.id"
+		" WHERE x.rowid IS NULL OR x.deleted <> 0)", t, t, t, t, t, t, t);
+	long long n = count(db, sql);
+	sqlite3_free(sql);
+	return n;
+}
+
+/* The uuids people_search_how() gives for q by plan how, in order. */
+static char *people_ids(struct sx_db *db, const char *q, int how)
+{
+	struct sx_err e = {0};
+	struct person_row *r;
+	long n = people_search_how(db, q, 100, how, &r, &e);
+	char *out = sqlite3_mprintf("%ld:", n);
+	for (long i = 0; i < n; i++) {
+		char *more = sqlite3_mprintf("%s %s", out, r[i].uuid);
+		sqlite3_free(out);
+		out = more;
+	}
+	people_rows_free(r, n > 0 ? (size_t)n : 0);
+	CHECK_INT(sx_err_count(&e), 0);
+	sx_err_clear(&e);
+	return out;
+}
+
+/* Version 7 → 8 on a database made by sxsh at schema 7 (main at 2c25e9e,
+ * tests/unit/data/schema_v7.sql, its first person a tombstone): the index is
+ * rebuilt with the ranks of the live rows in the walk's order as rowids, and
+ * searches by the index give the walk's rows in the walk's order, for the
+ * rows there and those written after (by SQL, as the sqlite3 shell would). */
+static void test_v7_to_v8(void)
+{
+	static const char *const queries[] = { "lo", "van", "thi", "n", "ha", "a", "xyz", NULL };
+	char dir[] = "/tmp/sxsh-migrate-XXXXXX", path[128], cmd[700];
+	struct sx_err e = {0};
+	struct sx_db *db;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/v7.db", dir);
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v7.sql'", path,
+		 SXSH_SRCDIR);
+	CHECK_INT(system(cmd), 0);
+	db = db_open(path, &e);
+	CHECK(db != NULL);
+	CHECK_INT(sx_err_count(&e), 0);
+	if (!db)
+		goto out;
+	CHECK_INT(count(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	CHECK_INT(files_like(dir, "v7.db.v7-"), 1);     /* the backup before the upgrade */
+	CHECK_INT(count(db, "SELECT count(*) FROM people"), 24);
+	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE deleted = 1"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM people_rank"), 23);   /* not the tombstone */
+	CHECK_INT(count(db, "SELECT count(*) FROM facilities_rank"), 15);
+	CHECK_INT(rank_errors(db, "people"), 0);
+	CHECK_INT(rank_errors(db, "facilities"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH '\"lo \"'"),
+		  count(db, "SELECT count(*) FROM people WHERE instr(name_key, 'lo ') AND deleted = 0"));
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO people_fts (people_fts)"
+			       " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO facilities_fts (facilities_fts)"
+			       " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	/* Rows written by SQL: a new one first in the order, a rename to the
+	 * end, a tombstone, a tombstone brought back. */
+	CHECK_INT(sqlite3_exec(db_sqlite(db),
+		"INSERT INTO people (uuid, updated_at, origin, full_name, name_key, sort_key)"
+		" VALUES ('0190aaaa-0000-7000-8000-000000000001', 1, 'x', 'A Lò', 'a lo', '');"
+		"UPDATE people SET name_key = 'zz lo', sort_key = 'zz lo', updated_at = updated_at + 1"
+		" WHERE rowid = (SELECT min(rowid) FROM people WHERE deleted = 0);"
+		"UPDATE people SET deleted = 1, updated_at = updated_at + 1"
+		" WHERE rowid = (SELECT max(rowid) FROM people WHERE deleted = 0);"
+		"UPDATE people SET deleted = 0, updated_at = updated_at + 1"
+		" WHERE rowid = (SELECT min(rowid) FROM people WHERE deleted = 1);",
+		NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(rank_errors(db, "people"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM people_rank"), 24);
+	for (const char *const *q = queries; *q; q++) {
+		char *walk = people_ids(db, *q, PEOPLE_SEARCH_SCAN);
+		char *index = people_ids(db, *q, PEOPLE_SEARCH_INDEX);
+		char *best = people_ids(db, *q, PEOPLE_SEARCH_BEST);
+		CHECK_STR(index, walk);
+		CHECK_STR(best, walk);
+		sqlite3_free(walk);
+		sqlite3_free(index);
+		sqlite3_free(best);
+	}
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO people_fts (people_fts)"
+			       " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(sx_err_count(&e), 0);
+	db_close(db);
+out:
+	sx_err_clear(&e);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
 T_SUITE(migrate) {
 	{ "migrate/v1_to_v3", test_v1_to_v3 },
 	{ "migrate/v3_to_v4", test_v3_to_v4 },
 	{ "migrate/v5_to_v7", test_v5_to_v7 },
+	{ "migrate/v7_to_v8", test_v7_to_v8 },
 	{ 0 }
 };

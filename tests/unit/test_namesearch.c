@@ -4,7 +4,8 @@
  * decomposed (NFD) input, 1- and 2-character words, more than four words,
  * quotes; by each plan (the best, the best after a first walk stopped at
  * once, the index alone); and it follows saves, renames, deletions and
- * the migration. */
+ * the migration; its rowids, the ranks of the live rows in the walk's
+ * order (schema step 8), follow every kind of write. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,7 +165,7 @@ static void test_people_same_as_walk(void)
 		double fewest;
 		namesearch_parse(*w, &q);
 		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, 1, &fewest, &e);
+				      " AND term < ?2", &q, 1, 0, &fewest, &e);
 		CHECK(x != NULL && x[0] == '(');
 		sqlite3_snprintf(sizeof sql, sql, "SELECT count(*) FROM people_fts WHERE people_fts"
 				 " MATCH %Q", x ? x : "");
@@ -186,7 +187,7 @@ static void test_people_same_as_walk(void)
 		double fewest;
 		namesearch_parse("nguoi XY", &q);
 		x = namesearch_expand(db, "SELECT term, doc FROM people_fts_vocab WHERE term >= ?1"
-				      " AND term < ?2", &q, 1, &fewest, &e);
+				      " AND term < ?2", &q, 1, 0, &fewest, &e);
 		CHECK_STR(x ? x : "", "\"nguoi\" AND (\"xy\")");
 		free(x);
 		namesearch_free(&q);
@@ -302,10 +303,96 @@ static void test_facilities_same_as_walk(void)
 	sx_err_clear(&e);
 }
 
+/* Ranks that disagree with the walk's order among the live people, plus
+ * live people without a rank and ranks of rows not live: 0 when right. */
+static long long rank_errors(struct sx_db *db)
+{
+	return count(db, "SELECT (SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY r.rank)"
+		     " AS a, row_number() OVER (ORDER BY x.sort_key, x.name_key, x.rowid) AS b"
+		     " FROM people_rank r JOIN people x ON x.rowid = r.id) WHERE a <> b)"
+		     " + (SELECT count(*) FROM people WHERE deleted = 0)"
+		     " - (SELECT count(*) FROM people_rank r JOIN people x ON x.rowid = r.id"
+		     " AND x.deleted = 0)"
+		     " + (SELECT count(*) FROM people_rank r LEFT JOIN people x ON x.rowid = r.id"
+		     " WHERE x.rowid IS NULL OR x.deleted <> 0)");
+}
+
+/* The ranks (the index's rowids) follow every kind of write, the plans
+ * still agree after each: renames through the save function, rows put
+ * one after another into one gap until it runs out (then every rank is
+ * numbered again), rows deleted outright and tombstoned. */
+static void test_ranks_follow_writes(void)
+{
+	char path[128];
+	struct sx_db *db = t_db_fresh(path, sizeof path);
+	struct sx_err e = {0};
+	sqlite3_stmt *st;
+	long long live, spaced;
+
+	if (!db)
+		return;
+	add_people(db);
+	CHECK_INT(rank_errors(db), 0);
+	/* Renamed: 300 people get another family name (another place). */
+	CHECK_INT(db_exec(db, "BEGIN", &e), 0);
+	CHECK_INT(sqlite3_prepare_v2(db_sqlite(db), "SELECT uuid, full_name FROM people"
+				     " WHERE rowid % 13 = 0 LIMIT 300", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct person p = {0};
+		char name[200];
+		snprintf(p.uuid, sizeof p.uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(name, sizeof name, "Vàng %s", (const char *)sqlite3_column_text(st, 1));
+		p.full_name = name;
+		CHECK_INT(person_save(db, &p, &e), 0);
+	}
+	sqlite3_finalize(st);
+	CHECK_INT(db_exec(db, "COMMIT", &e), 0);
+	CHECK_INT(rank_errors(db), 0);
+	compare_people(db, 500);
+	CHECK_INT(count(db, "SELECT count(*) FROM people WHERE rowid = 100 AND deleted = 0"), 1);
+	/* Saved one by one, the ranks are middles and the last + the gap. */
+	CHECK(count(db, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 = 0") < 2000);
+	/* 60 rows after one person, each sorting just before the one put
+	 * before it (its key, then "~", "}", "|", ...): each takes half of the
+	 * room left after that person, which runs out after some 20. */
+	for (int i = 0; i < 60; i++) {
+		char *sql = sqlite3_mprintf("INSERT INTO people (uuid, updated_at, origin, full_name,"
+			" name_key, sort_key) SELECT '0190bbbb-0000-7000-8000-%012d', 1, 'x', full_name,"
+			" name_key || char(%d), sort_key FROM people WHERE rowid = 100", i, 126 - i);
+		CHECK_INT(db_exec(db, sql, &e), 0);
+		sqlite3_free(sql);
+	}
+	CHECK_INT(rank_errors(db), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM people_rank WHERE rank < 0"), 0);  /* no marker */
+	live = count(db, "SELECT count(*) FROM people WHERE deleted = 0");
+	spaced = count(db, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 = 0");
+	CHECK(spaced >= live - 60);   /* numbered again: only rows put after are in between */
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO people_fts (people_fts)"
+			       " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	compare_people(db, 500);
+	compare_people(db, 7);
+	/* Deleted outright (as a merge may) and tombstoned. */
+	CHECK_INT(db_exec(db, "DELETE FROM people WHERE rowid % 17 = 3", &e), 0);
+	CHECK_INT(sqlite3_prepare_v2(db_sqlite(db), "SELECT uuid FROM people WHERE rowid % 19 = 4"
+				     " AND deleted = 0 LIMIT 100", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		CHECK_INT(person_delete(db, (const char *)sqlite3_column_text(st, 0), &e), 0);
+	sqlite3_finalize(st);
+	CHECK_INT(rank_errors(db), 0);
+	CHECK_INT(sqlite3_exec(db_sqlite(db), "INSERT INTO people_fts (people_fts)"
+			       " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	compare_people(db, 500);
+	CHECK_INT(sx_err_count(&e), 0);
+	sx_err_print(&e, stderr);
+	t_db_gone(db, path);
+	sx_err_clear(&e);
+}
+
 T_SUITE(namesearch) {
 	{ "namesearch/match_expression", test_match_expression },
 	{ "namesearch/people_same_as_walk", test_people_same_as_walk },
 	{ "namesearch/index_follows_changes", test_index_follows_changes },
+	{ "namesearch/ranks_follow_writes", test_ranks_follow_writes },
 	{ "namesearch/facilities_same_as_walk", test_facilities_same_as_walk },
 	{ 0 },
 };

@@ -1,5 +1,5 @@
-/* test_syncfts.c — an import keeps the name search index (schema step 4)
- * exactly as its triggers would: the index batched by sync_fts during a
+/* test_syncfts.c — an import keeps the name search index (schema steps 4
+ * and 8) as its triggers would, its ranks in the walk's order: the index batched by sync_fts during a
  * merge must pass FTS5's own integrity check against the rows, answer every
  * query as SQLite's LIKE over the stored name_key does (new rows, renamed
  * rows, more rows than one batch), and leave the triggers as the schema
@@ -131,7 +131,7 @@ static int import_from(struct sx_db *db, const char *name, int dry)
 }
 
 /* The index agrees with the rows: FTS5's integrity check, and every query
- * finds by MATCH what LIKE finds in name_key. */
+ * finds by MATCH what LIKE finds in the name_key of the live rows. */
 static void check_index(struct sx_db *db)
 {
 	exec(db, "INSERT INTO people_fts (people_fts) VALUES ('integrity-check')");
@@ -140,7 +140,7 @@ static void check_index(struct sx_db *db)
 		char *q = xasprintf("\"%s\"", queries[i]);
 		long long by_index = one(db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH ?1", q);
 		long long by_scan = one(db, "SELECT count(*) FROM people WHERE name_key LIKE"
-					    " '%' || ?1 || '%'", queries[i]);
+					    " '%' || ?1 || '%' AND deleted = 0", queries[i]);
 		if (by_index != by_scan)
 			fprintf(stderr, "query %s: index %lld, scan %lld\n", queries[i], by_index, by_scan);
 		CHECK_INT(by_index, by_scan);
@@ -148,6 +148,21 @@ static void check_index(struct sx_db *db)
 	}
 	CHECK(one(db, "SELECT count(*) FROM facilities_fts WHERE facilities_fts MATCH '\"ca phe 50\"'",
 		  NULL) >= 1);
+	/* The index's rowids are the ranks of the live rows in the walk's
+	 * order (schema step 8), each row once. */
+	for (int t = 0; t < 2; t++) {
+		char *sql = sqlite3_mprintf(
+			"SELECT (SELECT count(*) FROM (SELECT row_number() OVER (ORDER BY r.rank) AS a,"
+			" row_number() OVER (ORDER BY x.sort_key, x.name_key, x.rowid) AS b"
+			" FROM \"%w_rank\" r JOIN \"%w\" x ON x.rowid = r.id) WHERE a <> b)"
+			" + (SELECT count(*) FROM \"%w\" WHERE deleted = 0)"
+			" - (SELECT count(*) FROM \"%w_rank\" r JOIN \"%w\" x ON x.rowid = r.id"
+			" AND x.deleted = 0)", t ? "facilities" : "people", t ? "facilities" : "people",
+			t ? "facilities" : "people", t ? "facilities" : "people",
+			t ? "facilities" : "people");
+		CHECK_INT(one(db, sql, NULL), 0);
+		sqlite3_free(sql);
+	}
 }
 
 /* The triggers of db are those of a new database, and no temporary one is
@@ -200,6 +215,21 @@ static void test_index_after_import(void)
 	CHECK_INT(one(dst, "SELECT count(*) FROM people", NULL), SYNC_FTS_BATCH + 1000);
 	CHECK(one(dst, "SELECT count(*) FROM people_fts WHERE people_fts MATCH '\"nguoi\"'", NULL)
 	      != before);
+	check_index(dst);
+	check_triggers(dst, fresh);
+
+	/* A few changes into many rows: placed in the gaps of the ranks there
+	 * (not numbered again), tombstones leave the index. */
+	put_people(src, 3000, 40, 1760000000000LL, 1);
+	put_people(src, SYNC_FTS_BATCH + 1000, 25, 1760000000000LL, 0);
+	exec(src, "UPDATE people SET deleted = 1, updated_at = 1760000000000 WHERE rowid % 500 = 7");
+	export_to(src, "z");
+	before = one(dst, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 <> 0", NULL);
+	CHECK_INT(import_from(dst, "z", 0), 0);
+	CHECK_INT(one(dst, "SELECT count(*) FROM people", NULL), SYNC_FTS_BATCH + 1025);
+	CHECK(one(dst, "SELECT count(*) FROM people WHERE deleted = 1", NULL) > 10);
+	CHECK(one(dst, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 <> 0", NULL)
+	      > before);
 	check_index(dst);
 	check_triggers(dst, fresh);
 
