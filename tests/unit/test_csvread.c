@@ -173,7 +173,7 @@ static void test_fast_path(void)
 		"a,\"b\"\"c\"\n", "a,\"b\" x\n", "a,\"b\"  \"\n", "a\rb,c\r\n", "a,b\r\r\n",
 		"a,\"b\rc\"\r\n", "a,b c\"d\n", "a,\"open\nline\",x\n", ",\n,,\n", "a,\n", "a",
 		"a,\"b\"", "a,\"b", "\"\"\n", "x;y\n1;\"2;3\" ;4\n", "x\ty\n\t1\t \t\n",
-		"a\0b,c\nd\n", "\xEF\xBB\xBF" "a,b\n1,2", "x,y\n\xe9,1\n", "  x  \n",
+		"a\0b,c\nd\n", ("\xEF\xBB\xBF" "a,b\n1,2"), "x,y\n\xe9,1\n", "  x  \n",
 	};
 	static const char alpha[] = "ab ,;\t\"\r\n\n\0\xc3" "\xa9";
 	unsigned seed = 12345;
