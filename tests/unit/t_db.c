@@ -7,6 +7,8 @@
 
 #include "t.h"
 
+#include <sqlite3.h>
+
 struct sx_db *t_db_fresh(char *path, size_t n)
 {
 	struct sx_err e = {0};
@@ -36,4 +38,22 @@ void t_db_gone(struct sx_db *db, const char *path)
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
 	unlink(p);
+}
+
+void t_db_exec(struct sx_db *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "sql failed: %s\n  %s\n", msg, sql);
+		t_failures++;
+	}
+	sqlite3_free(msg);
+}
+
+int t_db_load(const char *path, const char *fixture)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/%s'", path, SXSH_SRCDIR,
+		 fixture);
+	return system(cmd);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "base/clock.h"
 #include "base/mem.h"
 #include "base/platform.h"
@@ -56,15 +57,6 @@ static void copy_db(struct sx_db *db, const char *name)
 	free(p);
 }
 
-static void exec(struct sx_db *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "sql failed: %s\n  %s\n", msg, sql);
-		t_failures++;
-	}
-	sqlite3_free(msg);
-}
 
 static long long one(struct sx_db *db, const char *sql)
 {
@@ -103,7 +95,7 @@ static void nth(struct sx_db *db, const char *table, unsigned k, char out[37])
  * laptops), edits and tombstones. */
 static void changes(struct sx_db *db, int n, long long ms, const char *origin)
 {
-	exec(db, "BEGIN");
+	t_db_exec(db, "BEGIN");
 	for (int i = 0; i < n; i++) {
 		char u[37], a[37], b[37], *sql = NULL;
 		long long t = ms + rnd(20);
@@ -147,10 +139,10 @@ static void changes(struct sx_db *db, int n, long long ms, const char *origin)
 				rnd(4) ? "" : ", deleted = 1", a);
 			break;
 		}
-		exec(db, sql);
+		t_db_exec(db, sql);
 		sqlite3_free(sql);
 	}
-	exec(db, "COMMIT");
+	t_db_exec(db, "COMMIT");
 }
 
 /* Edits made here, as the program makes them: every one stamped ms (a
@@ -163,7 +155,7 @@ static void local_edits(struct sx_db *db, unsigned seed, long long ms)
 
 static void base_rows(struct sx_db *db)
 {
-	exec(db, "INSERT INTO places (uuid, updated_at, origin, code, kind, name) VALUES"
+	t_db_exec(db, "INSERT INTO places (uuid, updated_at, origin, code, kind, name) VALUES"
 	     " ('0159522d-0800-7001-8000-005358534801', 1483142400000, 'shipped', '14', 'province',"
 	     " 'Tỉnh Sơn La')");
 	for (int i = 0; i < 6; i++) {
@@ -173,10 +165,10 @@ static void base_rows(struct sx_db *db)
 			"INSERT INTO people (uuid, updated_at, origin, full_name) VALUES"
 			" ('01800000-0000-7000-8000-00000000010%d', 1600000000000, 'base', 'Lò Thị %d');",
 			i, i, i, i);
-		exec(db, sql);
+		t_db_exec(db, sql);
 		sqlite3_free(sql);
 	}
-	exec(db, "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date)"
+	t_db_exec(db, "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date)"
 	     " VALUES ('01800000-0000-7000-8000-000000000201', 1600000000000, 'base', 'training',"
 	     " 'Lớp 1', '2024-05-06', '2024-05-07'), ('01800000-0000-7000-8000-000000000202',"
 	     " 1600000000000, 'base', 'training', 'Lớp 2', '2024-05-06', '2024-05-07')");
@@ -412,7 +404,7 @@ static void test_not_recorded(void)
 	CHECK_INT(import1(db, "participants.csv", 0, &r), 0);
 	CHECK_INT(total(&r, 4), 1);
 	CHECK_INT(one(db, "SELECT count(*) FROM sync_ledger"), 0);
-	exec(db, "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date)"
+	t_db_exec(db, "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date, end_date)"
 	     " VALUES ('01900000-0000-7000-8000-0000000009c1', 1600000000000, 'lap', 'training',"
 	     " 'Lớp 9', '2024-05-06', '2024-05-07')");
 	CHECK_INT(import1(db, "participants.csv", 0, &r), 0);
@@ -462,7 +454,7 @@ static void test_accept_changed(void)
 	fresh_dir();
 	a = open_at("a.db");
 	base_rows(a);
-	exec(a, "UPDATE sessions SET updated_at = 1704067200000, origin = 'lap'"
+	t_db_exec(a, "UPDATE sessions SET updated_at = 1704067200000, origin = 'lap'"
 	     " WHERE uuid = '01800000-0000-7000-8000-000000000201'");
 	put("sessions.csv", "uuid,updated_at,origin,deleted,kind,code,title,plan_uuid,start_date,"
 	    "end_date,venue,place_uuid,organiser,trainer,topics,expected\n"

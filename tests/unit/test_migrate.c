@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "db/db.h"
 #include "db/schema.h"
 #include "db/seed.h"
@@ -26,11 +27,8 @@ static long long count(struct sx_db *db, const char *sql)
 /* A version-1 database at dir/v1.db, made with the sqlite3 shell. */
 static int make_v1(const char *dir, char *path, size_t n)
 {
-	char cmd[700];
 	snprintf(path, n, "%s/v1.db", dir);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v1.sql'", path,
-		 SXSH_SRCDIR);
-	return system(cmd);
+	return t_db_load(path, "schema_v1.sql");
 }
 
 /* How many files in dir start with prefix. */
@@ -117,9 +115,7 @@ static void test_v3_to_v4(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/v3.db", dir);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v3.sql'", path,
-		 SXSH_SRCDIR);
-	CHECK_INT(system(cmd), 0);
+	CHECK_INT(t_db_load(path, "schema_v3.sql"), 0);
 	db = db_open(path, &e);
 	CHECK(db != NULL);
 	CHECK_INT(sx_err_count(&e), 0);
@@ -167,9 +163,7 @@ static void test_v5_to_v7(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/v5.db", dir);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v5.sql'", path,
-		 SXSH_SRCDIR);
-	CHECK_INT(system(cmd), 0);
+	CHECK_INT(t_db_load(path, "schema_v5.sql"), 0);
 	db = db_open(path, &e);
 	CHECK(db != NULL);
 	CHECK_INT(sx_err_count(&e), 0);
@@ -262,9 +256,7 @@ static void test_v7_to_v8(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/v7.db", dir);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v7.sql'", path,
-		 SXSH_SRCDIR);
-	CHECK_INT(system(cmd), 0);
+	CHECK_INT(t_db_load(path, "schema_v7.sql"), 0);
 	db = db_open(path, &e);
 	CHECK(db != NULL);
 	CHECK_INT(sx_err_count(&e), 0);

@@ -259,16 +259,14 @@ static void test_sync_round_trip(void)
  * history triggers appear, rows stay. */
 static void test_upgrade_from_v1(void)
 {
-	char dir[] = "/tmp/sxsh-orgs-XXXXXX", path[128], cmd[700];
+	char dir[] = "/tmp/sxsh-orgs-XXXXXX", path[128];
 	struct sx_db *db;
 	struct sx_err e = {0};
 	struct org o = {0};
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/v1.db", dir);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v1.sql'", path,
-		 SXSH_SRCDIR);
-	CHECK_INT(system(cmd), 0);
+	CHECK_INT(t_db_load(path, "schema_v1.sql"), 0);
 	db = db_open(path, &e);
 	CHECK(db != NULL);
 	if (!db)

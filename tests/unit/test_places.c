@@ -208,9 +208,7 @@ static void test_migrate_v5(void)
 
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/v5.db", dir);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '%s/tests/unit/data/schema_v5_small.sql'", path,
-		 SXSH_SRCDIR);
-	CHECK_INT(system(cmd), 0);
+	CHECK_INT(t_db_load(path, "schema_v5_small.sql"), 0);
 	db = db_open(path, &e);
 	CHECK(db != NULL);
 	CHECK_INT(sx_err_count(&e), 0);

@@ -125,15 +125,6 @@ static struct sx_db *open_db(const char *name)
 	return db;
 }
 
-static void exec(struct sx_db *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "sql failed: %s\n  %s\n", msg, sql);
-		t_failures++;
-	}
-	sqlite3_free(msg);
-}
 
 /* A random existing uuid of table, or NULL; caller frees. */
 static char *pick(struct sx_db *db, const char *table)
@@ -212,7 +203,7 @@ static void insert_random(struct sx_db *db, const char *table, long long ms)
 				id, ms, o, a, rnd(4), rnd(100));
 	}
 	if (sql)
-		exec(db, sql);
+		t_db_exec(db, sql);
 	sqlite3_free(sql);
 	free(a);
 	free(b);
@@ -240,7 +231,7 @@ static void update_random(struct sx_db *db, const char *table, long long ms)
 		sql = sqlite3_mprintf("UPDATE \"%w\" SET %s, updated_at = %lld, origin = %Q%s"
 				      " WHERE uuid = %Q", table, edits[i].set, ms, db_origin(db),
 				      rnd(6) ? "" : ", deleted = 1", u);
-		exec(db, sql);
+		t_db_exec(db, sql);
 		sqlite3_free(sql);
 	}
 	free(u);
@@ -250,7 +241,7 @@ static void random_edits(struct sx_db *db, int n)
 {
 	static const char *const tables[] = { "facilities", "people", "sessions", "participants",
 		"attendance", "assessments", "answers", "organisations", "org_roles" };
-	exec(db, "BEGIN");
+	t_db_exec(db, "BEGIN");
 	for (int i = 0; i < n; i++) {
 		/* Times from a small range: laptops often tie, and origin decides. */
 		long long ms = 1700000000000LL + rnd(20);
@@ -260,7 +251,7 @@ static void random_edits(struct sx_db *db, int n)
 		else
 			update_random(db, t, ms);
 	}
-	exec(db, "COMMIT");
+	t_db_exec(db, "COMMIT");
 }
 
 static int do_export(struct sx_db *db, const char *name)
@@ -354,7 +345,7 @@ static long long lost_versions(struct sx_db *db, const char *src)
 	long long lost = 0;
 	char *p = xasprintf("%s/%s", tmpdir, src), *sql = sqlite3_mprintf("ATTACH %Q AS src", p);
 
-	exec(db, sql);
+	t_db_exec(db, sql);
 	sqlite3_free(sql);
 	for (int i = 0; schema_synced_tables[i]; i++) {
 		sqlite3_stmt *st;
@@ -369,7 +360,7 @@ static long long lost_versions(struct sx_db *db, const char *src)
 		sqlite3_finalize(st);
 		sqlite3_free(sql);
 	}
-	exec(db, "DETACH src");
+	t_db_exec(db, "DETACH src");
 	free(p);
 	return lost;
 }
@@ -385,10 +376,10 @@ static void remove_tree(const char *dir)
 /* The laptops' base: places, facilities, people, a session. */
 static void base_rows(struct sx_db *db)
 {
-	exec(db, "INSERT INTO places (uuid, updated_at, origin, code, kind, name) VALUES"
+	t_db_exec(db, "INSERT INTO places (uuid, updated_at, origin, code, kind, name) VALUES"
 	     " ('0159522d-0800-7001-8000-005358534801', 1483142400000, 'shipped', '14', 'province',"
 	     " 'Tỉnh Sơn La')");
-	exec(db, "INSERT INTO places (uuid, updated_at, origin, code, kind, name, parent_uuid) VALUES"
+	t_db_exec(db, "INSERT INTO places (uuid, updated_at, origin, code, kind, name, parent_uuid) VALUES"
 	     " ('0159522d-0800-7002-8000-005358534802', 1483142400000, 'shipped', '125', 'district',"
 	     " 'Mai Sơn', '0159522d-0800-7001-8000-005358534801')");
 	for (int i = 0; i < 4; i++) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "base/mem.h"
 #include "db/db.h"
 #include "db/schema.h"
@@ -39,17 +40,8 @@ static struct sx_db *open_fresh(const char *name)
 	return db;
 }
 
-static void exec(struct sx_db *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "sql failed: %s\n  %s\n", msg, sql);
-		t_failures++;
-	}
-	sqlite3_free(msg);
-}
 
-/* exec() of a printf-style statement (%Q, %d, ...). */
+/* t_db_exec() of a printf-style statement (%Q, %d, ...). */
 static void execf(struct sx_db *db, const char *fmt, ...)
 {
 	va_list ap;
@@ -58,7 +50,7 @@ static void execf(struct sx_db *db, const char *fmt, ...)
 	va_start(ap, fmt);
 	sql = sqlite3_vmprintf(fmt, ap);
 	va_end(ap);
-	exec(db, sql);
+	t_db_exec(db, sql);
 	sqlite3_free(sql);
 }
 
@@ -251,14 +243,14 @@ static int compare(const char *what, const char *const *names, int n, int defer)
 /* Facilities, people, sessions and assessments every laptop starts from. */
 static void base_rows(struct sx_db *db)
 {
-	exec(db, SEQ(30) "INSERT INTO facilities (uuid, updated_at, origin, name) SELECT "
+	t_db_exec(db, SEQ(30) "INSERT INTO facilities (uuid, updated_at, origin, name) SELECT "
 	     U("0000000f") ", 1600000000000, 'base', 'Cơ sở ' || i FROM n");
-	exec(db, SEQ(300) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
+	t_db_exec(db, SEQ(300) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
 	     U("0000000e") ", 1600000000000, 'base', 'Lò Văn ' || i FROM n");
-	exec(db, SEQ(10) "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date,"
+	t_db_exec(db, SEQ(10) "INSERT INTO sessions (uuid, updated_at, origin, kind, title, start_date,"
 	     " end_date) SELECT " U("0000000d") ", 1600000000000, 'base', 'training', 'Lớp ' || i,"
 	     " '2024-05-01', '2024-05-09' FROM n");
-	exec(db, SEQ(40) "INSERT INTO assessments (uuid, updated_at, origin, facility_uuid, kind,"
+	t_db_exec(db, SEQ(40) "INSERT INTO assessments (uuid, updated_at, origin, facility_uuid, kind,"
 	     " form_id, form_version, started_at) SELECT " U("0000000c") ", 1600000000000, 'base',"
 	     " printf('0000000f-0000-7000-8000-%012d', 1 + i % 30), 'rapid', 'rapid', '1',"
 	     " 1600000000000 FROM n");
@@ -350,9 +342,9 @@ static void test_bulk_equals_rows(void)
 	import_into(l1, "base");
 	own_rows(l1, "a", 1, 150, 550, 1700000000000LL);
 	export_to(l1, "e1");
-	exec(l1, "UPDATE answers SET value = value || '0', updated_at = updated_at + 5000"
+	t_db_exec(l1, "UPDATE answers SET value = value || '0', updated_at = updated_at + 5000"
 	     " WHERE rowid % 150 = 1");
-	exec(l1, "UPDATE attendance SET deleted = 1, updated_at = updated_at + 5000"
+	t_db_exec(l1, "UPDATE attendance SET deleted = 1, updated_at = updated_at + 5000"
 	     " WHERE rowid % 50 = 3");
 	export_to(l1, "e1b");
 
@@ -363,7 +355,7 @@ static void test_bulk_equals_rows(void)
 	import_into(l2, "e1");
 	execf(l2, "UPDATE answers SET value = 'l2', updated_at = updated_at + 1000 * (rowid %% 9)"
 	      " WHERE rowid %% 50 = 1");
-	exec(l2, "UPDATE participants SET note = 'ghi chú', deleted = rowid % 2,"
+	t_db_exec(l2, "UPDATE participants SET note = 'ghi chú', deleted = rowid % 2,"
 	     " updated_at = updated_at + 7000 WHERE rowid % 40 = 7");
 	own_rows(l2, "b", 151, 300, 20, 1700000100000LL);
 	export_to(l2, "e2");
@@ -371,10 +363,10 @@ static void test_bulk_equals_rows(void)
 	/* Laptop 3: the same pairs as laptop 1 under its own uuids (twins). */
 	l3 = open_fresh("l3.db");
 	import_into(l3, "base");
-	exec(l3, "INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid)"
+	t_db_exec(l3, "INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid)"
 	     " SELECT printf('0000000b-0000-7000-8000-%012d', rowid), 1700000000005, 'l3',"
 	     " '0000000d-0000-7000-8000-000000000002', uuid FROM people WHERE rowid <= 4");
-	exec(l3, "INSERT INTO answers (uuid, updated_at, origin, assessment_uuid, name, value)"
+	t_db_exec(l3, "INSERT INTO answers (uuid, updated_at, origin, assessment_uuid, name, value)"
 	     " SELECT printf('00000009-0000-7000-8000-%012d', rowid), 1699999999999 + 2 * rowid,"
 	     " 'l3', '0000000c-0000-7000-8000-000000000003', 'a' || rowid, 'l3' FROM people"
 	     " WHERE rowid <= 3");
@@ -387,20 +379,20 @@ static void test_bulk_equals_rows(void)
 	l4 = open_fresh("l4.db");
 	import_into(l4, "base");
 	import_into(l4, "e1");
-	exec(l4, "UPDATE attendance SET day = '2024-05-05', updated_at = updated_at + 9000"
+	t_db_exec(l4, "UPDATE attendance SET day = '2024-05-05', updated_at = updated_at + 9000"
 	     " WHERE rowid = 6");
-	exec(l4, "UPDATE attendance SET session_uuid = (SELECT session_uuid FROM attendance"
+	t_db_exec(l4, "UPDATE attendance SET session_uuid = (SELECT session_uuid FROM attendance"
 	     " WHERE rowid = 6), updated_at = updated_at + 9000 WHERE rowid = 5");
 	export_to(l4, "e4");
 
 	/* Laptop 5: one participant, and 8,500 people. */
 	l5 = open_fresh("l5.db");
 	import_into(l5, "base");
-	exec(l5, "INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid)"
+	t_db_exec(l5, "INSERT INTO participants (uuid, updated_at, origin, session_uuid, person_uuid)"
 	     " VALUES ('00000008-0000-7000-8000-000000000001', 1700000000000, 'l5',"
 	     " '0000000d-0000-7000-8000-000000000001', '0000000e-0000-7000-8000-000000000001')");
 	/* More people than the name index's batch (SYNC_FTS_BATCH). */
-	exec(l5, SEQ(8500) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
+	t_db_exec(l5, SEQ(8500) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
 	     U("a0000004") ", 1700000000000 + i, 'l1', 'Cầm Thị ' || i FROM n");
 	export_to(l5, "e5");
 	loose_file();

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "t_db.h"
 #include "base/err.h"
 #include "base/mem.h"
 #include "base/text.h"
@@ -40,15 +41,6 @@ static struct sx_db *open_at(const char *name)
 	return db;
 }
 
-static void exec(struct sx_db *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "sql failed: %s\n  %s\n", msg, sql);
-		t_failures++;
-	}
-	sqlite3_free(msg);
-}
 
 static long long one(struct sx_db *db, const char *sql, const char *arg)
 {
@@ -68,7 +60,7 @@ static long long one(struct sx_db *db, const char *sql, const char *arg)
 static void put_people(struct sx_db *db, int from, int n, long long ms, int rename)
 {
 	sqlite3_stmt *st;
-	exec(db, "BEGIN");
+	t_db_exec(db, "BEGIN");
 	CHECK(sqlite3_prepare_v2(db_sqlite(db), rename
 		? "UPDATE people SET full_name = ?2, name_key = ?3, updated_at = ?4"
 		  " WHERE uuid = ?1"
@@ -94,10 +86,10 @@ static void put_people(struct sx_db *db, int from, int n, long long ms, int rena
 		char *sql = sqlite3_mprintf("INSERT INTO facilities (uuid, updated_at, origin, name,"
 			" name_key) VALUES ('01900000-0000-7000-9000-%012d', %lld, 'laptop-a',"
 			" 'Hợp tác xã Cà phê %d', 'hop tac xa ca phe %d')", i, ms + i, i, i);
-		exec(db, sql);
+		t_db_exec(db, sql);
 		sqlite3_free(sql);
 	}
-	exec(db, "COMMIT");
+	t_db_exec(db, "COMMIT");
 }
 
 static void export_to(struct sx_db *db, const char *name)
@@ -134,8 +126,8 @@ static int import_from(struct sx_db *db, const char *name, int dry)
  * finds by MATCH what LIKE finds in the name_key of the live rows. */
 static void check_index(struct sx_db *db)
 {
-	exec(db, "INSERT INTO people_fts (people_fts) VALUES ('integrity-check')");
-	exec(db, "INSERT INTO facilities_fts (facilities_fts) VALUES ('integrity-check')");
+	t_db_exec(db, "INSERT INTO people_fts (people_fts) VALUES ('integrity-check')");
+	t_db_exec(db, "INSERT INTO facilities_fts (facilities_fts) VALUES ('integrity-check')");
 	for (int i = 0; queries[i]; i++) {
 		char *q = xasprintf("\"%s\"", queries[i]);
 		long long by_index = one(db, "SELECT count(*) FROM people_fts WHERE people_fts MATCH ?1", q);
@@ -222,7 +214,7 @@ static void test_index_after_import(void)
 	 * (not numbered again), tombstones leave the index. */
 	put_people(src, 3000, 40, 1760000000000LL, 1);
 	put_people(src, SYNC_FTS_BATCH + 1000, 25, 1760000000000LL, 0);
-	exec(src, "UPDATE people SET deleted = 1, updated_at = 1760000000000 WHERE rowid % 500 = 7");
+	t_db_exec(src, "UPDATE people SET deleted = 1, updated_at = 1760000000000 WHERE rowid % 500 = 7");
 	export_to(src, "z");
 	before = one(dst, "SELECT count(*) FROM people_rank WHERE rank % 1099511627776 <> 0", NULL);
 	CHECK_INT(import_from(dst, "z", 0), 0);
@@ -234,7 +226,7 @@ static void test_index_after_import(void)
 	check_triggers(dst, fresh);
 
 	/* The triggers work again for a local edit. */
-	exec(dst, "UPDATE people SET name_key = 'qqzzqq' WHERE rowid = 5");
+	t_db_exec(dst, "UPDATE people SET name_key = 'qqzzqq' WHERE rowid = 5");
 	CHECK_INT(one(dst, "SELECT count(*) FROM people_fts WHERE people_fts MATCH '\"qqzzqq\"'", NULL), 1);
 	check_index(dst);
 
@@ -258,14 +250,14 @@ static void test_recognises_schema(void)
 	snprintf(dir, sizeof dir, "/tmp/sxsh-syncfts-XXXXXX");
 	CHECK(mkdtemp(dir) != NULL);
 	db = open_at("new.db");
-	exec(db, "BEGIN");
+	t_db_exec(db, "BEGIN");
 	CHECK_INT(sync_fts_begin(db, "people", &f, &e), 0);
 	CHECK(f.table != NULL);
 	CHECK_INT(sync_fts_end(db, &f, 0, &e), 0);
 	CHECK_INT(sync_fts_begin(db, "facilities", &f, &e), 0);
 	CHECK(f.table != NULL);
 	CHECK_INT(sync_fts_end(db, &f, 0, &e), 0);
-	exec(db, "COMMIT");
+	t_db_exec(db, "COMMIT");
 	sx_err_print(&e, stderr);
 	sx_err_clear(&e);
 	db_close(db);
