@@ -232,13 +232,13 @@ static void html_page(struct rep *r, const char *facility)
 	put(r, facility);
 	fputs("</title>\n<style>\n", r->out);
 	printdoc_css(r->out, "A4 portrait");
-	fputs("body { font-size: 8pt; line-height: 1.15; }\n"
+	fputs("body { font-size: 8pt; line-height: 1.08; }\n"
 	      "h1 { font-size: 13pt; text-align: center; margin: 0 0 1mm; }\n"
 	      "p.sub { text-align: center; margin: 0 0 2mm; font-size: 11pt; }\n"
 	      "div.cols { column-count: 2; column-gap: 6mm; }\n"
 	      "h2 { font-size: 9pt; margin: 2mm 0 0.5mm; break-after: avoid; }\n"
 	      "table { width: 100%; border-collapse: collapse; font-size: 8pt; }\n"
-	      "th, td { text-align: left; vertical-align: top; padding: 0.2mm 0.8mm;"
+	      "th, td { text-align: left; vertical-align: top; padding: 0.1mm 0.8mm;"
 	      " border-bottom: 0.2mm solid #bbb; }\n"
 	      "th { width: 50%; font-weight: normal; }\n"
 	      "td.note { font-style: italic; }\n", r->out);

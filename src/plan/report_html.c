@@ -25,6 +25,10 @@ static const char html_style[] =
 	"p.note { font-size: 9pt; margin-top: 10pt; }\n"
 	"p.hidden { font-size: 9pt; font-style: italic; margin: 2pt 0 0; }\n"
 	"tr.target td, tr.target th { font-style: italic; font-weight: normal; }\n"
+	"table.overall { font-size: 10pt; }\n"
+	"table.overall td:nth-child(n+2), table.overall th { white-space: nowrap; }\n"
+	"table.overall td:first-child { width: 45%; }\n"
+	"span.part { white-space: nowrap; }\n"
 	"table.network { font-size: 10pt; }\n"
 	"table.network td:nth-child(1) { width: 26%; }\n"
 	"table.network td:nth-child(2) { width: 13%; }\n"
@@ -102,7 +106,7 @@ static void html_overall(const struct plan_report *r, FILE *out)
 		fputs("</td><td>", out);
 		html_put(out, target);
 		fputs("</td><td>", out);
-		put_bar(out, p, 200, 14);
+		put_bar(out, p, 110, 14);
 		fprintf(out, "</td><td%s>", met ? " class=\"met\"" : "");
 		html_put(out, !v->known ? "—" : !v->has_target ? _("no target")
 			 : met ? _("met") : _("not met"));
@@ -261,9 +265,10 @@ static void html_network(const struct orgs_entry *net, size_t n, FILE *out)
 			const struct org_part *p = &net[i].parts[k];
 			char day[11];
 			date_format_user(p->date, day);
-			fprintf(out, "%s%s ", k ? "<br>" : "", *p->date ? day : "");
+			/* The date and the role on one line, whatever the font. */
+			fprintf(out, "%s<span class=\"part\">%s ", k ? "<br>" : "", *p->date ? day : "");
 			html_put(out, orgs_role_label(p->role));
-			fputs(": ", out);
+			fputs(":</span> ", out);
 			html_put(out, p->what);
 		}
 		if (!net[i].nparts)

@@ -113,8 +113,8 @@ report_db "$SXSH_DB"
 sqlite3 "$SXSH_DB" "UPDATE indicators SET target = 1e-300 WHERE measure = 'rapid_count'"
 run sxsh report --plan SL-SXSH-2016-2020 --format html
 expect_status 0
-# The overall bar (200 px wide) is full and green, as for any target reached.
-expect_out_has '<rect x="0" y="0" width="200" height="14" fill="#2e7d32"/>'
+# The overall bar (110 px wide) is full and green, as for any target reached.
+expect_out_has '<rect x="0" y="0" width="110" height="14" fill="#2e7d32"/>'
 run sxsh report --plan SL-SXSH-2016-2020
 expect_status 0
 expect_out_has "Enterprises with a rapid CP assessment"
