@@ -27,6 +27,11 @@
 #define MAX_SHOWN 10
 
 /* The state of one import. */
+struct dropped {
+	char **sql;      /* CREATE INDEX statements to run again */
+	size_t n;        /* how many */
+};
+
 struct run {
 	struct sx_db *db;
 	const struct sync_import_opts *o;
@@ -43,6 +48,9 @@ struct run {
 	int batch;                 /* the merger writes rows in batches (sync_merger_batch) */
 	const char *file;          /* the file being merged, for on_reject */
 	int table;                 /* its table */
+	struct dropped *probe;     /* plain indexes to drop if the rows are new (merge_files) */
+	long long probe_rows;      /* rows merged since the probe began */
+	long long probe_added;     /* the table's added count then */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -69,6 +77,23 @@ static void on_reject(void *arg, long line, const char *reason, int self)
 	(void)self;  /* no batches for a table that refers to itself */
 	run->res->counts[run->table].rejected++;
 	reject(run, run->file, line, reason);
+}
+
+static void drop_indexes(struct run *run, const char *table, struct dropped *d);
+
+/* The probe of merge_files: after PROBE_ROWS rows (or the first file, if
+ * shorter), the plain indexes are dropped when at least half the rows were
+ * new, and the probe ends. */
+#define PROBE_ROWS 1000
+static void probe(struct run *run, int file_end)
+{
+	long long added = run->res->counts[run->table].added - run->probe_added;
+
+	if (!run->probe || (++run->probe_rows < PROBE_ROWS && !file_end))
+		return;
+	if (!run->failed && 2 * added >= run->probe_rows)
+		drop_indexes(run, schema_synced_tables[run->table], run->probe);
+	run->probe = NULL;
 }
 
 static void progress(struct run *run, const char *file, long long rows, int done)
@@ -335,6 +360,7 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 				run->failed = 1;
 				break;
 			}
+			probe(run, 0);
 			progress(run, in->path, rows, 0);
 			report_progress(run, in->path, rows, 0);
 			continue;
@@ -358,6 +384,7 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 			c->rejected++;
 			reject(run, in->path, rec->line, sync_merger_reason(m));
 		}
+		probe(run, 0);
 		progress(run, in->path, rows, 0);
 		report_progress(run, in->path, rows, 0);
 	}
@@ -373,6 +400,7 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 		in_bad(run, in);
 	if (held.n && !run->failed)
 		merge_held(run, in, m, &row, &held);
+	probe(run, 1);
 	run->res->rows += rows;
 	run->res->files++;
 	report_progress(run, in->path, 0, 1);
@@ -442,10 +470,6 @@ static void note_merged(struct run *run, struct sync_inputs *in, size_t i, long 
  * built again at its end: one sort beats a million random inserts into an
  * index that does not fit the cache.  Unique indexes stay, the merge needs
  * them.  All inside the transaction, so a killed import loses nothing. */
-struct dropped {
-	char **sql;      /* CREATE INDEX statements to run again */
-	size_t n;        /* how many */
-};
 
 /* Rows one file promises (or a guess from its size). */
 static long long input_rows(const struct sync_input *v)
@@ -458,8 +482,9 @@ static long long input_rows(const struct sync_input *v)
 }
 
 /* 1 when a table receiving rows is worth its plain indexes dropped and
- * built again (rows at least 20,000 and at least as many as it holds). */
-static int worth_rebuild(sqlite3 *h, const char *table, long long rows)
+ * built again (rows at least 20,000 and at least as many as it holds);
+ * *held (if not NULL) is then the rows it holds (its largest rowid). */
+static int worth_rebuild(sqlite3 *h, const char *table, long long rows, long long *held)
 {
 	sqlite3_stmt *st;
 	long long have = -1;
@@ -469,6 +494,8 @@ static int worth_rebuild(sqlite3 *h, const char *table, long long rows)
 		have = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
+	if (held)
+		*held = have;
 	return have >= 0 && rows >= 20000 && rows >= have;
 }
 
@@ -481,22 +508,20 @@ static int may_rebuild(struct sx_db *db, const struct sync_inputs *in)
 		size_t j = i;
 		for (; j < in->n && in->v[j].table == in->v[i].table; j++)
 			rows += input_rows(&in->v[j]);
-		if (worth_rebuild(db_sqlite(db), schema_synced_tables[in->v[i].table], rows))
+		if (worth_rebuild(db_sqlite(db), schema_synced_tables[in->v[i].table], rows, NULL))
 			return 1;
 		i = j;
 	}
 	return 0;
 }
 
-static void drop_indexes(struct run *run, const char *table, long long rows, struct dropped *d)
+/* Drop the plain indexes of table (d: how to build them again). */
+static void drop_indexes(struct run *run, const char *table, struct dropped *d)
 {
 	sqlite3 *h = db_sqlite(run->db);
 	sqlite3_stmt *st;
 	char *sql;
 
-	memset(d, 0, sizeof *d);
-	if (!worth_rebuild(h, table, rows))
-		return;
 	if (sqlite3_prepare_v2(h, "SELECT s.name, s.sql FROM sqlite_schema s, pragma_index_list(?1) il"
 			       " WHERE s.type = 'index' AND s.name = il.name AND NOT il.\"unique\""
 			       " AND il.origin = 'c'", -1, &st, NULL) != SQLITE_OK)
@@ -519,6 +544,8 @@ static void drop_indexes(struct run *run, const char *table, long long rows, str
 
 static void restore_indexes(struct run *run, struct dropped *d, int build)
 {
+	if (build && d->n)
+		run->res->rebuilt++;
 	for (size_t k = 0; k < d->n; k++) {
 		const char *sql = strchr(d->sql[k], '|') + 1;
 		if (build && !run->failed &&
@@ -611,10 +638,25 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 {
 	sqlite3 *h = db_sqlite(run->db);
 	struct sync_merger *m = NULL;
-	struct dropped d;
+	struct sync_counts *c = &run->res->counts[in->v[i].table];
+	struct dropped d = {0};
+	long long held = 0;
 	int redo = 0;
 
-	drop_indexes(run, t->name, rows, &d);
+	/* Plain indexes are dropped and built again (one sort instead of an
+	 * insert per row) for many rows into a table empty or small beside
+	 * them.  When it holds rows, they may be the same ones (a re-import
+	 * after a few changed): the first rows decide (probe()), so that a few
+	 * changes do not rebuild every index. */
+	if (!run->o->keep_indexes && worth_rebuild(h, t->name, rows, &held)) {
+		if (held == 0) {
+			drop_indexes(run, t->name, &d);
+		} else {
+			run->probe = &d;
+			run->probe_rows = 0;
+			run->probe_added = c->added;
+		}
+	}
 	if (key && !run->failed) {
 		char *name = xstrndup(key, strcspn(key, "|"));
 		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", name);
@@ -641,6 +683,7 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 		got = merge_file(run, &in->v[i + k], t, m);
 		note_merged(run, in, i + k, got, sync_merger_outside(m) - outside);
 	}
+	run->probe = NULL;
 	/* A failure too: the row-by-row merge might have failed otherwise (or
 	 * said other things on the way), once twins were about. */
 	redo = key && (run->failed || (m && sync_merger_key_moved(m)));

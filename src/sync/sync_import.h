@@ -48,6 +48,8 @@ struct sync_import_opts {
 			   * it must give the row-by-row merge's database, counts and
 			   * report), -1 never.  With 0, the environment variable
 			   * SXSH_SYNC_DEFER=on or off says the same as 1 or -1. */
+	int keep_indexes; /* never drop a table's plain indexes to build them again
+			   * after its merge (tests: the database must not depend on it) */
 };
 
 /* What an import did. */
@@ -60,6 +62,8 @@ struct sync_import_result {
 				  * again, their rows counted as unchanged (sync_ledger.h) */
 	int bulk_tables;         /* tables loaded by the bulk merge */
 	int bulk_redone;         /* of those tried, merged again row by row (twins) */
+	int rebuilt;             /* tables whose plain indexes were dropped during their
+				  * merge and built again after it (many new rows) */
 	char *report;            /* the report written beside the database, or NULL; free() */
 };
 

@@ -506,7 +506,7 @@ static int same(struct sync_merger *m, const struct sync_row *r, struct sx_err *
 /* Rows come in runs (a first import: all new; a re-import: all known), so
  * the merger tries first what worked for the row before: the insert (one
  * statement for a new row) or the lookup (one for an unchanged row). */
-int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync_counts *c,
+int sync_merger_row(struct sync_merger *m, struct sync_row *r, struct sync_counts *c,
 		    struct sx_err *err)
 {
 	int stamp = 0, diff = 0, found, rc;
@@ -518,11 +518,13 @@ int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync
 			c->unchanged += rc > 0;
 			return rc > 0 ? 0 : -1;
 		}
+		sync_row_derive(r);
 		found = stored(m, r, &stamp, &diff, err);
 		if (found != 0)
 			return found < 0 ? -1 : merge_known(m, r, found, stamp, diff, c, err);
 		m->known = 0;
 	}
+	sync_row_derive(r);
 	rc = try_insert(m, r, err);
 	if (rc == 1) {
 		c->added++;
@@ -645,7 +647,7 @@ int sync_merger_flush(struct sync_merger *m, struct sync_counts *c, struct sx_er
 	return 0;
 }
 
-int sync_merger_add(struct sync_merger *m, const struct sync_row *r, long line,
+int sync_merger_add(struct sync_merger *m, struct sync_row *r, long line,
 		    struct sync_counts *c, struct sx_err *err)
 {
 	const struct sync_table *t = m->t;
@@ -663,6 +665,7 @@ int sync_merger_add(struct sync_merger *m, const struct sync_row *r, long line,
 			m->reject(m->rarg, line, m->reason, m->self);
 		return 0;
 	}
+	sync_row_derive(r);
 	v = &m->bv[m->bn * t->ncols];
 	for (size_t i = 0; i < t->ncols; i++) {
 		v[i] = r->v[i];

@@ -64,8 +64,9 @@ void sync_merger_defer_key(struct sync_merger *m, int on);
 int sync_merger_key_moved(const struct sync_merger *m);
 /* Merge one decoded row, counting it in c unless it is rejected.  0, or 1
  * when it is rejected (nothing written; see sync_merger_reason()), or -1 on
- * a database error (message in err). */
-int sync_merger_row(struct sync_merger *m, const struct sync_row *r, struct sync_counts *c,
+ * a database error (message in err).  Its derived columns are computed
+ * (sync_row_derive()) unless it is the very version stored. */
+int sync_merger_row(struct sync_merger *m, struct sync_row *r, struct sync_counts *c,
 		    struct sx_err *err);
 /* Why the last row was rejected (translated, without file:line). */
 const char *sync_merger_reason(const struct sync_merger *m);
@@ -89,7 +90,7 @@ int sync_merger_batch(struct sync_merger *m, sync_reject_fn *reject, void *arg,
 /* Merge r (of line), held in a batch after sync_merger_batch(), else at
  * once (a rejection told to the reject function all the same).  0, or -1
  * on an error. */
-int sync_merger_add(struct sync_merger *m, const struct sync_row *r, long line,
+int sync_merger_add(struct sync_merger *m, struct sync_row *r, long line,
 		    struct sync_counts *c, struct sx_err *err);
 /* Merge the rows held (at a file's end, before the name index is
  * written).  0, or -1 on an error. */

@@ -370,6 +370,14 @@ static void derive(struct sync_row *r)
 	}
 }
 
+void sync_row_derive(struct sync_row *r)
+{
+	if (r->underived) {
+		r->underived = 0;
+		derive(r);
+	}
+}
+
 /* The width of an official place code by its kind (Decision 124/2004/QĐ-TTg:
  * provinces 2 digits, districts 3, communes 5), or 0. */
 static size_t code_width(const struct sync_val *kind)
@@ -456,7 +464,7 @@ int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *
 			return -1;
 		}
 	}
-	derive(r);
+	r->underived = 1;
 	del = &r->v[r->t->c_deleted];
 	if (del->type != SQLITE_INTEGER || (del->i != 0 && del->i != 1)) {
 		sx_err_add(err, file, rec->line, _("deleted: must be 0 or 1"));

@@ -61,6 +61,7 @@ struct sync_row {
 	int c_code, c_kind;  /* places: the code and its kind, else -1 */
 	int c_value, c_assess, c_name; /* answers (with conv): value, assessment, name; else -1 */
 	long long now_ms;    /* the clock as last read (the check of updated_at) */
+	int underived;       /* the derived columns still hold the file's text */
 };
 
 /* Check the header (every column once, in any order, nothing else) and set
@@ -68,9 +69,16 @@ struct sync_row {
  * holds nothing).  Free with sync_row_free(). */
 int sync_row_init(struct sync_row *r, const struct sync_table *t, const struct csvr_rec *header,
 		  const char *file, struct sx_err *err);
-/* Decode one record into r->v.  0, or -1 with "file:line: reason". */
+/* Decode one record into r->v.  0, or -1 with "file:line: reason".  The
+ * derived columns (name_key, sort_key) are left for sync_row_derive(): a
+ * re-import mostly finds the very version stored, which is compared without
+ * them, and computing a sort key costs more than the comparison. */
 int sync_row_decode(struct sync_row *r, const struct csvr_rec *rec, const char *file,
 		    struct sx_err *err);
+/* Compute the derived columns of the record decoded last from their
+ * source, as sxsh does when it saves a row, whatever the file held (once;
+ * before any of them is read or bound for a write). */
+void sync_row_derive(struct sync_row *r);
 /* Bind column i's value to parameter p of st. */
 void sync_row_bind(const struct sync_row *r, size_t i, sqlite3_stmt *st, int p);
 /* Compare column i's value with column c of a stepped statement: 0 when

@@ -475,6 +475,15 @@ run sxsh import "$T/ex/people.csv"
 expect_status 0
 expect_sql "$SXSH_DB" "SELECT name_key FROM people" "nguyen thi hoa"
 expect_sql "$SXSH_DB" "SELECT sort_key <> 'zzz' AND sort_key LIKE '%Hoa' FROM people" 1
+# A newer version with wrong keys replaces the stored row: its keys are computed too.
+sqlite3 "$T/a.db" "UPDATE people SET full_name = 'Lò Thị Hoa', name_key = 'x', sort_key = 'yyy',
+  updated_at = 1700000000001"
+rm -rf "$T/ex"
+SXSH_DB="$T/a.db" sxsh export "$T/ex" >/dev/null
+run sxsh import "$T/ex/people.csv"
+expect_status 0
+expect_sql "$SXSH_DB" "SELECT name_key FROM people" "lo thi hoa"
+expect_sql "$SXSH_DB" "SELECT sort_key <> 'yyy' AND sort_key LIKE '%Hoa' FROM people" 1
 
 case_ "history.reason does not depend on the order in which folders are imported"
 SXSH_DB="$T/base.db" sxsh init >/dev/null

@@ -190,6 +190,81 @@ static void run_import(const char *db_name, const char *const *names, int n, int
 	db_close(db);
 }
 
+/* Import each of the steps (comma-separated inputs) in turn into a fresh
+ * database named db_name, the plain indexes kept or not (keep); out holds
+ * the database after the last step, *rebuilt the tables rebuilt at each
+ * step (one digit per step). */
+static void run_steps(const char *db_name, const char *const *steps, int n, int keep,
+		      struct outcome *out, int *rebuilt)
+{
+	struct sx_db *db = open_fresh(db_name);
+	struct sync_import_opts o = { .defer_keys = -1, .keep_indexes = keep };
+
+	*rebuilt = 0;
+	memset(out, 0, sizeof *out);
+	for (int s = 0; s < n; s++) {
+		struct sync_import_result r;
+		struct sx_err e = {0}, w = {0};
+		char *list = xstrdup(steps[s]), *paths[8], *tok, *save = NULL;
+		int np = 0;
+		for (tok = strtok_r(list, ",", &save); tok && np < 8; tok = strtok_r(NULL, ",", &save))
+			paths[np++] = xasprintf("%s/%s", dir, tok);
+		out->rc |= sync_import(db, paths, np, &o, &r, &e, &w);
+		sx_err_print(&e, stderr);
+		*rebuilt = *rebuilt * 10 + r.rebuilt;
+		memcpy(out->c, r.counts, sizeof out->c);
+		if (r.report)
+			unlink(r.report);
+		free(r.report);
+		for (int i = 0; i < np; i++)
+			free(paths[i]);
+		free(list);
+		sx_err_clear(&e);
+		sx_err_clear(&w);
+	}
+	out->dump = dump(db);
+	{	/* Every index is there and sound. */
+		sqlite3_stmt *st;
+		CHECK_INT(sqlite3_prepare_v2(db_sqlite(db), "SELECT group_concat(name, ' ') FROM"
+					     " (SELECT name FROM sqlite_schema WHERE type = 'index'"
+					     " ORDER BY name)", -1, &st, NULL), SQLITE_OK);
+		CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+		out->warn = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		CHECK_INT(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA integrity_check", -1, &st, NULL),
+			  SQLITE_OK);
+		CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+		CHECK_STR((const char *)sqlite3_column_text(st, 0), "ok");
+		sqlite3_finalize(st);
+	}
+	db_close(db);
+}
+
+/* The steps with the plain indexes rebuilt where sync_import sees fit and
+ * kept: the same database, the same indexes.  Returns the rebuilds. */
+static int compare_steps(const char *what, const char *const *steps, int n)
+{
+	struct outcome a, b;
+	int ra, rb;
+
+	run_steps("rebuilt.db", steps, n, 0, &a, &ra);
+	run_steps("kept.db", steps, n, 1, &b, &rb);
+	CHECK_INT(a.rc, 0);
+	CHECK_INT(b.rc, 0);
+	CHECK_INT(rb, 0);
+	CHECK(memcmp(a.c, b.c, sizeof a.c) == 0);
+	CHECK_STR(a.warn, b.warn);
+	if (strcmp(a.dump, b.dump) != 0) {
+		fprintf(stderr, "%s: rebuilding the indexes gives another database\n", what);
+		t_failures++;
+	}
+	free(a.dump);
+	free(a.warn);
+	free(b.dump);
+	free(b.warn);
+	return ra;
+}
+
 static void outcome_free(struct outcome *o)
 {
 	free(o->dump);
@@ -324,7 +399,7 @@ static void loose_file(void)
 
 static void test_bulk_equals_rows(void)
 {
-	struct sx_db *base, *l1, *l2, *l3, *l4, *l5;
+	struct sx_db *base, *l1, *l2, *l3, *l4, *l5, *l6;
 	int r;
 
 	snprintf(dir, sizeof dir, "/tmp/sxsh-syncbulk-XXXXXX");
@@ -395,6 +470,16 @@ static void test_bulk_equals_rows(void)
 	t_db_exec(l5, SEQ(8500) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
 	     U("a0000004") ", 1700000000000 + i, 'l1', 'Cầm Thị ' || i FROM n");
 	export_to(l5, "e5");
+	/* Laptop 6: 21,000 people (a table with plain indexes: its facility and
+	 * its sort key), then 210 of them renamed. */
+	l6 = open_fresh("l6.db");
+	import_into(l6, "base");
+	t_db_exec(l6, SEQ(21000) "INSERT INTO people (uuid, updated_at, origin, full_name) SELECT "
+	     U("a0000006") ", 1700000000000 + i, 'l6', 'Quàng Văn ' || i FROM n");
+	export_to(l6, "e6");
+	t_db_exec(l6, "UPDATE people SET full_name = full_name || ' Bé', updated_at = updated_at + 1"
+	     " WHERE rowid % 100 = 7");
+	export_to(l6, "e6b");
 	loose_file();
 
 	{	/* Duplicates across folders, versions, tombstones: no twins, the
@@ -422,6 +507,18 @@ static void test_bulk_equals_rows(void)
 		CHECK_INT(compare("key moved", in, 3, 1), 21);
 		CHECK_INT(compare("key moved, other order", rev, 3, 1), 30);
 	}
+	{	/* The plain indexes of a table that receives at least 20,000 rows and
+		 * as many as it holds are dropped and built again: at once into an
+		 * empty table, after the first 1,000 rows when those were mostly new
+		 * (a few answers first, then laptop 1's 22,000), and not at all for a
+		 * re-import in which few rows changed (150 of 22,000 answers). */
+		const char *first[] = { "base", "e6" };
+		const char *few_first[] = { "base,e5", "e6" };
+		const char *changed[] = { "base,e6", "e6b" };
+		CHECK_INT(compare_steps("first load", first, 2), 1);
+		CHECK_INT(compare_steps("a few, then many new", few_first, 2), 1);
+		CHECK_INT(compare_steps("a few changed", changed, 2), 10);
+	}
 	{	/* Rejected rows, with their lines in the messages and the report. */
 		const char *in[] = { "base", "e1", "loose/attendance.csv" };
 		const char *tiny[] = { "base", "e5" };
@@ -437,6 +534,7 @@ static void test_bulk_equals_rows(void)
 	db_close(l3);
 	db_close(l4);
 	db_close(l5);
+	db_close(l6);
 	{
 		char *cmd = xasprintf("rm -rf '%s'", dir); /* test code only */
 		CHECK_INT(system(cmd), 0);
