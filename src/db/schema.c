@@ -435,6 +435,23 @@ static int migrate_to_6_alt_names(sqlite3 *db, struct sx_err *err)
 	return renew_history_triggers(db, "places", err);
 }
 
+/* Version 9 (issue 14): the lines of files already merged (sync_ledger.h,
+ * sync_lines_*): for each exporting installation and table, the digests of
+ * the lines of the last file of it merged, and how it was read. */
+static const char schema_v9_lines[] =
+	"CREATE TABLE sync_lines (installation TEXT NOT NULL, tbl TEXT NOT NULL,"
+	" reading INTEGER NOT NULL, digests BLOB NOT NULL, merged_at INTEGER NOT NULL,"
+	" PRIMARY KEY (installation, tbl)) WITHOUT ROWID;";
+
+static int migrate_to_9_lines(sqlite3 *db, struct sx_err *err)
+{
+	if (sqlite3_exec(db, schema_v9_lines, NULL, NULL, NULL) != SQLITE_OK) {
+		sx_err_add(err, NULL, 0, "%s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
 /* One step per version: steps[v - 1] takes a database from v - 1 to v. */
 static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_1,
@@ -445,6 +462,7 @@ static int (*const steps[SCHEMA_VERSION])(sqlite3 *, struct sx_err *) = {
 	migrate_to_6_alt_names,
 	schema_search_index,    /* 7 (issue 14): the index serves 1- and 2-character words */
 	schema_search_index,    /* 8 (issue 14): the index's rowid is the rank in the walk's order */
+	migrate_to_9_lines,
 };
 
 int schema_migrate(sqlite3 *db, int from, struct sx_err *err)

@@ -7,7 +7,7 @@
 #include "base/err.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 /* PRAGMA application_id of an sxsh database ("SXSH"). */
 #define SCHEMA_APP_ID 0x53585348
 

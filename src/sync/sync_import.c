@@ -51,6 +51,9 @@ struct run {
 	struct dropped *probe;     /* plain indexes to drop if the rows are new (merge_files) */
 	long long probe_rows;      /* rows merged since the probe began */
 	long long probe_added;     /* the table's added count then */
+	int had_rows;              /* the table held rows when its merge began */
+	struct sync_lines old;     /* the file's lines merged before (sync_lines_load) */
+	struct sync_lines now;     /* its lines merged as versions, to record */
 };
 
 static void on_conflict(void *arg, const char *msg)
@@ -320,7 +323,10 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 	struct retry held = {0};
 	long long rows = 0;
 	int rc = r ? csvr_next(r, &rec, run->err) : -1, ok = 0;
-	long long rejected0 = c->rejected;
+	long long rejected0 = c->rejected, outside0 = sync_merger_outside(m);
+	long long clock = clock_now_ms();
+	uint64_t reading = 0, dg = 0;
+	int lines = 0;   /* the lines of this installation's last file apply */
 
 	run->file_max = 0;
 	run->file = in->path;
@@ -331,10 +337,36 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 		ok = 1;
 		conventions(&row, in, r);
 		row.conv = run->o->conv;
+		/* The lines merged before (sync_ledger.h): only into a table that
+		 * holds rows, as the ledger only for what the manifest vouches for. */
+		if (in->installation && !run->o->no_ledger) {
+			lines = 1;
+			run->now.n = 0;
+			run->old.n = 0;
+			reading = sync_lines_reading(t->name, rec, csvr_delim(r), row.mark,
+						     row.strip_quote, in->spreadsheet);
+			if (run->had_rows && sync_lines_load(run->db, in->installation, t->name,
+							     reading, &run->old, run->err) != 0)
+				ok = 0;
+		}
 	}
 	while (ok && (rc = csvr_next(r, &rec, run->err)) == 1) {
+		long long outside;
 		int mr;
 		rows++;
+		if (lines) {
+			dg = sync_lines_digest(reading, rec);
+			if (!run->failed && sync_lines_has(&run->old, dg)) {
+				/* A version merged before: unchanged, not even decoded. */
+				c->unchanged++;
+				run->res->known_lines++;
+				sync_lines_add(&run->now, dg);
+				probe(run, 0);
+				progress(run, in->path, rows, 0);
+				report_progress(run, in->path, rows, 0);
+				continue;
+			}
+		}
 		if (sync_row_decode(&row, rec, in->path, run->err) != 0) {
 			run->failed = 1;
 			if (sx_err_count(run->err) >= MAX_ERRORS)
@@ -360,11 +392,16 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 				run->failed = 1;
 				break;
 			}
+			/* (a rejection in a batch keeps the whole file out, below) */
+			if (lines && row.v[t->c_updated].type == SQLITE_INTEGER &&
+			    row.v[t->c_updated].i < clock)
+				sync_lines_add(&run->now, dg);
 			probe(run, 0);
 			progress(run, in->path, rows, 0);
 			report_progress(run, in->path, rows, 0);
 			continue;
 		}
+		outside = sync_merger_outside(m);
 		mr = sync_merger_row(m, &row, c, run->err);
 		if (mr < 0) {
 			/* Say which row (the database's own message has no position),
@@ -383,6 +420,10 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 		} else if (mr == 1) {
 			c->rejected++;
 			reject(run, in->path, rec->line, sync_merger_reason(m));
+		} else if (lines && sync_merger_outside(m) == outside &&
+			   row.v[t->c_updated].type == SQLITE_INTEGER && row.v[t->c_updated].i < clock) {
+			/* Merged as a version, older than the clock: recorded. */
+			sync_lines_add(&run->now, dg);
 		}
 		probe(run, 0);
 		progress(run, in->path, rows, 0);
@@ -401,6 +442,12 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 	if (held.n && !run->failed)
 		merge_held(run, in, m, &row, &held);
 	probe(run, 1);
+	/* The file's lines, unless a batch rejected a row or changed one
+	 * outside sxsh (which row is not told line by line). */
+	if (lines && !run->failed && !(run->batch && (c->rejected > rejected0 ||
+						     sync_merger_outside(m) > outside0)) &&
+	    sync_lines_store(run->db, in->installation, t->name, reading, &run->now, run->err) != 0)
+		run->failed = 1;
 	run->res->rows += rows;
 	run->res->files++;
 	report_progress(run, in->path, 0, 1);
@@ -648,6 +695,7 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 	 * them.  When it holds rows, they may be the same ones (a re-import
 	 * after a few changed): the first rows decide (probe()), so that a few
 	 * changes do not rebuild every index. */
+	run->had_rows = !table_empty(h, t->name);
 	if (!run->o->keep_indexes && worth_rebuild(h, t->name, rows, &held)) {
 		if (held == 0) {
 			drop_indexes(run, t->name, &d);
@@ -882,5 +930,7 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 		sqlite3_exec(db_sqlite(db), "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	sync_report_free(run.rep);
 	sync_inputs_free(&in);
+	sync_lines_free(&run.old);
+	sync_lines_free(&run.now);
 	return rc;
 }

@@ -62,6 +62,8 @@ struct sync_import_result {
 				  * again, their rows counted as unchanged (sync_ledger.h) */
 	int bulk_tables;         /* tables loaded by the bulk merge */
 	int bulk_redone;         /* of those tried, merged again row by row (twins) */
+	long long known_lines;   /* lines found among those merged before (sync_lines_*):
+				  * counted as unchanged without being decoded */
 	int rebuilt;             /* tables whose plain indexes were dropped during their
 				  * merge and built again after it (many new rows) */
 	char *report;            /* the report written beside the database, or NULL; free() */

@@ -17,7 +17,7 @@
 #include "sync/sync_table.h"
 
 static void add(struct sync_inputs *in, const char *path, int table, long long rows,
-		const char *sha, int spreadsheet)
+		const char *sha, int spreadsheet, const char *installation)
 {
 	struct sync_input *f;
 
@@ -29,6 +29,7 @@ static void add(struct sync_inputs *in, const char *path, int table, long long r
 	f->rows = rows;
 	snprintf(f->sha256, sizeof f->sha256, "%s", sha ? sha : "");
 	f->spreadsheet = spreadsheet;
+	f->installation = installation && *installation ? xstrdup(installation) : NULL;
 }
 
 /* The table a file name stands for: "people.csv", "people (2).csv",
@@ -88,7 +89,7 @@ static int add_folder(struct sync_inputs *in, const char *dir, const char *origi
 				   " copy the whole folder again"));
 			rc = -1;
 		} else {
-			add(in, p, t, m.files[i].rows, m.files[i].sha256, m.spreadsheet);
+			add(in, p, t, m.files[i].rows, m.files[i].sha256, m.spreadsheet, m.installation);
 		}
 		free(p);
 	}
@@ -121,7 +122,7 @@ static int add_path(struct sync_inputs *in, const char *path, const char *origin
 			   " the table, e.g. facilities.csv"));
 		return -1;
 	}
-	add(in, path, t, -1, NULL, 0);
+	add(in, path, t, -1, NULL, 0, NULL);
 	return 0;
 }
 
@@ -254,8 +255,10 @@ int sync_inputs_verify_join(struct sync_inputs *in)
 void sync_inputs_free(struct sync_inputs *in)
 {
 	stop_hashing(in);
-	for (size_t i = 0; i < in->n; i++)
+	for (size_t i = 0; i < in->n; i++) {
 		free(in->v[i].path);
+		free(in->v[i].installation);
+	}
 	free(in->v);
 	memset(in, 0, sizeof *in);
 }

@@ -22,6 +22,7 @@ struct sync_input {
 	long long rows;       /* rows the manifest promises, -1 for a loose file */
 	char sha256[65];      /* digest the manifest promises, "" for a loose file */
 	int spreadsheet;      /* its manifest says --for-spreadsheet */
+	char *installation;   /* the exporting installation its manifest names, or NULL */
 	int bad_sum;          /* set by sync_inputs_verify(): digest differs */
 	/* Set by the hashing (read them through sync_inputs_digest()): */
 	char digest[65];      /* the file's own SHA-256; "" when it could not be read */

@@ -2,9 +2,11 @@
 #include "sync/sync_ledger.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/clock.h"
+#include "base/mem.h"
 #include "db/schema.h"
 
 #ifndef SXSH_VERSION
@@ -146,4 +148,167 @@ int sync_ledger_prune(struct sx_db *db, struct sx_err *err)
 	}
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* ---- the lines of files already merged ---------------------------------- */
+
+/* A 64-bit digest, not cryptographic: words mixed in as they come, each
+ * field's length first, then a strong finish (the constants are the 64-bit
+ * golden ratio and MurmurHash3's finaliser).  Two different lines of one
+ * laptop's file collide with a chance of about one in 2^64 / (its lines). */
+struct dig {
+	uint64_t h, n;
+};
+
+static uint64_t fmix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static void dig_word(struct dig *d, uint64_t w)
+{
+	d->h = (d->h ^ fmix(w + 0x9e3779b97f4a7c15ULL * ++d->n)) * 0x9e3779b97f4a7c15ULL;
+	d->h = (d->h << 27) | (d->h >> 37);
+}
+
+static void dig_bytes(struct dig *d, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	dig_word(d, n);
+	for (; n >= 8; b += 8, n -= 8) {
+		uint64_t w = 0;
+		for (int k = 7; k >= 0; k--)
+			w = w << 8 | b[k];
+		dig_word(d, w);
+	}
+	if (n) {
+		uint64_t w = 0;
+		for (size_t k = n; k-- > 0;)
+			w = w << 8 | b[k];
+		dig_word(d, w);
+	}
+}
+
+uint64_t sync_lines_reading(const char *table, const struct csvr_rec *h, char delim, char mark,
+			    int strip_quote, int spreadsheet)
+{
+	struct dig d = { 0x5358534800000001ULL, 0 };
+	char conv[4] = { delim, mark, (char)(strip_quote != 0), (char)(spreadsheet != 0) };
+
+	dig_bytes(&d, rules, strlen(rules));
+	dig_bytes(&d, table, strlen(table));
+	dig_bytes(&d, conv, sizeof conv);
+	for (size_t i = 0; i < h->n; i++)
+		dig_bytes(&d, h->f[i], h->len[i]);
+	return fmix(d.h ^ d.n);
+}
+
+uint64_t sync_lines_digest(uint64_t reading, const struct csvr_rec *r)
+{
+	struct dig d = { reading, 0 };
+
+	for (size_t i = 0; i < r->n; i++)
+		dig_bytes(&d, r->f[i], r->len[i]);
+	return fmix(d.h ^ d.n);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int sync_lines_load(struct sx_db *db, const char *installation, const char *table,
+		    uint64_t reading, struct sync_lines *s, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT digests, merged_at FROM sync_lines WHERE"
+				   " installation = ?1 AND tbl = ?2 AND reading = ?3", err);
+	int rc;
+
+	s->n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, installation, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)reading);
+	rc = sqlite3_step(st);
+	/* Not while the clock reads earlier than the merge (set back since). */
+	if (rc == SQLITE_ROW && clock_now_ms() >= sqlite3_column_int64(st, 1)) {
+		const unsigned char *b = sqlite3_column_blob(st, 0);
+		size_t n = (size_t)sqlite3_column_bytes(st, 0) / 8;
+		if (n > s->cap)
+			s->d = xreallocarray(s->d, s->cap = n, sizeof *s->d);
+		for (size_t i = 0; i < n; i++) {
+			uint64_t w = 0;
+			for (int k = 7; k >= 0; k--)
+				w = w << 8 | b[8 * i + (size_t)k];
+			s->d[i] = w;
+		}
+		s->n = n;
+		/* Stored sorted; a set that is not (damaged) is not used. */
+		for (size_t i = 1; i < n && s->n; i++)
+			if (s->d[i - 1] > s->d[i])
+				s->n = 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, err);
+}
+
+int sync_lines_has(const struct sync_lines *s, uint64_t d)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->d[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->d[lo] == d;
+}
+
+void sync_lines_add(struct sync_lines *s, uint64_t d)
+{
+	if (s->n == s->cap)
+		s->d = xreallocarray(s->d, s->cap = s->cap ? s->cap * 2 : 1024, sizeof *s->d);
+	s->d[s->n++] = d;
+}
+
+int sync_lines_store(struct sx_db *db, const char *installation, const char *table,
+		     uint64_t reading, struct sync_lines *s, struct sx_err *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO sync_lines (installation, tbl,"
+				   " reading, digests, merged_at) VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	unsigned char *b;
+	int rc;
+
+	if (!st)
+		return -1;
+	qsort(s->d, s->n, sizeof *s->d, cmp_u64);
+	b = xmalloc(s->n * 8 + 1);
+	for (size_t i = 0; i < s->n; i++)
+		for (int k = 0; k < 8; k++)
+			b[8 * i + (size_t)k] = (unsigned char)(s->d[i] >> (8 * k));
+	sqlite3_bind_text(st, 1, installation, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)reading);
+	sqlite3_bind_blob64(st, 4, b, s->n * 8, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, clock_now_ms());
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	free(b);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, err);
+}
+
+void sync_lines_free(struct sync_lines *s)
+{
+	free(s->d);
+	memset(s, 0, sizeof *s);
 }

@@ -74,7 +74,7 @@ expect_mode "$T/new/x.db" 600
 expect_mode "$T/new" 700
 expect_sql "$T/new/x.db" "PRAGMA integrity_check" "ok"
 expect_sql "$T/new/x.db" "PRAGMA journal_mode" "wal"
-expect_sql "$T/new/x.db" "PRAGMA user_version" "8"
+expect_sql "$T/new/x.db" "PRAGMA user_version" "9"
 expect_sql "$T/new/x.db" "SELECT count(*) FROM places WHERE kind IN ('city','district')" "12"
 expect_sql "$T/new/x.db" "SELECT name FROM places WHERE code = '125'" "Mai Sơn"
 # Sơn La 2016–2020 (4) and Decision 889/QĐ-TTg, 2021–2025 and 2026–2030 (6 each).
@@ -130,7 +130,7 @@ run sxsh init
 sqlite3 "$SXSH_DB" "PRAGMA user_version = 99"
 run sxsh init
 expect_status 1
-expect_err "sxsh: $SXSH_DB: made by a newer sxsh (schema 99; this one knows 8): install the newer sxsh"
+expect_err "sxsh: $SXSH_DB: made by a newer sxsh (schema 99; this one knows 9): install the newer sxsh"
 
 case_ "an unwritable folder gives a clear error"
 mkdir -p "$T/ro" && chmod 500 "$T/ro"

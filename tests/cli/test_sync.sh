@@ -42,7 +42,7 @@ done
 id=$(sqlite3 "$SXSH_DB" "SELECT value FROM meta WHERE key = 'installation_id'")
 expect_sql "$SXSH_DB" "SELECT 1" "1"
 grep -q "^installation,$id,," "$T/ex/manifest.csv" || fail "manifest lacks the installation"
-grep -q "^schema_version,8,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
+grep -q "^schema_version,9,," "$T/ex/manifest.csv" || fail "manifest lacks the schema version"
 grep -q "^file,facilities.csv,1,$(sha256sum "$T/ex/facilities.csv" | cut -c1-64)$" "$T/ex/manifest.csv" \
 	|| fail "manifest checksum of facilities.csv is wrong"
 [ "$(tail -n 1 "$T/ex/manifest.csv" | cut -d, -f2)" = org_roles.csv ] || fail "manifest file order"
@@ -178,10 +178,10 @@ expect_out "Nothing was imported."
 case_ "a folder from a newer sxsh is refused"
 run sxsh init
 run sxsh export "$T/ex"
-sed -i 's/^schema_version,8,,/schema_version,9,,/' "$T/ex/manifest.csv"
+sed -i 's/^schema_version,9,,/schema_version,10,,/' "$T/ex/manifest.csv"
 run sxsh --db "$T/b.db" import "$T/ex"
 expect_status 1
-expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 9; this one knows 8): install the newer sxsh, then import again
+expect_err "sxsh: $T/ex: exported by a newer sxsh (schema 10; this one knows 9): install the newer sxsh, then import again
 sxsh: nothing was imported; the database is unchanged"
 
 case_ "a truncated file is refused and nothing changes"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "t.h"
+#include "sync/sync_ledger.h"
 #include "t_db.h"
 #include "db/db.h"
 #include "db/schema.h"
@@ -310,7 +311,57 @@ out:
 	CHECK_INT(system(cmd), 0);
 }
 
+/* Step 9 on a database made by the previous sxsh (schema 8): the ledger of
+ * lines is there and empty, the ledger of files kept; a set of lines stored
+ * is found again only for its installation, table and reading. */
+static void test_v8_to_v9(void)
+{
+	char dir[] = "/tmp/sxsh-migrate-XXXXXX", path[128], cmd[700];
+	struct sync_lines s = {0};
+	struct sx_err e = {0};
+	struct sx_db *db;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/v8.db", dir);
+	CHECK_INT(t_db_load(path, "schema_v8.sql"), 0);
+	db = db_open(path, &e);
+	CHECK(db != NULL);
+	CHECK_INT(sx_err_count(&e), 0);
+	if (!db)
+		goto out;
+	CHECK_INT(count(db, "PRAGMA user_version"), SCHEMA_VERSION);
+	CHECK_INT(files_like(dir, "v8.db.v8-"), 1);     /* the backup before the upgrade */
+	CHECK_INT(count(db, "SELECT count(*) FROM sync_ledger"), 12);
+	CHECK_INT(count(db, "SELECT count(*) FROM people"), 48);
+	CHECK_INT(count(db, "SELECT count(*) FROM sync_lines"), 0);
+	CHECK_INT(sync_lines_load(db, "lap-a", "people", 7, &s, &e), 0);
+	CHECK_INT((int)s.n, 0);
+	sync_lines_add(&s, 30);
+	sync_lines_add(&s, 10);
+	sync_lines_add(&s, UINT64_MAX);
+	CHECK_INT(sync_lines_store(db, "lap-a", "people", 7, &s, &e), 0);
+	CHECK_INT(sync_lines_load(db, "lap-a", "people", 7, &s, &e), 0);
+	CHECK_INT((int)s.n, 3);
+	CHECK(sync_lines_has(&s, 10) && sync_lines_has(&s, 30) && sync_lines_has(&s, UINT64_MAX));
+	CHECK(!sync_lines_has(&s, 20) && !sync_lines_has(&s, 0));
+	CHECK_INT(sync_lines_load(db, "lap-a", "people", 8, &s, &e), 0);   /* another reading */
+	CHECK_INT((int)s.n, 0);
+	CHECK_INT(sync_lines_load(db, "lap-b", "people", 7, &s, &e), 0);
+	CHECK_INT((int)s.n, 0);
+	CHECK_INT(sync_lines_load(db, "lap-a", "facilities", 7, &s, &e), 0);
+	CHECK_INT((int)s.n, 0);
+	sx_err_print(&e, stderr);
+	CHECK_INT(sx_err_count(&e), 0);
+	sync_lines_free(&s);
+	db_close(db);
+out:
+	sx_err_clear(&e);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
+
 T_SUITE(migrate) {
+	{ "migrate/v8_to_v9", test_v8_to_v9 },
 	{ "migrate/v1_to_v3", test_v1_to_v3 },
 	{ "migrate/v3_to_v4", test_v3_to_v4 },
 	{ "migrate/v5_to_v7", test_v5_to_v7 },
