@@ -588,6 +588,26 @@ char *text_fit(const char *s, int cols)
 	return out;
 }
 
+char *text_fit_left(const char *s, int cols)
+{
+	static const char ellipsis[] = "\xe2\x80\xa6";
+	int w = text_width(s);
+	size_t k;
+
+	if (cols <= 0)
+		return xstrdup("");
+	if (w <= cols)
+		return xstrdup(s);
+	/* Skip whole characters (with their combining marks) from the start
+	 * until the rest fits beside the ellipsis. */
+	for (int skip = w - (cols - 1);; skip++) {
+		k = text_prefix_bytes(s, skip);
+		if (text_width(s + k) <= cols - 1)
+			break;
+	}
+	return xasprintf("%s%s", ellipsis, s + k);
+}
+
 /* What text_printable() shows for cp: 0 to keep it, ' ' or U+FFFD instead. */
 static utf8proc_int32_t unprintable(utf8proc_int32_t cp)
 {

@@ -66,6 +66,9 @@ size_t text_prefix_bytes(const char *s, int cols);
  * "…" (U+2026, one column), so the reader sees that text is missing;
  * cols <= 0 gives "".  Caller frees. */
 char *text_fit(const char *s, int cols);
+/* The same from the other end: s keeps its last columns and begins with
+ * "…" when cut (a path whose file name must stay in sight). */
+char *text_fit_left(const char *s, int cols);
 
 /* s made safe for a terminal or a tab-separated line: TAB, CR, LF and the
  * Unicode line separators become a space; other control characters (C0,

@@ -80,6 +80,21 @@ void ui_message(struct ui *ui, int is_error, const char *fmt, ...)
 	ui->msg_error = is_error;
 }
 
+void ui_message_path(struct ui *ui, const char *fmt, const char *path)
+{
+	char *line = xasprintf(fmt, path);
+	int over = text_width(line) - (COLS - 2);
+
+	free(line);
+	if (over > 0) {
+		char *cut = text_fit_left(path, text_width(path) - over);
+		ui_message(ui, 0, fmt, cut);
+		free(cut);
+	} else {
+		ui_message(ui, 0, fmt, path);
+	}
+}
+
 void ui_title(struct ui *ui, const char *heading)
 {
 	char *who = NULL, *line;

@@ -361,7 +361,7 @@ void review_write_report(struct ui *ui, const char *uuid, const struct lineedit 
 
 	if (path && areport_save(ctx->db, ctx->datadir, uuid, AREPORT_HTML, path, &err) == 0) {
 		char *shown = outdir_join(typed, name);   /* where, as the officer typed it */
-		ui_message(ui, 0, _("Written: %s"), shown);
+		ui_message_path(ui, _("Written: %s"), shown);
 		outdir_remember(ctx->db, typed);
 		free(shown);
 	} else {

@@ -54,6 +54,9 @@ struct sx_ctx *ui_ctx(struct ui *ui);
 /* Show a one-line message above the help bar until the next action. */
 void ui_message(struct ui *ui, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same for a message about a file (fmt has one %s, the path): a path
+ * too long for the line loses its beginning, so its file name stays. */
+void ui_message_path(struct ui *ui, const char *fmt, const char *path);
 /* Draw the title bar (row 0) with the screen's heading. */
 void ui_title(struct ui *ui, const char *heading);
 

@@ -157,9 +157,11 @@ static void write_sheet(struct ui *ui, struct sview *v, enum sheet_format fmt)
 	char *typed = lineedit_text(&v->path), *name = sheet_file_name(&v->s, fmt);
 	char *path = outdir_file(typed, name);
 
-	if (sheet_save(db, &v->s, fmt, path, &err) == 0) {   /* the folder was on screen */
-		ui_message(ui, 0, _("Written: %s"), name);
+	if (sheet_save(db, &v->s, fmt, path, &err) == 0) {
+		char *shown = outdir_join(typed, name);   /* where, as the officer typed it */
+		ui_message_path(ui, _("Written: %s"), shown);
 		outdir_remember(db, typed);
+		free(shown);
 	} else {
 		ui_message(ui, 1, "%s", sx_err_last(&err));
 	}

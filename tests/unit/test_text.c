@@ -253,6 +253,14 @@ static void test_prefix_fit(void)
 	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 16), "Sản xuất sạch h…");
 	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 10), "Sản xuất …");
 	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 1), "…");
+	CHECK_OWNED(text_fit_left("Sản xuất sạch hơn", 17), "Sản xuất sạch hơn");
+	CHECK_OWNED(text_fit_left("Sản xuất sạch hơn", 16), "…n xuất sạch hơn");
+	CHECK_OWNED(text_fit_left("Sản xuất sạch hơn", 5), "… hơn");
+	CHECK_OWNED(text_fit_left("Sản xuất sạch hơn", 1), "…");
+	CHECK_OWNED(text_fit_left("Sản xuất sạch hơn", 0), "");
+	/* A decomposed ơ (o + U+031B) stays whole: never a mark alone. */
+	CHECK_OWNED(text_fit_left("ho\xcc\x9bn", 2), "…n");
+	CHECK_OWNED(text_fit_left("xho\xcc\x9bn", 3), "…o\xcc\x9bn");
 	CHECK_OWNED(text_fit("Sản xuất sạch hơn", 0), "");
 	CHECK_OWNED(text_fit("中文字", 4), "中…");
 	char *f = text_fit("Nguyễn Văn Anh", 8);
