@@ -291,7 +291,8 @@ int sync_lines_store(struct sx_db *db, const char *installation, const char *tab
 
 	if (!st)
 		return -1;
-	qsort(s->d, s->n, sizeof *s->d, cmp_u64);
+	if (s->n)
+		qsort(s->d, s->n, sizeof *s->d, cmp_u64);
 	b = xmalloc(s->n * 8 + 1);
 	for (size_t i = 0; i < s->n; i++)
 		for (int k = 0; k < 8; k++)
