@@ -48,9 +48,7 @@ struct run {
 	int batch;                 /* the merger writes rows in batches (sync_merger_batch) */
 	const char *file;          /* the file being merged, for on_reject */
 	int table;                 /* its table */
-	struct dropped *probe;     /* plain indexes to drop if the rows are new (merge_files) */
-	long long probe_rows;      /* rows merged since the probe began */
-	long long probe_added;     /* the table's added count then */
+	unsigned char rebuild[SYNC_MAX_TABLES]; /* drop and rebuild its plain indexes (plan_rebuilds) */
 	int had_rows;              /* the table held rows when its merge began */
 	struct sync_lines old;     /* the file's lines merged before (sync_lines_load) */
 	struct sync_lines now;     /* its lines merged as versions, to record */
@@ -80,23 +78,6 @@ static void on_reject(void *arg, long line, const char *reason, int self)
 	(void)self;  /* no batches for a table that refers to itself */
 	run->res->counts[run->table].rejected++;
 	reject(run, run->file, line, reason);
-}
-
-static void drop_indexes(struct run *run, const char *table, struct dropped *d);
-
-/* The probe of merge_files: after PROBE_ROWS rows (or the first file, if
- * shorter), the plain indexes are dropped when at least half the rows were
- * new, and the probe ends. */
-#define PROBE_ROWS 1000
-static void probe(struct run *run, int file_end)
-{
-	long long added = run->res->counts[run->table].added - run->probe_added;
-
-	if (!run->probe || (++run->probe_rows < PROBE_ROWS && !file_end))
-		return;
-	if (!run->failed && 2 * added >= run->probe_rows)
-		drop_indexes(run, schema_synced_tables[run->table], run->probe);
-	run->probe = NULL;
 }
 
 static void progress(struct run *run, const char *file, long long rows, int done)
@@ -361,7 +342,6 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 				c->unchanged++;
 				run->res->known_lines++;
 				sync_lines_add(&run->now, dg);
-				probe(run, 0);
 				progress(run, in->path, rows, 0);
 				report_progress(run, in->path, rows, 0);
 				continue;
@@ -396,7 +376,6 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 			if (lines && row.v[t->c_updated].type == SQLITE_INTEGER &&
 			    row.v[t->c_updated].i < clock)
 				sync_lines_add(&run->now, dg);
-			probe(run, 0);
 			progress(run, in->path, rows, 0);
 			report_progress(run, in->path, rows, 0);
 			continue;
@@ -425,7 +404,6 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 			/* Merged as a version, older than the clock: recorded. */
 			sync_lines_add(&run->now, dg);
 		}
-		probe(run, 0);
 		progress(run, in->path, rows, 0);
 		report_progress(run, in->path, rows, 0);
 	}
@@ -441,7 +419,6 @@ static long long merge_file(struct run *run, const struct sync_input *in,
 		in_bad(run, in);
 	if (held.n && !run->failed)
 		merge_held(run, in, m, &row, &held);
-	probe(run, 1);
 	/* The file's lines, unless a batch rejected a row or changed one
 	 * outside sxsh (which row is not told line by line). */
 	if (lines && !run->failed && !(run->batch && (c->rejected > rejected0 ||
@@ -546,23 +523,64 @@ static int worth_rebuild(sqlite3 *h, const char *table, long long rows, long lon
 	return have >= 0 && rows >= 20000 && rows >= have;
 }
 
-/* 1 when some table of the import may have its indexes built again (counting
- * every file, also those the ledger will skip). */
-static int may_rebuild(struct sx_db *db, const struct sync_inputs *in)
+/* 1 when most of the first PROBE_ROWS records of the file at path have a
+ * uuid that table does not hold (a file that cannot be read: 1, its errors
+ * come when it is merged). */
+#define PROBE_ROWS 1000
+static int mostly_new(sqlite3 *h, const char *path, const char *table)
 {
+	struct sx_err e = {0};
+	struct csvr *r = csvr_open(path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, &e);
+	const struct csvr_rec *rec;
+	sqlite3_stmt *st = NULL;
+	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE uuid = lower(?1)", table);
+	long long n = 0, added = 0;
+	size_t col = (size_t)-1;
+
+	if (r && csvr_next(r, &rec, &e) == 1)
+		for (size_t i = 0; i < rec->n; i++)
+			if (strcmp(rec->f[i], "uuid") == 0)
+				col = i;
+	if (col != (size_t)-1 && sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK)
+		while (n < PROBE_ROWS && csvr_next(r, &rec, &e) == 1 && col < rec->n) {
+			sqlite3_bind_text(st, 1, rec->f[col], (int)rec->len[col], SQLITE_STATIC);
+			added += sqlite3_step(st) != SQLITE_ROW;
+			sqlite3_reset(st);
+			n++;
+		}
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	csvr_close(r);
+	sx_err_clear(&e);
+	return col == (size_t)-1 || 2 * added >= n;
+}
+
+/* Which tables have their plain indexes dropped while they merge and built
+ * again after (one sort instead of an insert per row): many rows (at least
+ * 20,000 and as many as the table holds, counting every file, also those
+ * the ledger will skip) into a table that is empty or, judged by its first
+ * file's first rows, receives mostly new rows — not a re-import in which a
+ * few rows changed.  Returns 1 when any table does. */
+static int plan_rebuilds(struct run *run, const struct sync_inputs *in)
+{
+	sqlite3 *h = db_sqlite(run->db);
+	int any = 0;
+
+	memset(run->rebuild, 0, sizeof run->rebuild);
 	for (size_t i = 0; i < in->n;) {
-		long long rows = 0;
+		const char *t = schema_synced_tables[in->v[i].table];
+		long long rows = 0, held = 0;
 		size_t j = i;
 		for (; j < in->n && in->v[j].table == in->v[i].table; j++)
 			rows += input_rows(&in->v[j]);
-		if (worth_rebuild(db_sqlite(db), schema_synced_tables[in->v[i].table], rows, NULL))
-			return 1;
+		if (!run->o->keep_indexes && worth_rebuild(h, t, rows, &held) &&
+		    (held == 0 || mostly_new(h, in->v[i].path, t)))
+			any = run->rebuild[in->v[i].table] = 1;
 		i = j;
 	}
-	return 0;
+	return any;
 }
 
-/* Drop the plain indexes of table (d: how to build them again). */
 static void drop_indexes(struct run *run, const char *table, struct dropped *d)
 {
 	sqlite3 *h = db_sqlite(run->db);
@@ -680,31 +698,16 @@ static void err_back(struct sx_err *e, size_t n)
  * the bulk merge (key: its natural-key index, see above) must give way to
  * the row-by-row one. */
 static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t n,
-		       const char *known, long long rows, const struct sync_table *t,
-		       const char *key, int batch)
+		       const char *known, const struct sync_table *t, const char *key, int batch)
 {
 	sqlite3 *h = db_sqlite(run->db);
 	struct sync_merger *m = NULL;
-	struct sync_counts *c = &run->res->counts[in->v[i].table];
 	struct dropped d = {0};
-	long long held = 0;
 	int redo = 0;
 
-	/* Plain indexes are dropped and built again (one sort instead of an
-	 * insert per row) for many rows into a table empty or small beside
-	 * them.  When it holds rows, they may be the same ones (a re-import
-	 * after a few changed): the first rows decide (probe()), so that a few
-	 * changes do not rebuild every index. */
 	run->had_rows = !table_empty(h, t->name);
-	if (!run->o->keep_indexes && worth_rebuild(h, t->name, rows, &held)) {
-		if (held == 0) {
-			drop_indexes(run, t->name, &d);
-		} else {
-			run->probe = &d;
-			run->probe_rows = 0;
-			run->probe_added = c->added;
-		}
-	}
+	if (run->rebuild[in->v[i].table])   /* plan_rebuilds() */
+		drop_indexes(run, t->name, &d);
 	if (key && !run->failed) {
 		char *name = xstrndup(key, strcspn(key, "|"));
 		char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", name);
@@ -731,7 +734,6 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 		got = merge_file(run, &in->v[i + k], t, m);
 		note_merged(run, in, i + k, got, sync_merger_outside(m) - outside);
 	}
-	run->probe = NULL;
 	/* A failure too: the row-by-row merge might have failed otherwise (or
 	 * said other things on the way), once twins were about. */
 	redo = key && (run->failed || (m && sync_merger_key_moved(m)));
@@ -754,8 +756,7 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 /* The bulk merge of table t inside a savepoint: 0 when done (or failed for
  * good), 1 when rolled back to be merged again row by row. */
 static int merge_bulk(struct run *run, struct sync_inputs *in, size_t i, size_t n,
-		      const char *known, long long rows, const struct sync_table *t,
-		      const char *key)
+		      const char *known, const struct sync_table *t, const char *key)
 {
 	sqlite3 *h = db_sqlite(run->db);
 	struct mark mk = { .c = run->res->counts[in->v[i].table], .rows = run->res->rows,
@@ -766,7 +767,7 @@ static int merge_bulk(struct run *run, struct sync_inputs *in, size_t i, size_t 
 	if (sqlite3_exec(h, "SAVEPOINT sync_bulk_table", NULL, NULL, NULL) != SQLITE_OK)
 		return 1;
 	sync_report_tell(run->rep, &mk.rep);
-	if (merge_files(run, in, i, n, known, rows, t, key, 1) == 0) {
+	if (merge_files(run, in, i, n, known, t, key, 1) == 0) {
 		run->res->bulk_tables++;
 	} else if (!sqlite3_get_autocommit(h) &&
 		   sqlite3_exec(h, "ROLLBACK TO sync_bulk_table", NULL, NULL, NULL) == SQLITE_OK) {
@@ -813,12 +814,12 @@ static void merge_table(struct run *run, struct sync_inputs *in, size_t *i)
 	    sync_table_load(h, schema_synced_tables[table], &t, run->err) != 0)
 		run->failed = 1;
 	if (todo && !run->failed && defer_wanted(run->o, rows) && (key = defer_index(h, &t)) &&
-	    merge_bulk(run, in, *i, n, known, rows, &t, key) == 0)
+	    merge_bulk(run, in, *i, n, known, &t, key) == 0)
 		todo = 0;
 	/* A table without a natural key needs no savepoint: its batches are
 	 * exact by themselves. */
 	if (todo && !run->failed)
-		merge_files(run, in, *i, n, known, rows, &t, NULL, !key && !t.nkey && !t.self_ref &&
+		merge_files(run, in, *i, n, known, &t, NULL, !key && !t.nkey && !t.self_ref &&
 			    defer_wanted(run->o, rows) && table_empty(h, t.name));
 	sync_table_free(&t);
 	free(key);
@@ -913,7 +914,7 @@ int sync_import(struct sx_db *db, char *const *paths, int npaths,
 	 * statement's pages, and sync_fts's log is bounded by its batch.  Not
 	 * when indexes will be built again: their sort would be held in memory
 	 * too (+36 MB for a first load of 1.78 M rows). */
-	mem_temp = !may_rebuild(db, &in);
+	mem_temp = !plan_rebuilds(&run, &in);
 	if (mem_temp)
 		sqlite3_exec(db_sqlite(db), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (db_exec(db, "BEGIN IMMEDIATE", err) == 0) {

@@ -51,9 +51,21 @@ static void read_header(const char *hdr, const char *table)
 		cols[ncols++] = tok;
 }
 
+/* GEN_KEYS=laptop: each uuid begins with its district (then the time), so a
+ * district's keys do not interleave with the others' in any uuid index — the
+ * measurement of what a per-laptop key prefix would give the daily case
+ * (src/sync/README.md).  Default: the program's own UUIDv7 layout. */
+static int laptop_keys;
+
 /* A UUIDv7 for time ms and a sequence number (unique per district). */
 static void uuid7(char out[41], long long ms, unsigned district, unsigned long long seq)
 {
+	if (laptop_keys) {
+		snprintf(out, 41, "%02x%06llx-%04llx-7%03x-%04x-%012llx", district >> 4 & 0xff,
+			 (unsigned long long)ms >> 24 & 0xffffff, (unsigned long long)ms >> 8 & 0xffff,
+			 district & 0xfff, 0x8000 | (unsigned)(seq >> 48 & 0x3fff), seq & 0xffffffffffffULL);
+		return;
+	}
 	snprintf(out, 41, "%08llx-%04llx-7%03x-%04x-%012llx", (unsigned long long)ms >> 16,
 		 (unsigned long long)ms & 0xffff, district & 0xfff, 0x8000 | (unsigned)(seq >> 48 & 0x3fff),
 		 seq & 0xffffffffffffULL);
@@ -317,6 +329,7 @@ int main(int argc, char **argv)
 	long long n[10];
 
 	changed = argc > 4;
+	laptop_keys = getenv("GEN_KEYS") && strcmp(getenv("GEN_KEYS"), "laptop") == 0;
 	if (argc < 3) {
 		fprintf(stderr, "usage: gen HDRDIR OUTDIR [SCALE]\n");
 		return 2;
