@@ -26,12 +26,13 @@
 /* Rejected rows shown on stderr; the report has them all. */
 #define MAX_SHOWN 10
 
-/* The state of one import. */
+/* A table's plain indexes dropped for its merge (plan_rebuilds()). */
 struct dropped {
-	char **sql;      /* CREATE INDEX statements to run again */
+	char **sql;      /* "name|CREATE INDEX ..." to run again */
 	size_t n;        /* how many */
 };
 
+/* The state of one import. */
 struct run {
 	struct sx_db *db;
 	const struct sync_import_opts *o;
