@@ -15,6 +15,7 @@
 #include "db/schema.h"
 #include "sync/sync_bulk.h"
 #include "sync/sync_fts.h"
+#include "sync/sync_indexes.h"
 #include "sync/sync_inputs.h"
 #include "sync/sync_ledger.h"
 #include "sync/sync_report.h"
@@ -25,12 +26,6 @@
 #define MAX_ERRORS 20
 /* Rejected rows shown on stderr; the report has them all. */
 #define MAX_SHOWN 10
-
-/* A table's plain indexes dropped for its merge (plan_rebuilds()). */
-struct dropped {
-	char **sql;      /* "name|CREATE INDEX ..." to run again */
-	size_t n;        /* how many */
-};
 
 /* The state of one import. */
 struct run {
@@ -491,11 +486,6 @@ static void note_merged(struct run *run, struct sync_inputs *in, size_t i, long 
 		run->failed = 1;
 }
 
-/* Plain (non-unique) indexes of a table, dropped for a big import and
- * built again at its end: one sort beats a million random inserts into an
- * index that does not fit the cache.  Unique indexes stay, the merge needs
- * them.  All inside the transaction, so a killed import loses nothing. */
-
 /* Rows one file promises (or a guess from its size). */
 static long long input_rows(const struct sync_input *v)
 {
@@ -504,56 +494,6 @@ static long long input_rows(const struct sync_input *v)
 	if (v->rows >= 0)
 		return v->rows;
 	return stat(v->path, &st) == 0 ? st.st_size / 100 : 0;
-}
-
-/* 1 when a table receiving rows is worth its plain indexes dropped and
- * built again (rows at least 20,000 and at least as many as it holds);
- * *held (if not NULL) is then the rows it holds (its largest rowid). */
-static int worth_rebuild(sqlite3 *h, const char *table, long long rows, long long *held)
-{
-	sqlite3_stmt *st;
-	long long have = -1;
-	char *sql = sqlite3_mprintf("SELECT coalesce(max(rowid), 0) FROM \"%w\"", table);
-
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		have = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
-	if (held)
-		*held = have;
-	return have >= 0 && rows >= 20000 && rows >= have;
-}
-
-/* 1 when most of the first PROBE_ROWS records of the file at path have a
- * uuid that table does not hold (a file that cannot be read: 1, its errors
- * come when it is merged). */
-#define PROBE_ROWS 1000
-static int mostly_new(sqlite3 *h, const char *path, const char *table)
-{
-	struct sx_err e = {0};
-	struct csvr *r = csvr_open(path, CSVR_DETECT_DELIM | CSVR_LEGACY_TEXT, &e);
-	const struct csvr_rec *rec;
-	sqlite3_stmt *st = NULL;
-	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE uuid = lower(?1)", table);
-	long long n = 0, added = 0;
-	size_t col = (size_t)-1;
-
-	if (r && csvr_next(r, &rec, &e) == 1)
-		for (size_t i = 0; i < rec->n; i++)
-			if (strcmp(rec->f[i], "uuid") == 0)
-				col = i;
-	if (col != (size_t)-1 && sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK)
-		while (n < PROBE_ROWS && csvr_next(r, &rec, &e) == 1 && col < rec->n) {
-			sqlite3_bind_text(st, 1, rec->f[col], (int)rec->len[col], SQLITE_STATIC);
-			added += sqlite3_step(st) != SQLITE_ROW;
-			sqlite3_reset(st);
-			n++;
-		}
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
-	csvr_close(r);
-	sx_err_clear(&e);
-	return col == (size_t)-1 || 2 * added >= n;
 }
 
 /* Which tables have their plain indexes dropped while they merge and built
@@ -570,56 +510,29 @@ static int plan_rebuilds(struct run *run, const struct sync_inputs *in)
 	memset(run->rebuild, 0, sizeof run->rebuild);
 	for (size_t i = 0; i < in->n;) {
 		const char *t = schema_synced_tables[in->v[i].table];
-		long long rows = 0, held = 0;
+		long long rows = 0;
 		size_t j = i;
 		for (; j < in->n && in->v[j].table == in->v[i].table; j++)
 			rows += input_rows(&in->v[j]);
-		if (!run->o->keep_indexes && worth_rebuild(h, t, rows, &held) &&
-		    (held == 0 || mostly_new(h, in->v[i].path, t)))
+		if (!run->o->keep_indexes && sync_indexes_worth(h, t, rows, in->v[i].path))
 			any = run->rebuild[in->v[i].table] = 1;
 		i = j;
 	}
 	return any;
 }
 
-static void drop_indexes(struct run *run, const char *table, struct dropped *d)
+static void drop_indexes(struct run *run, const char *table, struct sync_dropped *d)
 {
-	sqlite3 *h = db_sqlite(run->db);
-	sqlite3_stmt *st;
-	char *sql;
-
-	if (sqlite3_prepare_v2(h, "SELECT s.name, s.sql FROM sqlite_schema s, pragma_index_list(?1) il"
-			       " WHERE s.type = 'index' AND s.name = il.name AND NOT il.\"unique\""
-			       " AND il.origin = 'c'", -1, &st, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		d->sql = xreallocarray(d->sql, d->n + 1, sizeof *d->sql);
-		d->sql[d->n++] = xasprintf("%s|%s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	for (size_t k = 0; k < d->n; k++) {
-		char *name = xstrndup(d->sql[k], strcspn(d->sql[k], "|"));
-		sql = sqlite3_mprintf("DROP INDEX \"%w\"", name);
-		if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
-			run->failed = db_fail(run->db, run->err) != 0;
-		sqlite3_free(sql);
-		free(name);
-	}
+	if (sync_indexes_drop(run->db, table, d, run->err) != 0)
+		run->failed = 1;
 }
 
-static void restore_indexes(struct run *run, struct dropped *d, int build)
+static void restore_indexes(struct run *run, struct sync_dropped *d, int build)
 {
 	if (build && d->n)
 		run->res->rebuilt++;
-	for (size_t k = 0; k < d->n; k++) {
-		const char *sql = strchr(d->sql[k], '|') + 1;
-		if (build && !run->failed &&
-		    sqlite3_exec(db_sqlite(run->db), sql, NULL, NULL, NULL) != SQLITE_OK)
-			run->failed = db_fail(run->db, run->err) != 0;
-		free(d->sql[k]);
-	}
-	free(d->sql);
+	if (sync_indexes_restore(run->db, d, build && !run->failed, run->err) != 0)
+		run->failed = 1;
 }
 
 /* The bulk merge (src/sync/README.md, Performance): a table with a natural
@@ -703,7 +616,7 @@ static int merge_files(struct run *run, struct sync_inputs *in, size_t i, size_t
 {
 	sqlite3 *h = db_sqlite(run->db);
 	struct sync_merger *m = NULL;
-	struct dropped d = {0};
+	struct sync_dropped d = {0};
 	int redo = 0;
 
 	run->had_rows = !table_empty(h, t->name);
